@@ -1,0 +1,30 @@
+import type { PathwayInput } from '../schema';
+import { citations } from './citations';
+import { gpa } from './gpa';
+import { items } from './items';
+import { outcomes } from './outcomes';
+import { pitfalls } from './pitfalls';
+import { questions } from './questions';
+import { unknowns } from './unknowns';
+
+/**
+ * The breast-cancer brain-metastasis pathway: the one reviewed place for clinical wording.
+ * Bump `version` and `reviewedOn` with every clinical change; docs/pathway.md is the review copy.
+ */
+export const bcbmContent: PathwayInput = {
+  id: 'bcbm',
+  title: 'Suspected brain metastases in breast cancer',
+  version: '0.1.0',
+  reviewedBy: 'Not yet reviewed by a clinician: draft compiled from clinical/evidence.md',
+  reviewedOn: '2026-11-28',
+  disclaimer:
+    'Decision support only. This does not replace your clinical judgement or a multidisciplinary team; check each point against its source and the patient in front of you.',
+  welcome: 'This consult walks through suspected brain metastases in breast cancer, one question at a time.',
+  questions,
+  outcomes,
+  items,
+  pitfalls,
+  unknowns,
+  citations,
+  gpa,
+};

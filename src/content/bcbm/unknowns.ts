@@ -1,0 +1,3 @@
+import type { PathwayInput } from '../schema';
+
+export const unknowns: PathwayInput['unknowns'] = [];

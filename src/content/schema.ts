@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { caseModel, isQuestionId, type QuestionId } from './case-model';
+
+/** camelCase ids, stable once published (case-model.md). */
+export const Id = z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'ids are camelCase' });
+
+/**
+ * How well the statement is backed, as labelled in clinical/evidence.md:
+ * verified = read in the primary source; secondary = read in a reliable secondary source;
+ * unverified = could not be confirmed, and is shown to the user as such.
+ */
+export const Evidence = z.enum(['verified', 'secondary', 'unverified']);
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Citation = z.strictObject({
+  id: Id,
+  authors: z.string().min(1),
+  title: z.string().min(1),
+  source: z.string().min(1), // journal or publisher
+  year: z.number().int().min(1900).max(2100),
+  detail: z.string().optional(), // volume, issue, pages
+  doi: z.string().optional(),
+  url: z.url().optional(),
+});
+export type Citation = z.infer<typeof Citation>;
+
+/** A pointer from a statement to its source, with the guideline's own recommendation number and strength. */
+export const Ref = z.strictObject({
+  citation: Id,
+  point: z.string().optional(), // e.g. "Rec 2.1", "Table 1"
+  strength: z.string().optional(), // e.g. "Strong, high-quality evidence"
+});
+export type Ref = z.infer<typeof Ref>;
+
+/** A rule over the answers: true when the answer to `q` is one of `is`; unanswered is never a match. */
+export type Condition =
+  | { q: QuestionId; is: readonly string[] }
+  | { all: readonly Condition[] }
+  | { any: readonly Condition[] }
+  | { not: Condition };
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({
+      q: z.string().refine(isQuestionId, { error: 'unknown question id' }),
+      is: z.array(z.string()).min(1),
+    }),
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+  ]),
+) as z.ZodType<Condition>;
+
+export const Phase = z.enum(['triage', 'imaging', 'lesions', 'prognosis', 'systemic', 'progression']);
+export type Phase = z.infer<typeof Phase>;
+
+export const Option = z.strictObject({
+  value: Id,
+  label: z.string().trim().min(1, { error: 'an option needs a label' }),
+  hint: z.string().optional(),
+});
+
+export const Question = z.strictObject({
+  id: Id,
+  phase: Phase,
+  short: z.string().min(1), // the name used when the answers are echoed back
+  prompt: z.string().min(1),
+  why: z.string().min(1), // what the answer decides, for the `why` command
+  options: z.array(Option).min(2),
+  pitfalls: z.array(Id).default([]),
+  refs: z.array(Ref).default([]),
+});
+export type Question = z.infer<typeof Question>;
+
+export const Section = z.enum(['immediate', 'symptomControl', 'localTherapy', 'systemicTherapy', 'followUp']);
+export type Section = z.infer<typeof Section>;
+
+export const Outcome = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  prognosis: z.boolean(), // whether the Breast GPA belongs in this outcome
+});
+export type Outcome = z.infer<typeof Outcome>;
+
+export const Item = z.strictObject({
+  id: Id,
+  section: Section,
+  text: z.string().min(1),
+  when: Condition,
+  refs: z.array(Ref).min(1, { error: 'every item needs a citation' }),
+  evidence: Evidence,
+  /** Shown at once, before the next question, when the answer that triggers it is given. */
+  urgent: z.boolean().default(false),
+  /** One line: where this departs from the seed article, and why. */
+  seedNote: z.string().optional(),
+});
+export type Item = z.infer<typeof Item>;
+
+export const Pitfall = z.strictObject({
+  id: Id,
+  text: z.string().min(1),
+  /** Gathered again with the recommendation when this holds (otherwise only shown at its question). */
+  when: Condition.optional(),
+  refs: z.array(Ref).min(1, { error: 'every pitfall needs a citation' }),
+  evidence: Evidence,
+  seedNote: z.string().optional(),
+});
+export type Pitfall = z.infer<typeof Pitfall>;
+
+export const Unknown = z.strictObject({
+  id: Id,
+  when: Condition,
+  text: z.string().min(1), // what is missing
+  action: z.string().min(1), // what to do about it
+  refs: z.array(Ref).default([]),
+});
+export type Unknown = z.infer<typeof Unknown>;
+
+export const GpaLevel = z.strictObject({ label: z.string().min(1), points: z.number().min(0), when: Condition });
+export const GpaFactor = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  evidence: Evidence,
+  levels: z.array(GpaLevel).min(2),
+});
+export const GpaBand = z.strictObject({
+  min: z.number(),
+  max: z.number(),
+  medianMonths: z.number().positive(),
+  evidence: Evidence,
+});
+export const Gpa = z.strictObject({
+  name: z.string().min(1),
+  refs: z.array(Ref).min(1),
+  note: z.string().min(1),
+  factors: z.array(GpaFactor).min(1),
+  bands: z.array(GpaBand).min(1),
+});
+export type Gpa = z.infer<typeof Gpa>;
+export type GpaFactor = z.infer<typeof GpaFactor>;
+
+const PathwayShape = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'version is semver' }),
+  reviewedBy: z.string().min(1),
+  reviewedOn: z.iso.date(),
+  disclaimer: z.string().min(1),
+  welcome: z.string().min(1),
+  questions: z.array(Question),
+  outcomes: z.array(Outcome).min(1),
+  items: z.array(Item),
+  pitfalls: z.array(Pitfall),
+  unknowns: z.array(Unknown),
+  citations: z.array(Citation).min(1),
+  gpa: Gpa,
+});
+
+function conditionRefs(c: Condition): { q: QuestionId; is: readonly string[] }[] {
+  if ('q' in c) return [c];
+  if ('not' in c) return conditionRefs(c.not);
+  return ('all' in c ? c.all : c.any).flatMap(conditionRefs);
+}
+
+/** Cross-reference checks: every message names the item at fault, so a reviewer can find it. */
+export const Pathway = PathwayShape.superRefine((p, ctx) => {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message, input: undefined });
+
+  const seen = new Map<string, string>();
+  const ids: [string, { id: string }[]][] = [
+    ['questions', p.questions],
+    ['outcomes', p.outcomes],
+    ['items', p.items],
+    ['pitfalls', p.pitfalls],
+    ['unknowns', p.unknowns],
+    ['citations', p.citations],
+  ];
+  for (const [kind, list] of ids)
+    list.forEach((x, i) => {
+      const before = seen.get(x.id);
+      if (before) issue([kind, i, 'id'], `duplicate id "${x.id}" (also in ${before})`);
+      seen.set(x.id, kind);
+    });
+
+  const citations = new Set(p.citations.map((c) => c.id));
+  const pitfalls = new Set(p.pitfalls.map((x) => x.id));
+  const checkRefs = (kind: string, i: number, owner: string, refs: Ref[]) =>
+    refs.forEach((r, j) => {
+      if (!citations.has(r.citation))
+        issue([kind, i, 'refs', j], `${owner} cites unknown citation "${r.citation}"`);
+    });
+  const checkCondition = (path: (string | number)[], owner: string, c: Condition) => {
+    for (const { q, is } of conditionRefs(c)) {
+      const allowed = caseModel[q] as readonly string[];
+      for (const v of is)
+        if (!allowed.includes(v)) issue(path, `${owner}: "${v}" is not an answer to "${q}"`);
+    }
+  };
+
+  p.questions.forEach((q, i) => {
+    const owner = `question "${q.id}"`;
+    if (!isQuestionId(q.id)) return issue(['questions', i, 'id'], `${owner} is not in the case model`);
+    const want = [...caseModel[q.id]].sort().join(',');
+    const got = q.options.map((o) => o.value).sort().join(',');
+    if (want !== got) issue(['questions', i, 'options'], `${owner} options must be exactly: ${want}`);
+    q.pitfalls.forEach((id, j) => {
+      if (!pitfalls.has(id)) issue(['questions', i, 'pitfalls', j], `${owner} names unknown pitfall "${id}"`);
+    });
+    checkRefs('questions', i, owner, q.refs);
+  });
+  const asked = new Set(p.questions.map((q) => q.id));
+  for (const id of Object.keys(caseModel))
+    if (!asked.has(id)) issue(['questions'], `question "${id}" of the case model has no content`);
+
+  p.items.forEach((x, i) => {
+    checkRefs('items', i, `item "${x.id}"`, x.refs);
+    checkCondition(['items', i, 'when'], `item "${x.id}"`, x.when);
+  });
+  p.pitfalls.forEach((x, i) => {
+    checkRefs('pitfalls', i, `pitfall "${x.id}"`, x.refs);
+    if (x.when) checkCondition(['pitfalls', i, 'when'], `pitfall "${x.id}"`, x.when);
+  });
+  p.unknowns.forEach((x, i) => {
+    checkRefs('unknowns', i, `unknown "${x.id}"`, x.refs);
+    checkCondition(['unknowns', i, 'when'], `unknown "${x.id}"`, x.when);
+  });
+  checkRefs('gpa', 0, 'the GPA', p.gpa.refs);
+  p.gpa.factors.forEach((f, i) =>
+    f.levels.forEach((l, j) =>
+      checkCondition(['gpa', 'factors', i, 'levels', j], `GPA factor "${f.id}"`, l.when),
+    ),
+  );
+});
+export type Pathway = z.infer<typeof Pathway>;
+export type PathwayInput = z.input<typeof Pathway>;
+
+export { conditionRefs };

@@ -1,0 +1,152 @@
+import type { Answers, QuestionId } from '../content/case-model';
+import type { Citation, Evidence, Outcome, Pathway, Ref, Section } from '../content/schema';
+import { holds, triggersOf } from './conditions';
+import { breastGpa, type GpaResult } from './gpa';
+
+export interface AnswerEntry {
+  question: QuestionId;
+  answer: string;
+  /** Display name of who answered (Teams and Slack threads), never an identifier of the patient. */
+  by?: string;
+}
+
+export interface ResolvedRef {
+  n: number;
+  citation: Citation;
+  point?: string;
+  strength?: string;
+}
+
+export interface Because {
+  question: QuestionId;
+  short: string;
+  answer: string;
+}
+
+export interface RecommendationItem {
+  id: string;
+  text: string;
+  evidence: Evidence;
+  urgent: boolean;
+  seedNote?: string;
+  refs: ResolvedRef[];
+  because: Because[];
+}
+
+export interface Recommendation {
+  outcome: Outcome;
+  inputs: { question: QuestionId; short: string; answer: string; value: string; by?: string }[];
+  sections: { id: Section; items: RecommendationItem[] }[];
+  prognosis?: GpaResult & { refs: ResolvedRef[] };
+  pitfalls: { id: string; text: string; evidence: Evidence; seedNote?: string; refs: ResolvedRef[] }[];
+  unknowns: { id: string; text: string; action: string; refs: ResolvedRef[] }[];
+  references: { n: number; citation: Citation }[];
+  disclaimer: string;
+  content: { id: string; title: string; version: string; reviewedBy: string; reviewedOn: string };
+}
+
+export const sectionOrder: Section[] = ['immediate', 'symptomControl', 'localTherapy', 'systemicTherapy', 'followUp'];
+
+export function answersFrom(entries: readonly AnswerEntry[]): Answers {
+  return Object.fromEntries(entries.map((e) => [e.question, e.answer])) as Answers;
+}
+
+/** Label of an answer value, from the content. */
+export function answerLabel(content: Pathway, question: QuestionId, value: string): string {
+  const q = content.questions.find((x) => x.id === question);
+  return q?.options.find((o) => o.value === value)?.label ?? value;
+}
+
+function shortOf(content: Pathway, question: QuestionId): string {
+  return content.questions.find((x) => x.id === question)?.short ?? question;
+}
+
+/** The advice items that hold for these answers, in content order (used for urgent actions too). */
+export function itemsFor(content: Pathway, answers: Answers) {
+  return content.items.filter((i) => holds(i.when, answers));
+}
+
+/**
+ * The recommendation for a finished consult: a pure function of the content, the outcome and the answers.
+ * Every item carries its citations and the answers that triggered it; the inputs are echoed back and
+ * what is unknown is listed with what to do about it.
+ */
+export function buildRecommendation(
+  content: Pathway,
+  outcomeId: string,
+  entries: readonly AnswerEntry[],
+): Recommendation {
+  const outcome = content.outcomes.find((o) => o.id === outcomeId);
+  if (!outcome) throw new Error(`unknown outcome "${outcomeId}"`);
+  const answers = answersFrom(entries);
+  const numbers = new Map<string, number>();
+  const resolve = (refs: readonly Ref[]): ResolvedRef[] =>
+    refs.map((r) => {
+      const citation = content.citations.find((c) => c.id === r.citation);
+      if (!citation) throw new Error(`unknown citation "${r.citation}"`);
+      if (!numbers.has(r.citation)) numbers.set(r.citation, numbers.size + 1);
+      return { n: numbers.get(r.citation) as number, citation, point: r.point, strength: r.strength };
+    });
+
+  const chosen = itemsFor(content, answers);
+  const sections = sectionOrder
+    .map((id) => ({
+      id,
+      items: chosen
+        .filter((i) => i.section === id)
+        .map(
+          (i): RecommendationItem => ({
+            id: i.id,
+            text: i.text,
+            evidence: i.evidence,
+            urgent: i.urgent,
+            seedNote: i.seedNote,
+            refs: resolve(i.refs),
+            because: triggersOf(i.when, answers).map((t) => ({
+              question: t.question,
+              short: shortOf(content, t.question),
+              answer: answerLabel(content, t.question, t.answer),
+            })),
+          }),
+        ),
+    }))
+    .filter((s) => s.items.length > 0);
+
+  const prognosis = outcome.prognosis
+    ? { ...breastGpa(content.gpa, answers), refs: resolve(content.gpa.refs) }
+    : undefined;
+  const pitfalls = content.pitfalls
+    .filter((p) => p.when && holds(p.when, answers))
+    .map((p) => ({ id: p.id, text: p.text, evidence: p.evidence, seedNote: p.seedNote, refs: resolve(p.refs) }));
+  const unknowns = content.unknowns
+    .filter((u) => holds(u.when, answers))
+    .map((u) => ({ id: u.id, text: u.text, action: u.action, refs: resolve(u.refs) }));
+
+  const references = [...numbers.entries()]
+    .sort((a, b) => a[1] - b[1])
+    .map(([id, n]) => ({ n, citation: content.citations.find((c) => c.id === id) as Citation }));
+
+  return {
+    outcome,
+    inputs: entries.map((e) => ({
+      question: e.question,
+      short: shortOf(content, e.question),
+      answer: answerLabel(content, e.question, e.answer),
+      value: e.answer,
+      by: e.by,
+    })),
+    sections,
+    prognosis,
+    pitfalls,
+    unknowns,
+    references,
+    disclaimer: content.disclaimer,
+    content: {
+      id: content.id,
+      title: content.title,
+      version: content.version,
+      reviewedBy: content.reviewedBy,
+      reviewedOn: content.reviewedOn,
+    },
+  };
+}
