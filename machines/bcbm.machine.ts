@@ -109,7 +109,11 @@ export const bcbmMachine = setup({
           meta: { questionId: 'imagingResult' },
           on: {
             'answer.imagingResult': [
-              { guard: answered('imagingResult', 'pending'), target: '#bcbm.recommend.interimPlan', actions: 'record' },
+              {
+                guard: answered('imagingResult', 'pending'),
+                target: '#bcbm.recommend.interimPlan',
+                actions: 'record',
+              },
               {
                 guard: answered('imagingResult', 'leptomeningeal'),
                 target: '#bcbm.recommend.leptomeningealPlan',
@@ -147,7 +151,11 @@ export const bcbmMachine = setup({
             // a lesion of 3 cm or more, or a single metastasis.
             'answer.massEffect': [
               { guard: answered('massEffect', 'yes'), target: 'askResectable', actions: 'record' },
-              { guard: answered('largestLesion', 'from3to4cm', 'over4cm'), target: 'askResectable', actions: 'record' },
+              {
+                guard: answered('largestLesion', 'from3to4cm', 'over4cm'),
+                target: 'askResectable',
+                actions: 'record',
+              },
               { guard: answered('lesionCount', 'one'), target: 'askResectable', actions: 'record' },
               { target: '#bcbm.prognosis', actions: 'record' },
             ],
@@ -208,7 +216,11 @@ export const bcbmMachine = setup({
           meta: { questionId: 'extracranial' },
           on: {
             'answer.extracranial': [
-              { guard: answered('scenario', 'newSymptoms'), target: '#bcbm.recommend.treatmentPlan', actions: 'record' },
+              {
+                guard: answered('scenario', 'newSymptoms'),
+                target: '#bcbm.recommend.treatmentPlan',
+                actions: 'record',
+              },
               { target: '#bcbm.recommend.progressionPlan', actions: 'record' },
             ],
           },
@@ -219,7 +231,11 @@ export const bcbmMachine = setup({
       initial: 'treatmentPlan',
       states: {
         interimPlan: { type: 'final', tags: 'recommendation', meta: { outcomeId: 'interimPlan' } },
-        leptomeningealPlan: { type: 'final', tags: 'recommendation', meta: { outcomeId: 'leptomeningealPlan' } },
+        leptomeningealPlan: {
+          type: 'final',
+          tags: 'recommendation',
+          meta: { outcomeId: 'leptomeningealPlan' },
+        },
         noMetastasesPlan: { type: 'final', tags: 'recommendation', meta: { outcomeId: 'noMetastasesPlan' } },
         treatmentPlan: { type: 'final', tags: 'recommendation', meta: { outcomeId: 'treatmentPlan' } },
         progressionPlan: { type: 'final', tags: 'recommendation', meta: { outcomeId: 'progressionPlan' } },

@@ -7,7 +7,10 @@ export type Step = { kind: 'question'; questionId: QuestionId } | { kind: 'outco
 
 /** Where the consult stands: the question being asked, or the recommendation it ended in. */
 export function stepOf(snapshot: BcbmSnapshot): Step {
-  for (const meta of Object.values(snapshot.getMeta()) as { questionId?: QuestionId; outcomeId?: OutcomeId }[]) {
+  for (const meta of Object.values(snapshot.getMeta()) as {
+    questionId?: QuestionId;
+    outcomeId?: OutcomeId;
+  }[]) {
     if (meta.outcomeId) return { kind: 'outcome', outcomeId: meta.outcomeId };
     if (meta.questionId) return { kind: 'question', questionId: meta.questionId };
   }

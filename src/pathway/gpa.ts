@@ -28,7 +28,9 @@ export interface GpaResult {
 function completions(answers: Answers, open: QuestionId[]): Answers[] {
   return open.reduce<Answers[]>(
     (all, q) =>
-      all.flatMap((a) => caseModel[q].filter((v) => v !== 'unknown').map((v) => ({ ...a, [q]: v }) as Answers)),
+      all.flatMap((a) =>
+        caseModel[q].filter((v) => v !== 'unknown').map((v) => ({ ...a, [q]: v }) as Answers),
+      ),
     [answers],
   );
 }
@@ -39,7 +41,9 @@ function completions(answers: Answers, open: QuestionId[]): Answers[] {
  * never guesses an input.
  */
 export function breastGpa(gpa: Gpa, answers: Answers): GpaResult {
-  const inputs = [...new Set(gpa.factors.flatMap((f) => f.levels.flatMap((l) => conditionRefs(l.when).map((c) => c.q))))];
+  const inputs = [
+    ...new Set(gpa.factors.flatMap((f) => f.levels.flatMap((l) => conditionRefs(l.when).map((c) => c.q)))),
+  ];
   const missing = inputs.filter((q) => answers[q] === undefined || answers[q] === 'unknown');
   const worlds = completions(answers, missing);
   const perFactor = gpa.factors.map((f) =>

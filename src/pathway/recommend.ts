@@ -1,5 +1,5 @@
 import type { Answers, QuestionId } from '../content/case-model';
-import type { Citation, Evidence, Outcome, Pathway, Ref, Section } from '../content/schema';
+import type { Citation, Evidence, Item, Outcome, Pathway, Ref, Section } from '../content/schema';
 import { holds, triggersOf } from './conditions';
 import { breastGpa, type GpaResult } from './gpa';
 
@@ -45,7 +45,13 @@ export interface Recommendation {
   content: { id: string; title: string; version: string; reviewedBy: string; reviewedOn: string };
 }
 
-export const sectionOrder: Section[] = ['immediate', 'symptomControl', 'localTherapy', 'systemicTherapy', 'followUp'];
+export const sectionOrder: Section[] = [
+  'immediate',
+  'symptomControl',
+  'localTherapy',
+  'systemicTherapy',
+  'followUp',
+];
 
 export function answersFrom(entries: readonly AnswerEntry[]): Answers {
   return Object.fromEntries(entries.map((e) => [e.question, e.answer])) as Answers;
@@ -66,6 +72,50 @@ export function itemsFor(content: Pathway, answers: Answers) {
   return content.items.filter((i) => holds(i.when, answers));
 }
 
+/** Numbers citations in order of first use, so the reference list matches the numbers in the text. */
+function citationNumbering(content: Pathway) {
+  const numbers = new Map<string, number>();
+  const resolve = (refs: readonly Ref[]): ResolvedRef[] =>
+    refs.map((r) => {
+      const citation = content.citations.find((c) => c.id === r.citation);
+      if (!citation) throw new Error(`unknown citation "${r.citation}"`);
+      if (!numbers.has(r.citation)) numbers.set(r.citation, numbers.size + 1);
+      return { n: numbers.get(r.citation) as number, citation, point: r.point, strength: r.strength };
+    });
+  return { resolve, numbers };
+}
+
+function resolveItem(
+  content: Pathway,
+  answers: Answers,
+  resolve: (refs: readonly Ref[]) => ResolvedRef[],
+  i: Item,
+): RecommendationItem {
+  return {
+    id: i.id,
+    text: i.text,
+    evidence: i.evidence,
+    urgent: i.urgent,
+    seedNote: i.seedNote,
+    refs: resolve(i.refs),
+    because: triggersOf(i.when, answers).map((t) => ({
+      question: t.question,
+      short: shortOf(content, t.question),
+      answer: answerLabel(content, t.question, t.answer),
+    })),
+  };
+}
+
+/** Urgent items that hold after these answers but did not before the last one: shown at once. */
+export function newlyUrgent(content: Pathway, entries: readonly AnswerEntry[]): RecommendationItem[] {
+  const before = new Set(itemsFor(content, answersFrom(entries.slice(0, -1))).map((i) => i.id));
+  const answers = answersFrom(entries);
+  const { resolve } = citationNumbering(content);
+  return itemsFor(content, answers)
+    .filter((i) => i.urgent && !before.has(i.id))
+    .map((i) => resolveItem(content, answers, resolve, i));
+}
+
 /**
  * The recommendation for a finished consult: a pure function of the content, the outcome and the answers.
  * Every item carries its citations and the answers that triggered it; the inputs are echoed back and
@@ -79,36 +129,12 @@ export function buildRecommendation(
   const outcome = content.outcomes.find((o) => o.id === outcomeId);
   if (!outcome) throw new Error(`unknown outcome "${outcomeId}"`);
   const answers = answersFrom(entries);
-  const numbers = new Map<string, number>();
-  const resolve = (refs: readonly Ref[]): ResolvedRef[] =>
-    refs.map((r) => {
-      const citation = content.citations.find((c) => c.id === r.citation);
-      if (!citation) throw new Error(`unknown citation "${r.citation}"`);
-      if (!numbers.has(r.citation)) numbers.set(r.citation, numbers.size + 1);
-      return { n: numbers.get(r.citation) as number, citation, point: r.point, strength: r.strength };
-    });
-
+  const { resolve, numbers } = citationNumbering(content);
   const chosen = itemsFor(content, answers);
   const sections = sectionOrder
     .map((id) => ({
       id,
-      items: chosen
-        .filter((i) => i.section === id)
-        .map(
-          (i): RecommendationItem => ({
-            id: i.id,
-            text: i.text,
-            evidence: i.evidence,
-            urgent: i.urgent,
-            seedNote: i.seedNote,
-            refs: resolve(i.refs),
-            because: triggersOf(i.when, answers).map((t) => ({
-              question: t.question,
-              short: shortOf(content, t.question),
-              answer: answerLabel(content, t.question, t.answer),
-            })),
-          }),
-        ),
+      items: chosen.filter((i) => i.section === id).map((i) => resolveItem(content, answers, resolve, i)),
     }))
     .filter((s) => s.items.length > 0);
 
@@ -117,7 +143,13 @@ export function buildRecommendation(
     : undefined;
   const pitfalls = content.pitfalls
     .filter((p) => p.when && holds(p.when, answers))
-    .map((p) => ({ id: p.id, text: p.text, evidence: p.evidence, seedNote: p.seedNote, refs: resolve(p.refs) }));
+    .map((p) => ({
+      id: p.id,
+      text: p.text,
+      evidence: p.evidence,
+      seedNote: p.seedNote,
+      refs: resolve(p.refs),
+    }));
   const unknowns = content.unknowns
     .filter((u) => holds(u.when, answers))
     .map((u) => ({ id: u.id, text: u.text, action: u.action, refs: resolve(u.refs) }));

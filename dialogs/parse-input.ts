@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+export type Command = 'start' | 'restart' | 'back' | 'why' | 'summary' | 'help';
+
+export type TurnInput =
+  | { kind: 'command'; command: Command }
+  | { kind: 'card'; question: string; answer: string; consultId?: string; step?: number }
+  | { kind: 'text'; text: string }
+  | { kind: 'empty' };
+
+/** What a button carries (case-model §2); extra fields are allowed and ignored. */
+export const CardData = z.looseObject({
+  question: z.string().min(1).max(64),
+  answer: z.string().min(1).max(64),
+  consultId: z.string().max(64).optional(),
+  step: z.number().int().nonnegative().optional(),
+});
+export type CardData = z.infer<typeof CardData>;
+
+const aliases: Record<string, Command> = {
+  start: 'start',
+  consult: 'start',
+  restart: 'restart',
+  back: 'back',
+  undo: 'back',
+  why: 'why',
+  summary: 'summary',
+  help: 'help',
+  '?': 'help',
+};
+
+/** Reads a turn: card data first (a client posts it back unchanged as `value`), then a command, then free text. */
+export function parseInput(text: string | undefined, value: unknown): TurnInput {
+  const card = CardData.safeParse(value);
+  if (card.success) return { kind: 'card', ...card.data };
+  const clean = (text ?? '').trim();
+  if (!clean) return { kind: 'empty' };
+  const command =
+    aliases[
+      clean
+        .toLowerCase()
+        .replace(/^\/+/, '')
+        .replace(/[.!]+$/, '')
+    ];
+  if (command) return { kind: 'command', command };
+  return { kind: 'text', text: clean.slice(0, 500) };
+}

@@ -1,0 +1,57 @@
+import type { QuestionId } from '../content/case-model';
+import type { Evidence, Phase } from '../content/schema';
+import type { Recommendation, RecommendationItem, ResolvedRef } from '../pathway/recommend';
+
+/**
+ * One channel-neutral view per message. Renderers (text, Adaptive Card, Slack Block Kit) are pure
+ * functions of a view; none of them knows about the statechart or the Bot Framework.
+ */
+export type Note = 'unrecognised' | 'stale' | 'inProgress' | 'nothingToUndo' | 'finished';
+
+export interface PitfallView {
+  text: string;
+  evidence: Evidence;
+  refs: ResolvedRef[];
+}
+
+export interface QuestionView {
+  kind: 'question';
+  consultId: string;
+  step: number;
+  questionId: QuestionId;
+  phase: Phase;
+  number: number; // how many questions have been answered before this one, plus one
+  prompt: string;
+  options: { value: string; label: string; hint?: string }[];
+  pitfalls: PitfallView[];
+}
+
+export interface AnsweredView {
+  kind: 'answered';
+  questionId: QuestionId;
+  prompt: string;
+  answer: string;
+  by?: string;
+}
+
+export type View =
+  | { kind: 'welcome'; text: string; disclaimer: string }
+  | { kind: 'notice'; note: Note }
+  | { kind: 'restarted' }
+  | { kind: 'undone'; short: string; answer: string }
+  | { kind: 'updated'; kept: number; dropped: { short: string; answer: string }[] }
+  | { kind: 'urgent'; items: RecommendationItem[] }
+  | QuestionView
+  | AnsweredView
+  | { kind: 'recommendation'; consultId: string; recommendation: Recommendation }
+  | { kind: 'why'; short: string; prompt: string; why: string; refs: ResolvedRef[] }
+  | { kind: 'whyRecommendation' }
+  | {
+      kind: 'summary';
+      answers: { short: string; answer: string; by?: string }[];
+      unknowns: { text: string; action: string }[];
+      next?: string;
+    }
+  | { kind: 'help'; commands: { name: string; text: string }[] };
+
+export type ViewKind = View['kind'];
