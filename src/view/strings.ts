@@ -10,6 +10,9 @@ export const notes: Record<Note, string> = {
   finished: 'This consult is finished. Type restart to begin a new one, or back to change the last answer.',
 };
 
+/** Shown with the welcome when the app is installed. */
+export const howToStart = 'Type start to begin (in a channel, mention me first).';
+
 export const commands: { name: string; text: string }[] = [
   { name: 'start', text: 'begin a consult (also: consult)' },
   { name: 'restart', text: 'drop the answers and begin again' },

@@ -1,0 +1,121 @@
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import { parseInput, type TurnInput } from '../../dialogs/parse-input';
+import type { TurnResult } from '../../dialogs/consult';
+import type { ConsultService } from '../consult-service';
+import type { Logger } from '../log';
+import type { ConsultStore } from '../store/store';
+import { answeredCard } from '../view/adaptive-card';
+import { howToStart, notes } from '../view/strings';
+import type { View } from '../view/view';
+import { toActivities } from './activities';
+
+/** One consult per conversation; a Teams channel thread is its own conversation (`;messageid=`). */
+export function conversationKey(activity: Partial<Activity>): string {
+  return `${activity.channelId ?? 'unknown'}:${activity.conversation?.id ?? 'unknown'}`;
+}
+
+/** Group chats, channels and Slack threads: answers are attributed by display name. */
+function isShared(activity: Partial<Activity>): boolean {
+  const c = activity.conversation;
+  return Boolean(c?.isGroup) || c?.conversationType === 'channel' || c?.conversationType === 'groupChat';
+}
+
+/**
+ * The Bot Framework edge: turns activities into consult inputs and views into activities.
+ * Everything clinical happens in the consult service; nothing here reads or logs message text.
+ */
+export class ConsultBot extends TeamsActivityHandler {
+  constructor(
+    private readonly service: ConsultService,
+    private readonly store: ConsultStore,
+    private readonly log: Logger,
+  ) {
+    super();
+    this.onMessage(async (ctx, next) => {
+      await this.onConsultMessage(ctx);
+      await next();
+    });
+    this.onMembersAdded(async (ctx, next) => {
+      const botAdded = ctx.activity.membersAdded?.some((m) => m.id === ctx.activity.recipient?.id);
+      if (botAdded) await this.welcome(ctx);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      await this.welcome(ctx);
+      await next();
+    });
+  }
+
+  /** Teams re-delivers an activity when a reply is slow; a delivery seen before is acknowledged and ignored. */
+  private async firstDelivery(ctx: TurnContext): Promise<boolean> {
+    const id = ctx.activity.id;
+    if (!id) return true;
+    const first = await this.store.firstDelivery(conversationKey(ctx.activity), id);
+    if (!first)
+      this.log.info(
+        { key: conversationKey(ctx.activity), activityId: id, code: 'duplicate_delivery' },
+        'ignored',
+      );
+    return first;
+  }
+
+  private async welcome(ctx: TurnContext): Promise<void> {
+    // Installation and "bot added" both arrive; greet once per conversation.
+    if (!(await this.store.firstDelivery(conversationKey(ctx.activity), 'welcome'))) return;
+    const { welcome, disclaimer } = this.service.content;
+    await this.send(ctx, [{ kind: 'welcome', text: `${welcome} ${howToStart}`, disclaimer }]);
+  }
+
+  private async consultTurn(ctx: TurnContext, input: TurnInput): Promise<TurnResult> {
+    const by = isShared(ctx.activity) ? ctx.activity.from?.name : undefined;
+    return this.service.turn(conversationKey(ctx.activity), input, by);
+  }
+
+  private async send(ctx: TurnContext, views: View[]): Promise<void> {
+    const activities = views.flatMap((v) => toActivities(v, ctx.activity.channelId));
+    if (activities.length) await ctx.sendActivities(activities);
+  }
+
+  private async onConsultMessage(ctx: TurnContext): Promise<void> {
+    if (!(await this.firstDelivery(ctx))) return;
+    // In channels and group chats the bot is mentioned; the mention is not part of the command.
+    const text = TurnContext.removeRecipientMention(ctx.activity as Activity) ?? ctx.activity.text;
+    const result = await this.consultTurn(ctx, parseInput(text, ctx.activity.value));
+    await this.send(ctx, result.views);
+  }
+
+  /**
+   * Teams universal actions (Action.Execute): the clicked card is replaced in place by a record of
+   * the answer (or, for an old card, by a note that it is out of date), then the next step follows.
+   */
+  protected override async onAdaptiveCardInvoke(
+    ctx: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const card = (view: Parameters<typeof answeredCard>[0] | undefined) => ({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: view
+        ? answeredCard(view).content
+        : {
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [{ type: 'TextBlock', text: notes.stale, wrap: true }],
+          },
+    });
+    if (!(await this.firstDelivery(ctx))) return card(undefined);
+    const result = await this.consultTurn(ctx, parseInput(undefined, invokeValue.action?.data));
+    // The stale notice is in the replaced card already; send only what comes next.
+    await this.send(
+      ctx,
+      result.views.filter((v) => !(v.kind === 'notice' && v.note === 'stale')),
+    );
+    return card(result.answered);
+  }
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+const optional = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+/** Environment of case-model §5. Unknown variables are ignored; known ones are checked. */
+const Env = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: optional,
+    MicrosoftAppId: optional,
+    MicrosoftAppPassword: optional,
+    MicrosoftAppType: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI', 'UserAssignedMsi'])
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    MicrosoftAppTenantId: optional,
+    SLACK_SIGNING_SECRET: optional,
+    SLACK_BOT_TOKEN: optional,
+    SLACK_API_URL: z.url().default('https://slack.com/api/'),
+    STORAGE: z.enum(['sqlite', 'blob', 'memory']).default('sqlite'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    AZURE_STORAGE_CONNECTION_STRING: optional,
+    AZURE_STORAGE_CONTAINER: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/)
+      .default('consults'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((e, ctx) => {
+    const need = (name: keyof typeof e, why: string) => {
+      if (!e[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: `required ${why}`, input: undefined });
+    };
+    if (e.SLACK_SIGNING_SECRET || e.SLACK_BOT_TOKEN) {
+      need('SLACK_SIGNING_SECRET', 'when Slack is on (SLACK_BOT_TOKEN is set)');
+      need('SLACK_BOT_TOKEN', 'when Slack is on (SLACK_SIGNING_SECRET is set)');
+    }
+    if (e.STORAGE === 'blob') need('AZURE_STORAGE_CONNECTION_STRING', 'when STORAGE=blob');
+    if (e.MicrosoftAppType === 'SingleTenant')
+      need('MicrosoftAppTenantId', 'when MicrosoftAppType=SingleTenant');
+    if (
+      e.MicrosoftAppId &&
+      e.MicrosoftAppType !== 'UserAssignedMSI' &&
+      e.MicrosoftAppType !== 'UserAssignedMsi'
+    )
+      need('MicrosoftAppPassword', 'when MicrosoftAppId is set');
+  });
+
+export type Config = z.infer<typeof Env> & {
+  /** No Microsoft credentials: no auth on /api/messages, loopback only, local chat page on. */
+  localMode: boolean;
+  host: string;
+  slack?: { signingSecret: string; botToken: string; apiUrl: string };
+};
+
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+}
+
+/** Reads the configuration once at start; a bad setting is one line that names it. */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = Env.safeParse(env);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    const name = first?.path.join('.') || 'environment';
+    throw new ConfigError(`invalid setting ${name}: ${first?.message ?? 'invalid'}`);
+  }
+  const e = result.data;
+  const localMode = !e.MicrosoftAppId;
+  if (localMode && e.HOST && !/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(e.HOST))
+    throw new ConfigError(
+      `invalid setting HOST: local mode (no MicrosoftAppId) listens on loopback only, not ${e.HOST}`,
+    );
+  return {
+    ...e,
+    localMode,
+    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+    slack:
+      e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
+        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL }
+        : undefined,
+  };
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Pathway } from './content/schema';
+import { ConsultRecord } from '../dialogs/consult-record';
+import { handleTurn, type TurnResult } from '../dialogs/consult';
+import type { TurnInput } from '../dialogs/parse-input';
+import { stepOf } from '../machines/step';
+import { bcbmMachine } from '../machines/bcbm.machine';
+import { createActor } from 'xstate';
+import type { Logger } from './log';
+import { ConflictError, type AuditEvent, type ConsultStore } from './store/store';
+
+/**
+ * Runs consult turns against the store: load, apply, save (compare-and-set, retried on a lost race),
+ * audit. Channel-neutral: the Bot Framework edge, the Slack adapter and the terminal chat all use it.
+ */
+export class ConsultService {
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly store: ConsultStore,
+    readonly content: Pathway,
+    private readonly log: Logger,
+  ) {}
+
+  /** Turns of one conversation run one at a time in this process; other processes are caught by the etag. */
+  turn(key: string, input: TurnInput, by?: string): Promise<TurnResult> {
+    const prev = this.queues.get(key) ?? Promise.resolve();
+    const run = prev.catch(() => undefined).then(() => this.turnNow(key, input, by));
+    this.queues.set(key, run);
+    void run.finally(() => {
+      if (this.queues.get(key) === run) this.queues.delete(key);
+    });
+    return run;
+  }
+
+  private async turnNow(key: string, input: TurnInput, by?: string): Promise<TurnResult> {
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.store.load(key);
+      const parsed = loaded ? ConsultRecord.safeParse(loaded.value) : undefined;
+      if (parsed && !parsed.success)
+        this.log.warn({ key, code: 'record_unreadable' }, 'stored consult unreadable; starting anew');
+      const before = parsed?.success ? (parsed.data as ConsultRecord) : undefined;
+      const result = handleTurn(before, input, {
+        content: this.content,
+        now: new Date(),
+        newId: randomUUID,
+        by,
+      });
+      if (!result.changed) return result;
+      try {
+        await this.store.save(key, result.record, loaded?.etag);
+      } catch (err) {
+        if (err instanceof ConflictError && attempt < 5) continue;
+        throw err;
+      }
+      for (const event of auditEvents(before, result.record, this.content.version))
+        await this.store.audit(event);
+      this.log.info({ key, consultId: result.record.consultId, step: result.record.step }, 'turn saved');
+      return result;
+    }
+  }
+}
+
+function outcomeOf(record: ConsultRecord): string | undefined {
+  const actor = createActor(bcbmMachine, { snapshot: record.snapshot as never }).start();
+  const step = stepOf(actor.getSnapshot());
+  actor.stop();
+  return step.kind === 'outcome' ? step.outcomeId : undefined;
+}
+
+/** Ids and enumerated values only: what changed in this turn. */
+export function auditEvents(
+  before: ConsultRecord | undefined,
+  after: ConsultRecord,
+  contentVersion: string,
+): AuditEvent[] {
+  const base = { consultId: after.consultId, at: after.updatedAt, contentVersion };
+  const events: AuditEvent[] = [];
+  if (!before || before.consultId !== after.consultId)
+    events.push({ ...base, kind: before ? 'restarted' : 'started' });
+  else if (after.log.length < before.log.length) events.push({ ...base, kind: 'undone' });
+  const last = after.log.at(-1);
+  if (last && (!before || before.consultId !== after.consultId || after.log.length > before.log.length))
+    events.push({ ...base, kind: 'answered', question: last.question, answer: last.answer });
+  const outcome = outcomeOf(after);
+  if (outcome && (!before || outcomeOf(before) !== outcome || before.consultId !== after.consultId))
+    events.push({ ...base, kind: 'recommended', outcome });
+  return events;
+}
