@@ -5,7 +5,8 @@ import { Pathway, type PathwayInput } from './schema';
 /** Parses content; a bad item stops start-up with a message that names it. */
 export function loadPathway(input: PathwayInput): Pathway {
   const result = Pathway.safeParse(input);
-  if (!result.success) throw new Error(`content "${String(input.id)}" is invalid:\n${z.prettifyError(result.error)}`);
+  if (!result.success)
+    throw new Error(`content "${String(input.id)}" is invalid:\n${z.prettifyError(result.error)}`);
   return result.data;
 }
 

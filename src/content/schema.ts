@@ -116,7 +116,11 @@ export const Unknown = z.strictObject({
 });
 export type Unknown = z.infer<typeof Unknown>;
 
-export const GpaLevel = z.strictObject({ label: z.string().min(1), points: z.number().min(0), when: Condition });
+export const GpaLevel = z.strictObject({
+  label: z.string().min(1),
+  points: z.number().min(0),
+  when: Condition,
+});
 export const GpaFactor = z.strictObject({
   id: Id,
   label: z.string().min(1),
@@ -202,7 +206,10 @@ export const Pathway = PathwayShape.superRefine((p, ctx) => {
     const owner = `question "${q.id}"`;
     if (!isQuestionId(q.id)) return issue(['questions', i, 'id'], `${owner} is not in the case model`);
     const want = [...caseModel[q.id]].sort().join(',');
-    const got = q.options.map((o) => o.value).sort().join(',');
+    const got = q.options
+      .map((o) => o.value)
+      .sort()
+      .join(',');
     if (want !== got) issue(['questions', i, 'options'], `${owner} options must be exactly: ${want}`);
     q.pitfalls.forEach((id, j) => {
       if (!pitfalls.has(id)) issue(['questions', i, 'pitfalls', j], `${owner} names unknown pitfall "${id}"`);
