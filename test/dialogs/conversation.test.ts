@@ -1,0 +1,68 @@
+import type { Activity } from 'botbuilder';
+import { pathway } from '../../src/content';
+import { buildRecommendation } from '../../src/pathway/recommend';
+import { plainTextOf } from '../../src/bot/activities';
+import { stepOf } from '../../machines/step';
+import { generatePaths } from '../support/paths';
+import { activity, buttonData, post, startServer, type Running } from '../support/server';
+
+const paths = generatePaths();
+let server: Running;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+/** A click as each client sends it: Teams uses universal actions, Web Chat and the Emulator post the data as `value`. */
+function click(channelId: string, conversation: string, data: Record<string, unknown>): Partial<Activity> {
+  const base = { channelId, conversation: { id: conversation } as Activity['conversation'] };
+  return channelId === 'msteams'
+    ? activity({
+        ...base,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'answer', data }, trigger: 'manual' },
+      })
+    : activity({ ...base, value: data });
+}
+
+function lastCardQuestion(replies: Partial<Activity>[]): string | undefined {
+  const actions = (
+    replies.at(-1)?.attachments?.[0]?.content as { actions?: { data?: { question?: string } }[] }
+  )?.actions;
+  return actions?.[0]?.data?.question;
+}
+
+describe.each(['msteams', 'emulator', 'webchat'])(
+  'a consult on %s, clicking the buttons of each card',
+  (channelId) => {
+    it.each(paths.map((p, i) => [p.description, p, i] as const))('%s', async (_name, path, i) => {
+      const conversation = `${channelId}-path-${i}`;
+      let replies = (
+        await post(
+          server.url,
+          activity({ channelId, conversation: { id: conversation } as never, text: 'start' }),
+        )
+      ).activities;
+      expect(plainTextOf(replies[0]!)).toContain(pathway.disclaimer);
+      for (const entry of path.entries) {
+        expect(lastCardQuestion(replies)).toBe(entry.question);
+        const data = buttonData(replies, entry.answer);
+        expect(data).toBeDefined();
+        const res = await post(server.url, click(channelId, conversation, data!));
+        expect(res.status).toBe(200);
+        // Teams also gets the invoke response (the answered card); the messages are what the user reads.
+      replies = res.activities.filter((a) => a.type === 'message');
+      }
+      const step = stepOf(path.final);
+      if (step.kind !== 'outcome') throw new Error('path does not end in a recommendation');
+      const expected = buildRecommendation(pathway, step.outcomeId, path.entries);
+      const text = plainTextOf(replies.at(-1)!);
+      expect(text).toContain(expected.outcome.title);
+      for (const item of expected.sections.flatMap((s) => s.items)) expect(text).toContain(item.text);
+      for (const p of expected.pitfalls) expect(text).toContain(p.text);
+      expect(text).toContain(pathway.disclaimer);
+      expect(text).toContain(`Content version ${pathway.version}`);
+    });
+  },
+);
