@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Activity } from 'botbuilder';
+import { plainTextOf } from '../../src/bot/activities';
+import { activity, post } from '../support/server';
+
+const entry = join(__dirname, '../../dist/src/index.js');
+
+/** Starts the built bot as its own process on the SQLite store; resolves with its URL. */
+function startBot(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  if (!existsSync(entry)) throw new Error(`build first (npm run build): ${entry} is missing`);
+  const child = spawn(process.execPath, [entry], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      STORAGE: 'sqlite',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      MicrosoftAppId: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out}`)), 20000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`bot exited with ${code}:\n${out}`)));
+  });
+}
+
+const conversation = { id: 'durable-1' } as Activity['conversation'];
+const say = async (url: string, text: string) =>
+  (await post(url, activity({ conversation, text }))).activities.map(plainTextOf).join('\n');
+
+describe('a consult on the embedded SQLite store', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bcbm-durable-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('continues from the last answer after the process is killed with SIGKILL mid-consult', async () => {
+    const first = await startBot(dataDir);
+    await say(first.url, 'start');
+    await say(first.url, 'New neurologic symptom, brain metastases suspected');
+    await say(first.url, 'No');
+    const beforeKill = await say(first.url, 'Yes');
+    expect(beforeKill).toContain('gadolinium');
+    const exited = new Promise((r) => first.child.once('exit', r));
+    first.child.kill('SIGKILL');
+    await exited;
+
+    const second = await startBot(dataDir);
+    try {
+      const summary = await say(second.url, 'summary');
+      expect(summary).toContain('Consult type: New neurologic symptom');
+      expect(summary).toContain('Emergency signs: No');
+      expect(summary).toContain('Seizure: Yes');
+      expect(await say(second.url, '1')).toContain('What did the imaging show?');
+    } finally {
+      second.child.kill('SIGTERM');
+    }
+  });
+
+  it('finishes in-flight turns and exits cleanly on SIGTERM', async () => {
+    const bot = await startBot(dataDir);
+    const exit = new Promise<number | null>((r) => bot.child.once('exit', (code) => r(code)));
+    const turn = say(bot.url, 'summary');
+    bot.child.kill('SIGTERM');
+    await expect(turn).resolves.toContain('Summary so far');
+    await expect(exit).resolves.toBe(0);
+  });
+});
