@@ -1,6 +1,359 @@
 import type { PathwayInput } from '../schema';
 
+/** The sources behind the content, as listed in clinical/evidence.md. */
 export const citations: PathwayInput['citations'] = [
+  // Guidelines
+  {
+    id: 'ascoSnoAstro2022',
+    authors: 'Vogelbaum MA, Brown PD, Messersmith H, et al.',
+    title: 'Treatment for brain metastases: ASCO-SNO-ASTRO guideline',
+    source: 'J Clin Oncol',
+    year: 2022,
+    detail: '40(5):492–516',
+    doi: '10.1200/JCO.21.02314',
+  },
+  {
+    id: 'astro2022',
+    authors: 'Gondi V, Bauman G, Bradfield L, et al.',
+    title: 'Radiation therapy for brain metastases: an ASTRO clinical practice guideline',
+    source: 'Pract Radiat Oncol',
+    year: 2022,
+    detail: '12(4):265–282',
+    doi: '10.1016/j.prro.2022.02.003',
+  },
+  {
+    id: 'ascoHer2Guideline2022',
+    authors: 'Ramakrishna N, Anders CK, Lin NU, et al.',
+    title: 'Management of advanced HER2-positive breast cancer and brain metastases: ASCO guideline update',
+    source: 'J Clin Oncol',
+    year: 2022,
+    detail: '40(23):2636–2655',
+    doi: '10.1200/JCO.22.00520',
+  },
+  {
+    id: 'ascoHer2Guideline2018',
+    authors: 'Ramakrishna N, et al.',
+    title:
+      'Recommendations on disease management for patients with advanced HER2-positive breast cancer and brain metastases: ASCO clinical practice guideline update',
+    source: 'J Clin Oncol',
+    year: 2018,
+    detail: '36(27):2804–2807',
+  },
+  {
+    id: 'eanoEsmo2021',
+    authors: 'Le Rhun E, Guckenberger M, Smits M, et al.',
+    title:
+      'EANO–ESMO Clinical Practice Guidelines for diagnosis, treatment and follow-up of patients with brain metastasis from solid tumours',
+    source: 'Ann Oncol',
+    year: 2021,
+    detail: '32(11):1332–1347',
+  },
+  {
+    id: 'eanoEsmoLm2023',
+    authors: 'Le Rhun E, et al.',
+    title: 'Leptomeningeal metastasis from solid tumours: EANO–ESMO Clinical Practice Guideline',
+    source: 'ESMO Open',
+    year: 2023,
+    detail:
+      'earlier version Ann Oncol 2017;28(suppl 4):iv84–iv99; work-up table read as adapted in PMC10619142',
+  },
+  {
+    id: 'walbert2021',
+    authors: 'Walbert T, Harrison RA, Schiff D, et al.',
+    title:
+      'SNO and EANO practice guideline update: anticonvulsant prophylaxis in patients with newly diagnosed brain tumors',
+    source: 'Neuro-Oncology',
+    year: 2021,
+    detail: '23(11):1835–1844',
+    doi: '10.1093/neuonc/noab152',
+  },
+  {
+    id: 'ryken2019',
+    authors: 'Ryken TC, Kuo JS, Prabhu RS, et al.',
+    title:
+      'Congress of Neurological Surgeons systematic review and evidence-based guidelines on the role of steroids in the treatment of adults with metastatic brain tumors',
+    source: 'Neurosurgery',
+    year: 2019,
+    detail: '84(3):E189–E191',
+  },
+  {
+    id: 'ryken2010',
+    authors: 'Ryken TC, et al.',
+    title:
+      'The role of steroids in the management of brain metastases: a systematic review and evidence-based clinical practice guideline',
+    source: 'J Neurooncol',
+    year: 2010,
+    detail: '96:103–114',
+  },
+  {
+    id: 'chang2019',
+    authors: 'Chang SM, Messersmith H, Ahluwalia M, et al.',
+    title:
+      'Anticonvulsant prophylaxis and steroid use in adults with metastatic brain tumors: summary of SNO and ASCO endorsement of the Congress of Neurological Surgeons guidelines',
+    source: 'Neuro-Oncology',
+    year: 2019,
+    detail: '21(4):424–427',
+  },
+  {
+    id: 'gaspar2019',
+    authors: 'Gaspar LE, et al.',
+    title:
+      'Congress of Neurological Surgeons systematic review and evidence-based guidelines on the role of whole brain radiation therapy in adults with newly diagnosed metastatic brain tumors',
+    source: 'Neurosurgery',
+    year: 2019,
+    detail: '84(3):E159–E162',
+  },
+  {
+    id: 'glauser2016',
+    authors: 'Glauser T, Shinnar S, Gloss D, et al.',
+    title:
+      'Evidence-based guideline: treatment of convulsive status epilepticus in children and adults. Report of the Guideline Committee of the American Epilepsy Society',
+    source: 'Epilepsy Curr',
+    year: 2016,
+    detail: '16(1):48–61',
+  },
+  {
+    id: 'fisher2017',
+    authors: 'Fisher RS, Cross JH, French JA, et al.',
+    title:
+      'Operational classification of seizure types by the International League Against Epilepsy: position paper of the ILAE Commission for Classification and Terminology',
+    source: 'Epilepsia',
+    year: 2017,
+    detail: '58(4):522–530',
+    doi: '10.1111/epi.13670',
+  },
+  {
+    id: 'roth2021',
+    authors: 'Roth P, et al.',
+    title: 'Neurological and vascular complications of primary and secondary brain tumours',
+    source: 'Ann Oncol',
+    year: 2021,
+    detail: '32(2):171–182 (EANO-ESMO guideline)',
+  },
+  {
+    id: 'lacy2012',
+    authors: 'Lacy J, Saadati H, Yu JB',
+    title: 'Complications of brain tumors and their treatment',
+    source: 'Hematol Oncol Clin North Am',
+    year: 2012,
+    detail: '26(4):779–796',
+  },
+  {
+    id: 'scottishIcp',
+    authors: 'Scottish Palliative Care Guidelines, NHS Scotland',
+    title: 'Raised intracranial pressure (ICP)',
+    source: 'Right Decisions (NHS Scotland), web guideline',
+    year: 2026,
+    detail: 'year is when the page was read; the page carries no edition date',
+    url: 'https://rightdecisions.scot.nhs.uk/scottish-palliative-care-guidelines/palliative-emergencies/emergencies-overview/raised-intracranial-pressure-icp',
+  },
+  {
+    id: 'enls2015',
+    authors: 'Stevens RD, Shoykhet M, Cadena R',
+    title: 'Emergency Neurological Life Support: intracranial hypertension and herniation',
+    source: 'Neurocrit Care',
+    year: 2015,
+    detail: '23(Suppl 2):S76–S82',
+    doi: '10.1007/s12028-015-0168-z',
+    url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC4791176',
+  },
+  {
+    id: 'dexamethasoneLabel',
+    authors: 'US prescribing information (structured product label)',
+    title: 'Dexamethasone sodium phosphate injection, USP: dosage and administration (cerebral oedema)',
+    source: 'FDA structured product label',
+    year: 2026,
+    detail: 'year is when the label text was read; label version not recorded',
+  },
+  {
+    id: 'wang2023',
+    authors: 'Wang AP',
+    title: 'A review of glioblastoma and other primary brain malignancies (letter)',
+    source: 'JAMA',
+    year: 2023,
+    doi: '10.1001/jama.2023.8587',
+  },
+  // Dose and imaging studies
+  {
+    id: 'vecht1994',
+    authors: 'Vecht CJ, Hovestadt A, Verbiest HB, et al.',
+    title:
+      'Dose-effect relationship of dexamethasone on Karnofsky performance in metastatic brain tumors: a randomized study of doses of 4, 8, and 16 mg per day',
+    source: 'Neurology',
+    year: 1994,
+    detail: '44(4):675–680',
+    doi: '10.1212/WNL.44.4.675',
+  },
+  {
+    id: 'kaufmann2020',
+    authors: 'Kaufmann TJ, et al.',
+    title:
+      'Consensus recommendations for a standardized brain tumor imaging protocol for clinical trials in brain metastases',
+    source: 'Neuro-Oncology',
+    year: 2020,
+    detail: '22(6):757–772',
+    doi: '10.1093/neuonc/noaa030',
+  },
+  {
+    id: 'schellinger1999',
+    authors: 'Schellinger PD, Meinck HM, Thron A',
+    title: 'Diagnostic accuracy of MRI compared to CCT in patients with brain metastases',
+    source: 'J Neurooncol',
+    year: 1999,
+    detail: '44(3):275–281',
+  },
+  {
+    id: 'bardfeld1977',
+    authors: 'Bardfeld PA, Passalaqua AM, Braunstein P, et al.',
+    title: 'A comparison of radionuclide scanning and computed tomography in metastatic lesions of the brain',
+    source: 'J Comput Assist Tomogr',
+    year: 1977,
+    detail: '1(3):315–318; title from recall, DOI checked',
+    doi: '10.1097/00004728-197707000-00005',
+  },
+  // Local therapy trials
+  {
+    id: 'patchell1990',
+    authors: 'Patchell RA, Tibbs PA, Walsh JW, et al.',
+    title: 'A randomized trial of surgery in the treatment of single metastases to the brain',
+    source: 'N Engl J Med',
+    year: 1990,
+    detail: '322:494–500',
+  },
+  {
+    id: 'brown2016',
+    authors: 'Brown PD, Jaeckle K, Ballman KV, et al.',
+    title:
+      'Effect of radiosurgery alone vs radiosurgery with whole brain radiation therapy on cognitive function in patients with 1 to 3 brain metastases: a randomized clinical trial',
+    source: 'JAMA',
+    year: 2016,
+    detail: '316(4):401–409 (N0574)',
+  },
+  {
+    id: 'yamamoto2014',
+    authors: 'Yamamoto M, Serizawa T, Shuto T, et al.',
+    title:
+      'Stereotactic radiosurgery for patients with multiple brain metastases (JLGK0901): a multi-institutional prospective observational study',
+    source: 'Lancet Oncol',
+    year: 2014,
+    detail: '15:387–395',
+  },
+  {
+    id: 'brown2020',
+    authors: 'Brown PD, Gondi V, Pugh S, et al.',
+    title:
+      'Hippocampal avoidance during whole-brain radiotherapy plus memantine for patients with brain metastases: phase III trial NRG Oncology CC001',
+    source: 'J Clin Oncol',
+    year: 2020,
+    detail: '38(10):1019–1029',
+  },
+  {
+    id: 'mulvenna2016',
+    authors: 'Mulvenna P, Nankivell M, Barton R, et al.',
+    title:
+      'Dexamethasone and supportive care with or without whole brain radiotherapy in treating patients with non-small cell lung cancer with brain metastases unsuitable for resection or stereotactic radiotherapy (QUARTZ): results from a phase 3, non-inferiority, randomised trial',
+    source: 'Lancet',
+    year: 2016,
+    detail: '388:2004–2014',
+  },
+  // Systemic therapy trials
+  {
+    id: 'lin2020',
+    authors: 'Lin NU, Borges V, Anders C, et al.',
+    title:
+      'Intracranial efficacy and survival with tucatinib plus trastuzumab and capecitabine for previously treated HER2-positive breast cancer with brain metastases in the HER2CLIMB trial',
+    source: 'J Clin Oncol',
+    year: 2020,
+    detail: '38(23):2610–2619',
+    doi: '10.1200/JCO.20.00775',
+  },
+  {
+    id: 'lin2023',
+    authors: 'Lin NU, Murthy RK, Abramson V, et al.',
+    title:
+      'Tucatinib vs placebo, both in combination with trastuzumab and capecitabine, for previously treated ERBB2 (HER2)-positive metastatic breast cancer in patients with brain metastases: updated exploratory analysis of the HER2CLIMB randomized clinical trial',
+    source: 'JAMA Oncol',
+    year: 2023,
+    detail: '9(2):197–205',
+  },
+  {
+    id: 'harbeck2024',
+    authors: 'Harbeck N, Ciruelos E, Jerusalem G, et al.',
+    title:
+      'Trastuzumab deruxtecan in HER2-positive advanced breast cancer with or without brain metastases: a phase 3b/4 trial',
+    source: 'Nat Med',
+    year: 2024,
+    detail: '30(12):3717–3727 (DESTINY-Breast12)',
+    doi: '10.1038/s41591-024-03261-7',
+  },
+  {
+    id: 'hurvitz2024',
+    authors: 'Hurvitz SA, et al.',
+    title:
+      'Trastuzumab deruxtecan versus trastuzumab emtansine in HER2-positive metastatic breast cancer patients with brain metastases from the randomized DESTINY-Breast03 trial',
+    source: 'ESMO Open',
+    year: 2024,
+    detail: 'title from recall; DOI as recorded in the evidence sheet',
+    doi: '10.1016/j.esmoop.2024.102924',
+  },
+  {
+    id: 'saura2020',
+    authors: 'Saura C, Oliveira M, Feng YH, et al.',
+    title:
+      'Neratinib plus capecitabine versus lapatinib plus capecitabine in HER2-positive metastatic breast cancer previously treated with ≥2 HER2-directed regimens: phase III NALA trial',
+    source: 'J Clin Oncol',
+    year: 2020,
+    detail: '38(27):3138–3149',
+  },
+  {
+    id: 'freedman2019',
+    authors: 'Freedman RA, Gelman RS, Anders CK, et al.',
+    title:
+      'TBCRC 022: a phase II trial of neratinib and capecitabine for patients with HER2-positive breast cancer and brain metastases',
+    source: 'J Clin Oncol',
+    year: 2019,
+    detail: '37(13):1081–1089',
+    doi: '10.1200/JCO.18.01511',
+  },
+  {
+    id: 'bachelot2013',
+    authors: 'Bachelot T, Romieu G, Campone M, et al.',
+    title:
+      'Lapatinib plus capecitabine in patients with previously untreated brain metastases from HER2-positive metastatic breast cancer (LANDSCAPE): a single-group phase 2 study',
+    source: 'Lancet Oncol',
+    year: 2013,
+    detail: '14(1):64–71',
+  },
+  {
+    id: 'montemurro2020',
+    authors: 'Montemurro F, Delaloge S, Barrios CH, et al.',
+    title:
+      'Trastuzumab emtansine (T-DM1) in patients with HER2-positive metastatic breast cancer and brain metastases: exploratory final analysis of cohort 1 from KAMILLA, a single-arm phase IIIb clinical trial',
+    source: 'Ann Oncol',
+    year: 2020,
+    detail: '31(10):1350–1358',
+  },
+  {
+    id: 'kotecha2021',
+    authors: 'Kotecha R, Tonse R, Rubens M, et al.',
+    title:
+      'Systematic review and meta-analysis of breast cancer brain metastasis and primary tumor receptor expression discordance',
+    source: 'Neuro-Oncol Adv',
+    year: 2021,
+    detail: '3(1):vdab010',
+    doi: '10.1093/noajnl/vdab010',
+  },
+  // Prognosis
+  {
+    id: 'sperduto2012',
+    authors: 'Sperduto PW, Kased N, Roberge D, et al.',
+    title:
+      'Effect of tumor subtype on survival and the graded prognostic assessment for patients with breast cancer and brain metastases',
+    source: 'Int J Radiat Oncol Biol Phys',
+    year: 2012,
+    detail: '82(5):2111–2117',
+    doi: '10.1016/j.ijrobp.2011.02.027',
+  },
   {
     id: 'sperduto2020breast',
     authors: 'Sperduto PW, Mesko S, Li J, et al.',
@@ -19,15 +372,5 @@ export const citations: PathwayInput['citations'] = [
     year: 2020,
     detail: '38(32):3773–3784',
     doi: '10.1200/JCO.20.01255',
-  },
-  {
-    id: 'walbert2021',
-    authors: 'Walbert T, Harrison RA, Schiff D, et al.',
-    title:
-      'SNO and EANO practice guideline update: anticonvulsant prophylaxis in patients with newly diagnosed brain tumors',
-    source: 'Neuro-Oncology',
-    year: 2021,
-    detail: '23(11):1835–1844',
-    doi: '10.1093/neuonc/noab152',
   },
 ];

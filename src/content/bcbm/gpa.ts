@@ -28,22 +28,42 @@ export const gpa: PathwayInput['gpa'] = {
         {
           label: 'HR+/HER2+',
           points: 1.5,
-          when: { all: [{ q: 'hormoneReceptor', is: ['positive'] }, { q: 'her2', is: ['positive'] }] },
+          when: {
+            all: [
+              { q: 'hormoneReceptor', is: ['positive'] },
+              { q: 'her2', is: ['positive'] },
+            ],
+          },
         },
         {
           label: 'HR−/HER2+',
           points: 1,
-          when: { all: [{ q: 'hormoneReceptor', is: ['negative'] }, { q: 'her2', is: ['positive'] }] },
+          when: {
+            all: [
+              { q: 'hormoneReceptor', is: ['negative'] },
+              { q: 'her2', is: ['positive'] },
+            ],
+          },
         },
         {
           label: 'HR+/HER2−',
           points: 0.5,
-          when: { all: [{ q: 'hormoneReceptor', is: ['positive'] }, { q: 'her2', is: ['negative'] }] },
+          when: {
+            all: [
+              { q: 'hormoneReceptor', is: ['positive'] },
+              { q: 'her2', is: ['negative'] },
+            ],
+          },
         },
         {
           label: 'Triple negative',
           points: 0,
-          when: { all: [{ q: 'hormoneReceptor', is: ['negative'] }, { q: 'her2', is: ['negative'] }] },
+          when: {
+            all: [
+              { q: 'hormoneReceptor', is: ['negative'] },
+              { q: 'her2', is: ['negative'] },
+            ],
+          },
         },
       ],
     },
@@ -62,7 +82,11 @@ export const gpa: PathwayInput['gpa'] = {
       evidence: 'secondary',
       levels: [
         { label: '1', points: 0.5, when: { q: 'lesionCount', is: ['one'] } },
-        { label: '2 or more', points: 0, when: { q: 'lesionCount', is: ['twoToFour', 'fiveToTen', 'moreThanTen'] } },
+        {
+          label: '2 or more',
+          points: 0,
+          when: { q: 'lesionCount', is: ['twoToFour', 'fiveToTen', 'moreThanTen'] },
+        },
       ],
     },
     {

@@ -14,8 +14,9 @@ import { unknowns } from './unknowns';
 export const bcbmContent: PathwayInput = {
   id: 'bcbm',
   title: 'Suspected brain metastases in breast cancer',
-  version: '0.1.0',
-  reviewedBy: 'Not yet reviewed by a clinician: draft compiled from clinical/evidence.md',
+  version: '1.0.0',
+  reviewedBy:
+    'Not yet reviewed by a clinician: compiled by the engineering team from clinical/evidence.md; unverified points are labelled as such',
   reviewedOn: '2026-11-28',
   disclaimer:
     'Decision support only. This does not replace your clinical judgement or a multidisciplinary team; check each point against its source and the patient in front of you.',

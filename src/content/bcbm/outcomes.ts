@@ -10,13 +10,15 @@ export const outcomes: PathwayInput['outcomes'] = [
   {
     id: 'leptomeningealPlan',
     title: 'Leptomeningeal disease',
-    summary: 'Leptomeningeal spread is managed on its own pathway: complete the work-up and involve neuro-oncology.',
+    summary:
+      'Leptomeningeal spread is managed on its own pathway: complete the work-up and involve neuro-oncology.',
     prognosis: false,
   },
   {
     id: 'noMetastasesPlan',
     title: 'No brain metastases seen',
-    summary: 'The scan does not explain the symptom: look for other causes, and image again if the symptom persists.',
+    summary:
+      'The scan does not explain the symptom: look for other causes, and image again if the symptom persists.',
     prognosis: false,
   },
   {
@@ -28,7 +30,8 @@ export const outcomes: PathwayInput['outcomes'] = [
   {
     id: 'progressionPlan',
     title: 'Intracranial progression after local treatment',
-    summary: 'Options for brain metastases that progress after radiosurgery, whole-brain radiotherapy or surgery.',
+    summary:
+      'Options for brain metastases that progress after radiosurgery, whole-brain radiotherapy or surgery.',
     prognosis: true,
   },
 ];

@@ -1,4 +1,5 @@
 import type { PathwayInput } from '../schema';
+import { ascoHer2 } from './items';
 
 /** The questions, one per case-model id, in our own words. Reviewed with the rest of the content. */
 export const questions: PathwayInput['questions'] = [
@@ -12,7 +13,11 @@ export const questions: PathwayInput['questions'] = [
       { value: 'newSymptoms', label: 'New neurologic symptom, brain metastases suspected' },
       { value: 'knownProgression', label: 'Known brain metastases progressing after local treatment' },
     ],
-    pitfalls: [],
+    pitfalls: ['twitchNotBenign', 'screeningNoConsensus'],
+    refs: [
+      ascoHer2('Rec 10.2'),
+      { citation: 'eanoEsmo2021', point: 'neuroimaging for seizures or new deficits' },
+    ],
   },
   {
     id: 'redFlags',
@@ -33,7 +38,8 @@ export const questions: PathwayInput['questions'] = [
         hint: 'a seizure lasting 5 minutes or more, or seizures without recovery in between',
       },
     ],
-    pitfalls: [],
+    pitfalls: ['statusEpilepticusEscalate'],
+    refs: [{ citation: 'scottishIcp' }, { citation: 'glauser2016', point: 'definition' }],
   },
   {
     id: 'seizure',
@@ -46,7 +52,13 @@ export const questions: PathwayInput['questions'] = [
       { value: 'unsure', label: 'Unsure' },
       { value: 'no', label: 'No' },
     ],
-    pitfalls: [],
+    pitfalls: [
+      'twitchNotBenign',
+      'statusEpilepticusEscalate',
+      'noProphylaxisWithoutSeizure',
+      'enzymeInducingAsms',
+    ],
+    refs: [{ citation: 'fisher2017' }, { citation: 'walbert2021' }],
   },
   {
     id: 'mriAccess',
@@ -59,7 +71,8 @@ export const questions: PathwayInput['questions'] = [
       { value: 'contraindicated', label: 'No, MRI is contraindicated' },
       { value: 'unavailable', label: 'No, MRI is not available in time' },
     ],
-    pitfalls: [],
+    pitfalls: ['nonContrastCtMisses'],
+    refs: [{ citation: 'eanoEsmo2021', point: 'imaging' }, { citation: 'schellinger1999' }],
   },
   {
     id: 'imagingResult',
@@ -73,7 +86,8 @@ export const questions: PathwayInput['questions'] = [
       { value: 'leptomeningeal', label: 'Leptomeningeal disease' },
       { value: 'noMetastases', label: 'No metastases' },
     ],
-    pitfalls: [],
+    pitfalls: ['twitchNotBenign', 'leptomeningealClues', 'steroidsOnlyForSymptoms'],
+    refs: [{ citation: 'eanoEsmoLm2023' }, { citation: 'eanoEsmo2021' }],
   },
   {
     id: 'lesionCount',
@@ -87,7 +101,8 @@ export const questions: PathwayInput['questions'] = [
       { value: 'fiveToTen', label: '5 to 10' },
       { value: 'moreThanTen', label: 'More than 10' },
     ],
-    pitfalls: [],
+    pitfalls: ['plainWbrt'],
+    refs: [{ citation: 'astro2022' }, { citation: 'sperduto2020breast' }],
   },
   {
     id: 'largestLesion',
@@ -101,18 +116,24 @@ export const questions: PathwayInput['questions'] = [
       { value: 'over4cm', label: 'Over 4 cm' },
     ],
     pitfalls: [],
+    refs: [{ citation: 'astro2022', point: 'dose by lesion size' }, ascoHer2('Rec 2.1')],
   },
   {
     id: 'massEffect',
     phase: 'lesions',
     short: 'Mass effect',
     prompt: 'Is there symptomatic mass effect, oedema, or a risk of hydrocephalus?',
-    why: 'Symptomatic mass effect calls for steroids and a surgical opinion, and it rules out deferring local treatment.',
+    why: 'Symptomatic mass effect calls for dexamethasone (4–8 mg a day unless pressure is raised) and a surgical opinion, and it rules out deferring local treatment. Without it, and without raised pressure, steroids are not given.',
     options: [
-      { value: 'yes', label: 'Yes' },
+      {
+        value: 'yes',
+        label: 'Yes',
+        hint: 'symptoms from oedema such as headache or a new deficit, midline shift, or a cerebellar lesion that could block CSF flow',
+      },
       { value: 'no', label: 'No' },
     ],
-    pitfalls: [],
+    pitfalls: ['steroidsOnlyForSymptoms', 'posteriorFossa', 'noDeferralWhenSymptomatic'],
+    refs: [{ citation: 'ryken2019' }, ascoHer2('Rec 7.1')],
   },
   {
     id: 'resectable',
@@ -125,19 +146,21 @@ export const questions: PathwayInput['questions'] = [
       { value: 'no', label: 'No' },
     ],
     pitfalls: [],
+    refs: [ascoHer2('Rec 2.1'), ascoHer2('Rec 2.4'), { citation: 'ascoSnoAstro2022', point: 'Rec 1.1' }],
   },
   {
     id: 'kps',
     phase: 'prognosis',
     short: 'Karnofsky performance status',
     prompt: 'What is the Karnofsky performance status?',
-    why: 'Performance status is the strongest factor in the Breast GPA and decides whether active local treatment or supportive care comes first.',
+    why: 'Performance status is a Breast GPA factor and decides whether active local treatment or supportive care comes first.',
     options: [
       { value: 'kps90to100', label: '90 to 100' },
       { value: 'kps70to80', label: '70 to 80' },
       { value: 'kps60orLess', label: '60 or less' },
     ],
-    pitfalls: [],
+    pitfalls: ['noSurvivalFromMemory'],
+    refs: [{ citation: 'sperduto2020breast' }, { citation: 'mulvenna2016' }],
   },
   {
     id: 'age',
@@ -150,19 +173,21 @@ export const questions: PathwayInput['questions'] = [
       { value: 'sixtyOrOver', label: '60 or over' },
     ],
     pitfalls: [],
+    refs: [{ citation: 'sperduto2020breast' }],
   },
   {
     id: 'her2',
     phase: 'systemic',
     short: 'HER2',
     prompt: 'What is the HER2 status?',
-    why: 'HER2-positive disease has CNS-active HER2-directed options and a better prognosis; HER2-negative disease gets no HER2 drugs.',
+    why: 'HER2-positive disease has HER2-directed options with activity in the brain and a better prognosis; those regimens do not apply to HER2-negative disease. HER2 is also part of the Breast GPA subtype.',
     options: [
       { value: 'positive', label: 'Positive' },
       { value: 'negative', label: 'Negative' },
       { value: 'unknown', label: 'Unknown' },
     ],
-    pitfalls: [],
+    pitfalls: ['noDeferralWhenSymptomatic', 'enzymeInducingAsms'],
+    refs: [ascoHer2('Rec 8.2'), { citation: 'kotecha2021' }],
   },
   {
     id: 'hormoneReceptor',
@@ -175,7 +200,8 @@ export const questions: PathwayInput['questions'] = [
       { value: 'negative', label: 'Negative' },
       { value: 'unknown', label: 'Unknown' },
     ],
-    pitfalls: [],
+    pitfalls: ['noSurvivalFromMemory'],
+    refs: [{ citation: 'sperduto2012' }, { citation: 'kotecha2021' }],
   },
   {
     id: 'extracranial',
@@ -188,20 +214,22 @@ export const questions: PathwayInput['questions'] = [
       { value: 'controlled', label: 'Extracranial metastases, controlled' },
       { value: 'progressive', label: 'Extracranial metastases, progressing' },
     ],
-    pitfalls: [],
+    pitfalls: ['dontStopWorkingSystemic'],
+    refs: [ascoHer2('Rec 8.1'), ascoHer2('Rec 8.2'), { citation: 'sperduto2020breast' }],
   },
   {
     id: 'priorBrainTreatment',
     phase: 'progression',
     short: 'Earlier brain treatment',
     prompt: 'What treatment has the brain already had?',
-    why: 'What was given before decides what can be given again: repeat radiosurgery, whole-brain radiotherapy, or neither.',
+    why: 'What was given before decides the options: repeat radiosurgery, a reduced-dose second course of whole-brain radiotherapy, or, after surgery alone, the options for untreated metastases.',
     options: [
       { value: 'srs', label: 'Stereotactic radiosurgery (SRS)' },
       { value: 'wbrt', label: 'Whole-brain radiotherapy (WBRT)' },
       { value: 'surgeryOnly', label: 'Surgery only' },
     ],
-    pitfalls: [],
+    pitfalls: ['plainWbrt'],
+    refs: [ascoHer2('Rec 6.x, progression table')],
   },
   {
     id: 'progressionPattern',
@@ -214,5 +242,6 @@ export const questions: PathwayInput['questions'] = [
       { value: 'diffuse', label: 'Diffuse' },
     ],
     pitfalls: [],
+    refs: [ascoHer2('Rec 6.x, progression table')],
   },
 ];

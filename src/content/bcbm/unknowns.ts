@@ -1,3 +1,62 @@
 import type { PathwayInput } from '../schema';
+import { all, ascoHer2, is, pending, progression } from './items';
 
-export const unknowns: PathwayInput['unknowns'] = [];
+/** What the consult could not settle, and what to do about it. */
+export const unknowns: PathwayInput['unknowns'] = [
+  {
+    id: 'imagingPending',
+    when: pending,
+    text: 'The brain imaging result.',
+    action:
+      'Resume this consult when the scan is reported: local treatment, the steroid dose and systemic therapy depend on what it shows.',
+    refs: [ascoHer2('Rec 10.2')],
+  },
+  {
+    id: 'seizureUnclear',
+    when: is('seizure', 'unsure'),
+    text: 'Whether the symptom is a seizure.',
+    action:
+      'Arrange an EEG and a neurology review. If seizures are confirmed, start a non-enzyme-inducing anti-seizure medicine (levetiracetam preferred); until then, prophylaxis is not recommended.',
+    refs: [{ citation: 'walbert2021' }],
+  },
+  {
+    id: 'mriStillNeeded',
+    when: all(
+      is('mriAccess', 'unavailable'),
+      is('imagingResult', 'parenchymal', 'leptomeningeal', 'noMetastases'),
+    ),
+    text: 'Contrast MRI has not been done: the findings come from CT.',
+    action:
+      'Do the MRI as soon as it is available and revisit this plan: MRI found more metastases in 31% of patients with one on contrast CT.',
+    refs: [{ citation: 'schellinger1999' }],
+  },
+  {
+    id: 'her2Unknown',
+    when: is('her2', 'unknown'),
+    text: 'HER2 status, which decides the HER2-directed options and the Breast GPA subtype.',
+    action:
+      'Test HER2 on the most recent tissue. If a brain metastasis is resected, test it there too: HER2 differs from the primary in 12% (gained in 9%).',
+    refs: [
+      { citation: 'kotecha2021' },
+      { citation: 'eanoEsmo2021', point: 're-test biomarkers on resected metastases' },
+    ],
+  },
+  {
+    id: 'hormoneReceptorUnknown',
+    when: is('hormoneReceptor', 'unknown'),
+    text: 'ER/PR status, which sets the subtype for systemic therapy and the Breast GPA.',
+    action:
+      'Test ER and PR on the most recent tissue. If a brain metastasis is resected, test it there too: ER differs from the primary in 17% and PR in 23%, most often lost.',
+    refs: [
+      { citation: 'kotecha2021' },
+      { citation: 'eanoEsmo2021', point: 're-test biomarkers on resected metastases' },
+    ],
+  },
+  {
+    id: 'lesionCountNotAsked',
+    when: progression,
+    text: 'The number of brain metastases, a Breast GPA factor, is not asked in a progression consult, so the GPA is a range.',
+    action: 'Count the metastases on the latest MRI to narrow the GPA.',
+    refs: [{ citation: 'sperduto2020breast' }],
+  },
+];
