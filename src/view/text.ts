@@ -61,7 +61,8 @@ export function evidenceTag(e: Evidence): string {
 
 /** "Walbert 2021": enough to find the source without a numbered list. */
 export function shortCite(c: ResolvedRef['citation']): string {
-  const first = c.authors.split(/[ ,]/)[0] ?? c.authors;
+  // "Le Rhun E, Guckenberger M, …" → "Le Rhun": the first author without initials.
+  const first = (c.authors.split(',')[0] ?? c.authors).trim().replace(/\s+[A-Z]{1,3}$/, '');
   return `${first} ${c.year}`;
 }
 

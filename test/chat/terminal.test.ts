@@ -1,0 +1,19 @@
+import { PassThrough } from 'node:stream';
+import { pathway } from '../../src/content';
+import { chat } from '../../src/chat/terminal';
+
+describe('the terminal chat', () => {
+  it('runs a consult with numbered options to the interim plan and ends on quit', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let screen = '';
+    output.on('data', (c: Buffer) => (screen += c.toString()));
+    const done = chat(input, output);
+    input.end(['1', '1', 'yes', '1', 'Not done yet', 'summary', 'quit', ''].join('\n'));
+    await done;
+    expect(screen).toContain('1) New neurologic symptom, brain metastases suspected');
+    expect(screen).toContain(pathway.outcomes.find((o) => o.id === 'interimPlan')!.title);
+    expect(screen).toContain('Seizure: Yes');
+    expect(screen).toContain(pathway.disclaimer);
+  });
+});
