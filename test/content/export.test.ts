@@ -1,0 +1,264 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bcbmMachine } from '../../machines/bcbm.machine';
+import {
+  conditionBlock,
+  conditionText,
+  findRepoRoot,
+  md,
+  renderPathwayMarkdown,
+  routingOf,
+} from '../../src/content/export';
+import { pathway } from '../../src/content';
+
+const docPath = join(findRepoRoot(), 'docs', 'pathway.md');
+const rendered = renderPathwayMarkdown(pathway);
+
+/** The document as a reader sees the text: Markdown escapes removed, lines joined. */
+const plain = rendered.replace(/\\([\\`*_[\]<>|#+\-=.)])/g, '$1').replace(/\s+/g, ' ');
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('docs/pathway.md', () => {
+  it('is up to date with the content and the statechart', () => {
+    const stale = 'docs/pathway.md is out of date: run `npm run content:export` and commit docs/pathway.md';
+    if (!existsSync(docPath)) throw new Error(`docs/pathway.md is missing: ${stale}`);
+    const committed = readFileSync(docPath, 'utf8');
+    if (committed !== rendered) {
+      const a = committed.split('\n');
+      const b = rendered.split('\n');
+      const at = a.findIndex((l, i) => l !== b[i]);
+      const line = at < 0 ? Math.min(a.length, b.length) + 1 : at + 1;
+      throw new Error(
+        `${stale}.\nFirst difference at line ${line}:\n  file:     ${a[line - 1] ?? '(end)'}\n  expected: ${b[line - 1] ?? '(end)'}`,
+      );
+    }
+  });
+
+  it('is deterministic (no generation date)', () => {
+    expect(renderPathwayMarkdown(pathway)).toBe(rendered);
+    expect(rendered).not.toMatch(/generated (on|at) \d/i);
+  });
+
+  it('names the content version, the reviewer, the review date and the disclaimer', () => {
+    expect(rendered).toContain(`version ${pathway.version}`);
+    expect(plain).toContain(flat(pathway.reviewedBy));
+    expect(rendered).toContain(pathway.reviewedOn);
+    expect(plain).toContain(flat(pathway.disclaimer));
+  });
+
+  it('shows every question with its prompt, why, options, hints and pitfalls', () => {
+    for (const q of pathway.questions) {
+      expect(rendered).toContain(`\`${q.id}\``);
+      expect(plain).toContain(flat(q.prompt));
+      expect(plain).toContain(flat(q.why));
+      for (const o of q.options) {
+        expect(rendered).toContain(`\`${o.value}\``);
+        expect(plain).toContain(flat(o.label));
+        if (o.hint) expect(plain).toContain(flat(o.hint));
+      }
+      for (const id of q.pitfalls) expect(rendered).toContain(`\`${id}\``);
+    }
+  });
+
+  it('shows every item, outcome, pitfall, unknown and citation by id', () => {
+    const ids = [
+      ...pathway.items.map((x) => x.id),
+      ...pathway.outcomes.map((x) => x.id),
+      ...pathway.pitfalls.map((x) => x.id),
+      ...pathway.unknowns.map((x) => x.id),
+      ...pathway.citations.map((x) => x.id),
+    ];
+    for (const id of ids) expect(rendered).toContain(`\`${id}\``);
+    for (const i of pathway.items) {
+      expect(plain).toContain(flat(i.text));
+      if (i.seedNote) expect(plain).toContain(flat(i.seedNote));
+    }
+    for (const c of pathway.citations) {
+      expect(plain).toContain(flat(c.title));
+      if (c.doi) expect(plain).toContain(c.doi);
+    }
+  });
+
+  it('shows every unverified statement prominently', () => {
+    for (const i of pathway.items.filter((x) => x.evidence === 'unverified'))
+      expect(rendered).toContain(`#### \`${i.id}\`: **⚠️ UNVERIFIED**`);
+    for (const x of pathway.pitfalls.filter((y) => y.evidence === 'unverified'))
+      expect(rendered).toContain(`### \`${x.id}\`: **⚠️ UNVERIFIED**`);
+    for (const f of pathway.gpa.factors.filter((y) => y.evidence === 'unverified'))
+      expect(rendered).toContain(`points for ${f.label}`);
+  });
+
+  it('shows the Breast GPA table: every factor, level and band', () => {
+    for (const f of pathway.gpa.factors) {
+      expect(rendered).toContain(`\`${f.id}\``);
+      for (const l of f.levels) expect(plain).toContain(`| ${flat(l.label)} | ${l.points.toFixed(1)} |`);
+    }
+    for (const b of pathway.gpa.bands)
+      expect(rendered).toContain(`| ${b.min.toFixed(1)}–${b.max.toFixed(1)} | ${b.medianMonths} |`);
+  });
+});
+
+describe('routing, read from the statechart', () => {
+  const routing = routingOf();
+
+  it('starts at the first question and lists every question state of the machine', () => {
+    expect(routing.start).toEqual({ kind: 'question', question: 'scenario' });
+    const asked = new Set(routing.steps.map((s) => s.question));
+    for (const q of pathway.questions) expect(asked).toContain(q.id);
+  });
+
+  it('writes the rules in words, with the outcomes they lead to', () => {
+    expect(rendered).toContain(
+      '- if Imaging is “Not done yet” → recommendation **Interim plan while imaging is pending** (`interimPlan`)',
+    );
+    expect(rendered).toContain('**Reached:** after **Imaging**, when Imaging is “Leptomeningeal disease”');
+    // A transient state (the triage router) is followed through to the questions it leads to.
+    const redFlags = routing.steps.find((s) => s.question === 'redFlags');
+    const first = redFlags?.events[0]?.branches[0];
+    expect(first?.rule).toEqual({ q: 'redFlags', is: ['statusEpilepticus'] });
+    expect(first?.to).toEqual({
+      kind: 'branch',
+      branches: [
+        expect.objectContaining({ to: { kind: 'question', question: 'mriAccess' } }),
+        expect.objectContaining({ to: { kind: 'question', question: 'priorBrainTreatment' } }),
+      ],
+    });
+  });
+
+  it('reaches every outcome of the content', () => {
+    const reached = new Set<string>();
+    const walk = (d: { kind: string; outcome?: string; branches?: { to: unknown }[] }) => {
+      if (d.kind === 'outcome' && d.outcome) reached.add(d.outcome);
+      for (const b of d.branches ?? []) walk(b.to as Parameters<typeof walk>[0]);
+    };
+    for (const s of routing.steps) for (const e of s.events) for (const b of e.branches) walk(b.to);
+    expect([...reached].sort()).toEqual(pathway.outcomes.map((o) => o.id).sort());
+  });
+
+  it('reads a config passed in, with sibling, #id and child targets and string guards', () => {
+    const machine = {
+      id: 'm',
+      initial: 'a',
+      states: {
+        a: {
+          meta: { questionId: 'scenario' },
+          on: {
+            'answer.scenario': [
+              { guard: { type: 'answered', params: { q: 'scenario', is: ['newSymptoms'] } }, target: 'b' },
+              { guard: 'custom', target: '#m.c' },
+              { target: '.inner' },
+            ],
+          },
+          initial: 'inner',
+          states: { inner: { meta: { outcomeId: 'interimPlan' } } },
+        },
+        b: { meta: { questionId: 'seizure' } },
+        c: { type: 'final', meta: { outcomeId: 'treatmentPlan' } },
+      },
+    };
+    const r = routingOf(machine);
+    expect(r.start).toEqual({ kind: 'question', question: 'scenario' });
+    const branches = r.steps[0]?.events[0]?.branches ?? [];
+    expect(branches.map((b) => b.to)).toEqual([
+      { kind: 'question', question: 'seizure' },
+      { kind: 'outcome', outcome: 'treatmentPlan' },
+      { kind: 'outcome', outcome: 'interimPlan' },
+    ]);
+    expect(branches[1]?.rule).toEqual({ guard: 'custom' });
+    const doc = renderPathwayMarkdown(pathway, machine, 'test');
+    expect(doc).toContain('else if the rule `custom` holds → recommendation');
+    expect(doc).not.toBe(rendered);
+    expect(bcbmMachine.config.id).toBe('bcbm');
+  });
+});
+
+describe('conditions in words', () => {
+  it('uses question short names and answer labels', () => {
+    expect(
+      conditionText(pathway, {
+        any: [
+          { q: 'seizure', is: ['yes'] },
+          { q: 'redFlags', is: ['statusEpilepticus'] },
+        ],
+      }),
+    ).toBe('Seizure is “Yes”, or Emergency signs is “Status epilepticus”');
+    expect(conditionText(pathway, { not: { q: 'redFlags', is: ['statusEpilepticus'] } })).toBe(
+      'Emergency signs is not “Status epilepticus”',
+    );
+    expect(conditionText(pathway, { not: { q: 'seizure', is: ['yes', 'unsure'] } })).toBe(
+      'Seizure is neither “Yes” nor “Unsure”',
+    );
+    expect(
+      conditionText(pathway, {
+        all: [
+          { q: 'seizure', is: ['no'] },
+          {
+            any: [
+              { q: 'kps', is: ['kps90to100'] },
+              {
+                not: {
+                  all: [
+                    { q: 'age', is: ['under60'] },
+                    { q: 'her2', is: ['positive'] },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      }),
+    ).toBe(
+      'Seizure is “No” and (Karnofsky performance status is “90 to 100”, or not (Age is “Under 60” and HER2 is “Positive”))',
+    );
+  });
+
+  it('writes long or nested conditions as a nested list, so "and" and "or" cannot be misread', () => {
+    expect(conditionBlock(pathway, { q: 'seizure', is: ['yes', 'unsure'] }, '- **When:**')).toEqual([
+      '- **When:** Seizure is “Yes” or “Unsure”',
+    ]);
+    expect(
+      conditionBlock(
+        pathway,
+        {
+          all: [
+            { q: 'imagingResult', is: ['parenchymal'] },
+            { q: 'kps', is: ['kps90to100', 'kps70to80'] },
+            {
+              any: [
+                { q: 'lesionCount', is: ['twoToFour'] },
+                {
+                  not: {
+                    all: [
+                      { q: 'age', is: ['under60'] },
+                      { q: 'her2', is: ['positive'] },
+                    ],
+                  },
+                },
+              ],
+            },
+          ],
+        },
+        '- **When:**',
+      ),
+    ).toEqual([
+      '- **When:** all of:',
+      '  - Imaging is “Brain (parenchymal) metastases”',
+      '  - Karnofsky performance status is “90 to 100” or “70 to 80”',
+      '  - any of:',
+      '    - Number of metastases is “2 to 4”',
+      '    - not all of:',
+      '      - Age is “Under 60”',
+      '      - HER2 is “Positive”',
+    ]);
+  });
+
+  it('escapes Markdown in content text', () => {
+    expect(md('a *b* _c_ `d` [e](f) <g> | h \\ i')).toBe(
+      'a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g\\> \\| h \\\\ i',
+    );
+    expect(md('# not a heading')).toBe('\\# not a heading');
+    expect(md('1. not a list')).toBe('1\\. not a list');
+    expect(md('- not a bullet')).toBe('\\- not a bullet');
+    expect(md('two\n  lines')).toBe('two lines');
+  });
+});
