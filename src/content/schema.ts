@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { caseModel, isQuestionId, type QuestionId } from './case-model';
+import { holds } from '../pathway/conditions';
+import { caseModel, isQuestionId, type Answers, type QuestionId } from './case-model';
 
 /** camelCase ids, stable once published (case-model.md). */
 export const Id = z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'ids are camelCase' });
@@ -196,6 +197,10 @@ export const Pathway = PathwayShape.superRefine((p, ctx) => {
     });
   const checkCondition = (path: (string | number)[], owner: string, c: Condition) => {
     for (const { q, is } of conditionRefs(c)) {
+      if (!isQuestionId(q)) {
+        issue(path, `${owner}: unknown question "${q}"`);
+        continue;
+      }
       const allowed = caseModel[q] as readonly string[];
       for (const v of is)
         if (!allowed.includes(v)) issue(path, `${owner}: "${v}" is not an answer to "${q}"`);
@@ -211,6 +216,10 @@ export const Pathway = PathwayShape.superRefine((p, ctx) => {
       .sort()
       .join(',');
     if (want !== got) issue(['questions', i, 'options'], `${owner} options must be exactly: ${want}`);
+    q.options.forEach((o, j) => {
+      if (!o.label?.trim())
+        issue(['questions', i, 'options', j, 'label'], `${owner} option "${o.value}" needs a label`);
+    });
     q.pitfalls.forEach((id, j) => {
       if (!pitfalls.has(id)) issue(['questions', i, 'pitfalls', j], `${owner} names unknown pitfall "${id}"`);
     });
@@ -232,7 +241,27 @@ export const Pathway = PathwayShape.superRefine((p, ctx) => {
     checkRefs('unknowns', i, `unknown "${x.id}"`, x.refs);
     checkCondition(['unknowns', i, 'when'], `unknown "${x.id}"`, x.when);
   });
-  checkRefs('gpa', 0, 'the GPA', p.gpa.refs);
+  p.gpa.refs.forEach((r, j) => {
+    if (!citations.has(r.citation))
+      issue(['gpa', 'refs', j], `the GPA cites unknown citation "${r.citation}"`);
+  });
+  // Every complete set of inputs must fall in exactly one level of each factor, or a consult would
+  // fail (a gap) or silently score the first match (an overlap).
+  p.gpa.factors.forEach((f, i) => {
+    const inputs = [...new Set(f.levels.flatMap((l) => conditionRefs(l.when).map((c) => c.q)))].filter(
+      isQuestionId,
+    );
+    const worlds = inputs.reduce<Record<string, string>[]>(
+      (all, q) =>
+        all.flatMap((w) => caseModel[q].filter((v) => v !== 'unknown').map((v) => ({ ...w, [q]: v }))),
+      [{}],
+    );
+    for (const w of worlds) {
+      const n = f.levels.filter((l) => holds(l.when, w as Answers)).length;
+      if (n !== 1)
+        issue(['gpa', 'factors', i], `GPA factor "${f.id}" has ${n} levels for ${JSON.stringify(w)}`);
+    }
+  });
   p.gpa.factors.forEach((f, i) =>
     f.levels.forEach((l, j) =>
       checkCondition(['gpa', 'factors', i, 'levels', j], `GPA factor "${f.id}"`, l.when),

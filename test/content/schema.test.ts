@@ -125,10 +125,7 @@ describe('bad content fails with a message naming the item', () => {
     );
   });
 
-  // KNOWN BUG in src/content/schema.ts: checkCondition indexes caseModel with the unknown question id, so
-  // loadPathway throws a TypeError ("Cannot read properties of undefined") that names nothing. When the
-  // schema is fixed this test starts failing: drop `.failing` then.
-  it.failing('an item condition naming a question that does not exist', () => {
+  it('an item condition naming a question that does not exist', () => {
     const bad = clone();
     const item = at(bad.items, 0, 'item');
     item.when = { q: 'nonsense', is: ['yes'] } as unknown as typeof item.when;

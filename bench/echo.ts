@@ -1,0 +1,22 @@
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import restify from 'restify';
+import { maxBodyBytes } from '../src/server';
+
+/** The floor: a plain Bot Framework echo bot on the same restify + CloudAdapter stack. */
+export function echoServer(): restify.Server {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const bot = new ActivityHandler();
+  bot.onMessage(async (ctx, next) => {
+    await ctx.sendActivity(`echo: ${ctx.activity.text ?? ''}`);
+    await next();
+  });
+  const server = restify.createServer({ name: 'echo' });
+  server.post(
+    '/api/messages',
+    restify.plugins.bodyParser({ maxBodySize: maxBodyBytes }),
+    async (req, res) => {
+      await adapter.process(req, res, (ctx) => bot.run(ctx));
+    },
+  );
+  return server;
+}
