@@ -52,7 +52,7 @@ describe.each(['msteams', 'emulator', 'webchat'])(
         const res = await post(server.url, click(channelId, conversation, data!));
         expect(res.status).toBe(200);
         // Teams also gets the invoke response (the answered card); the messages are what the user reads.
-      replies = res.activities.filter((a) => a.type === 'message');
+        replies = res.activities.filter((a) => a.type === 'message');
       }
       const step = stepOf(path.final);
       if (step.kind !== 'outcome') throw new Error('path does not end in a recommendation');
