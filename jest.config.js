@@ -7,4 +7,5 @@ module.exports = {
   // The server, durability and browser tests start real processes; keep the suite on 2 cores predictable.
   maxWorkers: 2,
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
