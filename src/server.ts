@@ -86,6 +86,7 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
     }
     await adapter.process(req, res, (ctx) => bot.run(ctx));
   });
+  if (config.localMode) (await import('./web/chat-page')).registerWebChat(server);
 
   return {
     server,

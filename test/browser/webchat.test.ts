@@ -1,0 +1,336 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { readConfig } from '../../src/config';
+import { pathway } from '../../src/content';
+import { buildApp, type App } from '../../src/server';
+import { headings } from '../../src/view/strings';
+import { disclaimerLine, productName } from '../../src/web/chat-page';
+
+/**
+ * The local chat page in a real browser: Debian's chromium driven by playwright-core, against the real
+ * server on a loopback port. CI installs the `chromium` package; without it this test fails, it is never skipped.
+ */
+const chromiumPath = '/usr/bin/chromium';
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const resultsDir = path.resolve(__dirname, '../../test-results');
+const storageKey = 'bcbm-consult.webchat.v1';
+
+/** The consult clicked through, as answer values by question id (the labels come from the content). */
+const route: Record<string, string> = {
+  scenario: 'newSymptoms',
+  redFlags: 'none',
+  seizure: 'yes',
+  mriAccess: 'available',
+  imagingResult: 'parenchymal',
+  lesionCount: 'one',
+  largestLesion: 'under3cm',
+  massEffect: 'no',
+  resectable: 'yes',
+  kps: 'kps90to100',
+  age: 'under60',
+  her2: 'positive',
+  hormoneReceptor: 'positive',
+  extracranial: 'controlled',
+};
+
+function question(id: string) {
+  const q = pathway.questions.find((x) => x.id === id);
+  if (!q) throw new Error(`no question ${id} in the content`);
+  return q;
+}
+
+function labelOf(id: string, value: string): string {
+  const o = question(id).options.find((x) => x.value === value);
+  if (!o) throw new Error(`no answer ${value} for ${id} in the content`);
+  return o.label;
+}
+
+/** The first line of a card as shown (the recommendation's outcome title). */
+const recommendationTitleLine = (cardText: string) => cardText.split('\n')[0]!.trim();
+
+async function listen(app: App): Promise<string> {
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+const cards = (page: Page) => page.locator('#webchat .ac-adaptiveCard');
+/** Text bubbles as seen on screen (Web Chat also keeps screen-reader copies of every message). */
+const bubbles = (page: Page, text: string | RegExp) =>
+  page.locator('#webchat .webchat__text-content').filter({ hasText: text });
+
+/** Waits until the transcript holds more than `count` cards. */
+async function waitForCards(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('#webchat .ac-adaptiveCard').length > n,
+    count,
+    { timeout: 15_000 },
+  );
+}
+
+/** The question the newest card asks, read from the page and matched against the content. */
+async function currentQuestion(page: Page): Promise<{ id: string; card: Locator } | undefined> {
+  const card = cards(page).last();
+  const text = await card.innerText();
+  if (text.includes(headings.inputs)) return undefined; // the recommendation
+  const q = pathway.questions
+    .filter((x) => text.includes(x.prompt))
+    .sort((a, b) => b.prompt.length - a.prompt.length)[0];
+  if (!q) throw new Error(`the newest card asks no known question:\n${text}`);
+  return { id: q.id, card };
+}
+
+/** Clicks the button with this answer's label on the newest card and waits for the bot's next card. */
+async function clickAnswer(page: Page, card: Locator, id: string): Promise<void> {
+  const before = await cards(page).count();
+  const button = card.getByRole('button', { name: labelOf(id, route[id]!), exact: true });
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/messages') && r.status() === 200),
+    button.click(),
+  ]);
+  await waitForCards(page, before);
+}
+
+async function send(page: Page, text: string): Promise<void> {
+  const before = await cards(page).count();
+  const box = page.getByRole('textbox').last();
+  await box.fill(text);
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/messages') && r.status() === 200),
+    box.press('Enter'),
+  ]);
+  await waitForCards(page, before);
+}
+
+describe('local chat page (HTTP)', () => {
+  let app: App;
+  let base: string;
+  beforeAll(async () => {
+    app = await buildApp(readConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent' }));
+    base = await listen(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('serves the page with a same-origin Content-Security-Policy and nothing from elsewhere', async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe');
+    const html = await res.text();
+    expect(html).toContain(productName);
+    expect(html).toContain(disclaimerLine);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    // A fresh nonce per response.
+    const again = (await fetch(`${base}/`)).headers.get('content-security-policy');
+    expect(again).not.toBe(csp);
+  });
+
+  it('serves Web Chat from node_modules with validators and a 304 when unchanged', async () => {
+    const res = await fetch(`${base}/webchat/webchat.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=86400');
+    const etag = res.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const body = await res.text();
+    expect(body.length).toBeGreaterThan(1_000_000);
+    expect(body).toContain('WebChat');
+    const cached = await fetch(`${base}/webchat/webchat.js`, { headers: { 'If-None-Match': etag! } });
+    expect(cached.status).toBe(304);
+
+    for (const file of ['directline.js', 'chat.js', 'chat.css']) {
+      const own = await fetch(`${base}/webchat/${file}`);
+      expect(own.status).toBe(200);
+      expect(own.headers.get('cache-control')).toBe('no-cache');
+      expect(own.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('has no chat page when the bot runs with Microsoft credentials', async () => {
+    const azure = await buildApp(
+      readConfig({
+        STORAGE: 'memory',
+        LOG_LEVEL: 'silent',
+        MicrosoftAppId: 'app',
+        MicrosoftAppPassword: 'pw',
+      }),
+    );
+    const url = await listen(azure);
+    try {
+      expect((await fetch(`${url}/`)).status).toBe(404);
+      expect((await fetch(`${url}/webchat/webchat.js`)).status).toBe(404);
+      expect((await fetch(`${url}/webchat/directline.js`)).status).toBe(404);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      await azure.close();
+    }
+  });
+});
+
+describe('local chat page in a real browser', () => {
+  let app: App;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(chromiumPath))
+      throw new Error(
+        `Chromium is not installed at ${chromiumPath}: this test needs Debian's chromium package ` +
+          '(apt-get install -y chromium). It is not skipped.',
+      );
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    app = await buildApp(readConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent' }));
+    base = await listen(app);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('clicks through a whole consult to the recommendation; back, reload and New consult work', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const posted: Record<string, unknown>[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(`${base}/`) && !url.startsWith(`blob:${base}/`) && !url.startsWith('data:'))
+        problems.push(`request to another origin: ${url}`);
+      if (url === `${base}/api/messages`) posted.push(r.postDataJSON() as Record<string, unknown>);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+
+    await page.goto(`${base}/`);
+    await expect(page.locator('.app-header h1').innerText()).resolves.toBe(productName);
+    await expect(page.locator('.app-header').innerText()).resolves.toContain(disclaimerLine);
+    // A new conversation starts by itself: welcome, then question 1.
+    await waitForCards(page, 0);
+    await expect(bubbles(page, pathway.welcome).count()).resolves.toBe(1);
+    const conversationId = await page.evaluate(
+      (key) =>
+        (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { conversationId?: string }).conversationId,
+      storageKey,
+    );
+    expect(conversationId).toMatch(/^local-/);
+
+    const asked: string[] = [];
+    let backDone = false;
+    let reloadDone = false;
+    for (let i = 0; i < 30; i++) {
+      const current = await currentQuestion(page);
+      if (!current) break;
+      asked.push(current.id);
+      await clickAnswer(page, current.card, current.id);
+
+      if (current.id === 'seizure' && !backDone) {
+        // `back` undoes the answer just given and asks that question again.
+        backDone = true;
+        await send(page, 'back');
+        const undone = `${headings.undone}: ${question('seizure').short}: ${labelOf('seizure', route.seizure!)}`;
+        await expect(bubbles(page, undone).count()).resolves.toBe(1);
+        await expect(currentQuestion(page)).resolves.toMatchObject({ id: 'seizure' });
+      }
+
+      if (current.id === 'imagingResult' && !reloadDone) {
+        // A reload continues the same consult: same conversation, same transcript, no new start.
+        reloadDone = true;
+        const next = await currentQuestion(page);
+        const cardsBefore = await cards(page).count();
+        await page.reload();
+        await waitForCards(page, cardsBefore - 1);
+        await expect(cards(page).count()).resolves.toBe(cardsBefore);
+        await expect(currentQuestion(page)).resolves.toMatchObject({ id: next?.id });
+        await expect(bubbles(page, pathway.welcome).count()).resolves.toBe(1);
+        const after = await page.evaluate(
+          (key) =>
+            (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { conversationId?: string }).conversationId,
+          storageKey,
+        );
+        expect(after).toBe(conversationId);
+      }
+    }
+    expect(backDone).toBe(true);
+    expect(reloadDone).toBe(true);
+    expect(asked.filter((id, i) => asked.indexOf(id) === i)).toEqual(Object.keys(route));
+
+    // The recommendation card, with its headings, the disclaimer and the content version.
+    const recommendation = cards(page).last();
+    const text = await recommendation.innerText();
+    expect(text).toContain(headings.inputs);
+    expect(text).toContain(headings.references);
+    expect(text).toContain(pathway.disclaimer);
+    expect(text).toContain(`${headings.version} ${pathway.version}`);
+    for (const [id, value] of Object.entries(route)) expect(text).toContain(labelOf(id, value));
+
+    // Each card is shown once: the plain-text copy the bot sends with it is not shown as a bubble.
+    for (const id of Object.keys(route))
+      await expect(bubbles(page, question(id).prompt).count()).resolves.toBe(0);
+    await expect(bubbles(page, recommendationTitleLine(text)).count()).resolves.toBe(0);
+    // The answers clicked are shown as the user's messages; nothing failed to send.
+    const lastAnswer = labelOf('extracranial', route.extracranial!);
+    const shown = await page.locator('#webchat .webchat__text-content').allInnerTexts();
+    expect(shown.filter((t) => t.trim() === lastAnswer)).toHaveLength(1);
+    await expect(page.getByText(/send failed/i).count()).resolves.toBe(0);
+
+    // Every post: expectReplies on the webchat channel, one conversation, a fresh id, the page's origin.
+    expect(posted.length).toBeGreaterThan(Object.keys(route).length);
+    for (const a of posted) {
+      expect(a).toMatchObject({
+        type: 'message',
+        deliveryMode: 'expectReplies',
+        channelId: 'webchat',
+        serviceUrl: base,
+        conversation: { id: conversationId },
+      });
+    }
+    expect(new Set(posted.map((a) => a.id)).size).toBe(posted.length);
+    expect(posted[0]).toMatchObject({ text: 'start' });
+    // A button click posts the card's data unchanged as the value.
+    expect(posted[1]).toMatchObject({ value: { question: 'scenario', answer: route.scenario } });
+
+    // A full-page screenshot with the whole recommendation card in view.
+    const height = await recommendation.evaluate((el) => el.getBoundingClientRect().height);
+    await page.setViewportSize({ width: 1280, height: Math.min(8000, Math.ceil(height) + 360) });
+    await recommendation.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: path.join(resultsDir, 'webchat-recommendation.png'), fullPage: true });
+
+    // New consult: confirm, then the bot starts over at question 1 in the same conversation.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    page.once('dialog', (d) => void d.accept());
+    const before = await cards(page).count();
+    await page.getByRole('button', { name: 'New consult' }).click();
+    await waitForCards(page, before);
+    await expect(bubbles(page, headings.restarted).count()).resolves.toBe(1);
+    await expect(currentQuestion(page)).resolves.toMatchObject({ id: 'scenario' });
+
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
