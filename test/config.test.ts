@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { readConfig } from '../src/config';
+
+describe('configuration', () => {
+  it('defaults to local mode on loopback port 3978 with the embedded SQLite store', () => {
+    const c = readConfig({});
+    expect(c).toMatchObject({
+      PORT: 3978,
+      host: '127.0.0.1',
+      localMode: true,
+      STORAGE: 'sqlite',
+      DATA_DIR: './data',
+    });
+    expect(c.slack).toBeUndefined();
+  });
+
+  it('listens on all interfaces once Microsoft credentials are set', () => {
+    const c = readConfig({
+      MicrosoftAppId: '6f1c2b9e-0d41-4c1a-9d8e-2f4a5b6c7d8e',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 't',
+    });
+    expect(c).toMatchObject({ localMode: false, host: '0.0.0.0' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ STORAGE: 'redis' }, /STORAGE/],
+    [{ STORAGE: 'blob' }, /AZURE_STORAGE_CONNECTION_STRING/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET/],
+    [{ SLACK_API_URL: 'not a url', SLACK_BOT_TOKEN: 'x', SLACK_SIGNING_SECRET: 'y' }, /SLACK_API_URL/],
+    [{ MicrosoftAppId: 'abc' }, /MicrosoftAppPassword/],
+    [
+      { MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' },
+      /MicrosoftAppTenantId/,
+    ],
+    [{ HOST: '0.0.0.0' }, /HOST: local mode/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ])('refuses %j with a message naming the setting', (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it('stops the bot at start with one clear line, never half-configured', () => {
+    const run = spawnSync(process.execPath, [join(__dirname, '../dist/src/index.js')], {
+      env: { ...process.env, PORT: 'eighty', NODE_OPTIONS: '--no-deprecation' },
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^bcbm-consult: invalid setting PORT: /),
+    ]);
+  });
+});
