@@ -83,7 +83,8 @@ export function becauseText(i: RecommendationItem): string {
 
 export function referenceLine(r: { n: number; citation: ResolvedRef['citation'] }): string {
   const c = r.citation;
-  return `[${r.n}] ${c.authors} ${c.title}. ${c.source} ${c.year}${c.detail ? `;${c.detail}` : ''}.${c.doi ? ` doi:${c.doi}` : ''}`;
+  const authors = /[.!?]$/.test(c.authors) ? c.authors : `${c.authors}.`;
+  return `[${r.n}] ${authors} ${c.title}. ${c.source} ${c.year}${c.detail ? `;${c.detail}` : ''}.${c.doi ? ` doi:${c.doi}` : ''}`;
 }
 
 export function gpaLines(g: GpaResult): string[] {
