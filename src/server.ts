@@ -86,6 +86,8 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
     }
     await adapter.process(req, res, (ctx) => bot.run(ctx));
   });
+  if (config.slack)
+    (await import('./slack/route')).registerSlack(server, { slack: config.slack, bot, store, log });
   if (config.localMode) (await import('./web/chat-page')).registerWebChat(server);
 
   return {

@@ -1,5 +1,6 @@
 import { ActivityTypes, Channels, type Activity } from 'botbuilder';
 import { renderCard } from '../view/adaptive-card';
+import { renderSlack } from '../view/slack-blocks';
 import { renderText } from '../view/text';
 import type { View } from '../view/view';
 
@@ -9,6 +10,14 @@ import type { View } from '../view/view';
  * the activity `summary`, so the card is not repeated on screen.
  */
 export function toActivities(view: View, channelId: string): Partial<Activity>[] {
+  // Slack: Block Kit messages (a long view may be several), posted by the Slack adapter.
+  if (channelId === Channels.Slack)
+    return renderSlack(view).map((m) => ({
+      type: ActivityTypes.Message,
+      text: m.text,
+      textFormat: 'plain',
+      channelData: { blocks: m.blocks },
+    }));
   const text = renderText(view);
   const card = renderCard(view, { universal: channelId === Channels.Msteams });
   if (!card) return [{ type: ActivityTypes.Message, text, textFormat: 'plain' }];

@@ -20,6 +20,12 @@ export function conversationKey(activity: Partial<Activity>): string {
   return `${activity.channelId ?? 'unknown'}:${activity.conversation?.id ?? 'unknown'}`;
 }
 
+/**
+ * Turn state: the question this turn answered (an AnsweredView), for channel edges that replace the clicked
+ * card themselves (Slack updates the question message after the turn).
+ */
+export const answeredViewKey = Symbol('answeredView');
+
 /** Group chats, channels and Slack threads: answers are attributed by display name. */
 function isShared(activity: Partial<Activity>): boolean {
   const c = activity.conversation;
@@ -87,6 +93,7 @@ export class ConsultBot extends TeamsActivityHandler {
     // In channels and group chats the bot is mentioned; the mention is not part of the command.
     const text = TurnContext.removeRecipientMention(ctx.activity as Activity) ?? ctx.activity.text;
     const result = await this.consultTurn(ctx, parseInput(text, ctx.activity.value));
+    if (result.answered) ctx.turnState.set(answeredViewKey, result.answered);
     await this.send(ctx, result.views);
   }
 

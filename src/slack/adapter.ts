@@ -1,0 +1,105 @@
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import type { KnownBlock, WebClient } from '@slack/web-api';
+import { escapeMrkdwn } from '../view/slack-blocks';
+
+/** Where a Slack consult lives: a direct-message channel, or one thread of a channel. */
+export interface SlackPlace {
+  channel: string;
+  threadTs?: string;
+}
+
+/** The Bot Framework conversation id of a place: `channel` for a DM, `channel:thread_ts` for a thread. */
+export function conversationIdOf(place: SlackPlace): string {
+  return place.threadTs ? `${place.channel}:${place.threadTs}` : place.channel;
+}
+
+export function placeOf(conversationId: string | undefined): SlackPlace {
+  const [channel = '', threadTs] = (conversationId ?? '').split(':');
+  if (!channel) throw new Error('a Slack activity needs a conversation id');
+  return threadTs ? { channel, threadTs } : { channel };
+}
+
+function blocksOf(activity: Partial<Activity>): KnownBlock[] | undefined {
+  const blocks = (activity.channelData as { blocks?: unknown } | undefined)?.blocks;
+  return Array.isArray(blocks) ? (blocks as KnownBlock[]) : undefined;
+}
+
+/** Activity text is plain; Slack reads `&`, `<` and `>` in a message's text as markup. */
+const slackText = (activity: Partial<Activity>) => escapeMrkdwn(activity.text ?? '');
+
+/**
+ * A Bot Framework adapter for Slack's Web API: a turn's replies are posted with chat.postMessage (in the thread
+ * of the consult), updates are chat.update and deletes chat.delete. Incoming requests are verified and turned
+ * into activities by the route (./route.ts); this class only runs turns and talks to Slack.
+ */
+export class SlackAdapter extends BotAdapter {
+  constructor(private readonly client: WebClient) {
+    super();
+  }
+
+  /** Runs one turn for an activity built from a Slack event or click. */
+  process(activity: Partial<Activity>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    return this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  async sendActivities(_ctx: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    // One after another: Slack shows a thread in the order messages arrive.
+    for (const activity of activities) {
+      if (activity.type !== ActivityTypes.Message) {
+        responses.push({ id: '' }); // typing, delay and trace activities have no Slack counterpart
+        continue;
+      }
+      const { channel, threadTs } = placeOf(activity.conversation?.id);
+      const blocks = blocksOf(activity);
+      const posted = await this.client.chat.postMessage({
+        channel,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        text: slackText(activity),
+        ...(blocks ? { blocks } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      responses.push({ id: posted.ts ?? '' });
+    }
+    return responses;
+  }
+
+  async updateActivity(_ctx: TurnContext, activity: Partial<Activity>): Promise<void> {
+    if (!activity.id) throw new Error('updateActivity needs the id (ts) of the message to update');
+    const { channel } = placeOf(activity.conversation?.id);
+    const blocks = blocksOf(activity);
+    await this.client.chat.update({
+      channel,
+      ts: activity.id,
+      text: slackText(activity),
+      // Without blocks the message becomes plain text: an empty list removes the old blocks.
+      blocks: blocks ?? [],
+    });
+  }
+
+  async deleteActivity(_ctx: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
+    if (!reference.activityId) throw new Error('deleteActivity needs the id (ts) of the message to delete');
+    const { channel } = placeOf(reference.conversation?.id);
+    await this.client.chat.delete({ channel, ts: reference.activityId });
+  }
+
+  async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (ctx: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
+    await this.process(activity, logic);
+  }
+}

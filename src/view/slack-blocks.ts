@@ -1,0 +1,458 @@
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  KnownBlock,
+  MrkdwnElement,
+  SectionBlock,
+} from '@slack/web-api';
+import type { Recommendation, RecommendationItem } from '../pathway/recommend';
+import { headings, sectionTitles } from './strings';
+import {
+  becauseText,
+  evidenceTag,
+  gpaLines,
+  itemText,
+  referenceLine,
+  refNumbers,
+  renderText,
+  shortCite,
+} from './text';
+import type { AnsweredView, QuestionView, View } from './view';
+
+/** One Slack message: Block Kit blocks and the plain-text fallback (notifications, screen readers, search). */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/**
+ * Slack's published Block Kit limits (docs.slack.dev/reference/block-kit): a message holds at most 50 blocks; a
+ * text object (section text, context element) 1 to 3,000 characters; a header 150; a context block at most 10
+ * elements; an actions block at most 25; a button's text 75 characters, its value 2,000; an action_id or
+ * block_id 255. `messageText` is not published: Slack refuses a message whose blocks carry too much text in all
+ * (`msg_blocks_too_long`, reported from about 11,000 characters in slackapi/bolt-js#2509 and #2867), so a
+ * message stays well below that and a long recommendation is split over several messages instead.
+ */
+export const slackLimits = {
+  blocksPerMessage: 50,
+  text: 3000,
+  header: 150,
+  contextElements: 10,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  id: 255,
+  messageText: 8000,
+} as const;
+
+/** What a Slack answer button carries (case-model §2); the adapter posts it back as the activity `value`. */
+export interface SlackButtonValue {
+  question: string;
+  answer: string;
+  consultId: string;
+  step: number;
+}
+
+/** Slack's three control characters; the rest of the text is shown as written. */
+export function escapeMrkdwn(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A Slack user id (`U…`, `W…`) is shown as a mention, which Slack displays as the person's name. */
+function who(by: string): string {
+  return /^[UW][A-Z0-9]{2,}$/.test(by) ? `<@${by}>` : escapeMrkdwn(by);
+}
+
+const byText = (by: string | undefined) => (by ? ` (${who(by)})` : '');
+
+/**
+ * Splits text into pieces that fit `max` once escaped: at line breaks, else at spaces, else (one word longer
+ * than `max`) between characters. Nothing is dropped: the pieces concatenate to the input.
+ */
+export function splitText(raw: string, max: number = slackLimits.text): string[] {
+  const size = (s: string) => escapeMrkdwn(s).length;
+  if (size(raw) <= max) return [raw];
+  const pieces: string[] = [];
+  let current = '';
+  const add = (token: string) => {
+    if (size(current + token) <= max) {
+      current += token;
+      return;
+    }
+    if (current) pieces.push(current);
+    current = '';
+    if (size(token) <= max) {
+      current = token;
+      return;
+    }
+    for (const ch of token) {
+      if (current && size(current + ch) > max) {
+        pieces.push(current);
+        current = '';
+      }
+      current += ch;
+    }
+  };
+  for (const line of raw.split(/(?<=\n)/))
+    if (size(line) <= max) add(line);
+    else for (const word of line.split(/(?<= )/)) add(word);
+  if (current) pieces.push(current);
+  return pieces;
+}
+
+const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text });
+
+/**
+ * Escaped text as mrkdwn pieces of at most 3,000 characters: `lead` (formatted, short) opens the first piece and
+ * `tail` (formatted, short) closes the last.
+ */
+function pieces(raw: string, lead = '', tail = ''): string[] {
+  const parts = splitText(raw, slackLimits.text - lead.length - tail.length);
+  return parts.map((p, i) => `${i === 0 ? lead : ''}${escapeMrkdwn(p)}${i === parts.length - 1 ? tail : ''}`);
+}
+
+const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
+const context = (text: string): ContextBlock => ({ type: 'context', elements: [mrkdwn(text)] });
+
+const sections = (raw: string, lead = '', tail = ''): SectionBlock[] => pieces(raw, lead, tail).map(section);
+
+/** Small print, one element per block so that long lines wrap as paragraphs. */
+const contexts = (raw: string, lead = '', tail = ''): ContextBlock[] => pieces(raw, lead, tail).map(context);
+
+/** Short notes side by side in context blocks, at most 10 to a block. */
+function notesBlocks(notes: string[]): ContextBlock[] {
+  const elements = notes.flatMap((n) => pieces(n)).map(mrkdwn);
+  const blocks: ContextBlock[] = [];
+  for (let i = 0; i < elements.length; i += slackLimits.contextElements)
+    blocks.push({ type: 'context', elements: elements.slice(i, i + slackLimits.contextElements) });
+  return blocks;
+}
+
+/** A header block; a section when the title is longer than a header may be. */
+function header(title: string, emoji = ''): KnownBlock[] {
+  const text = `${emoji}${title}`;
+  if (text.length <= slackLimits.header)
+    return [{ type: 'header', text: { type: 'plain_text', text, emoji: true } }];
+  return sections(title, emoji);
+}
+
+/** A line of text to show: `raw` is escaped, `lead` and `tail` are mrkdwn already; `plain` is its plain-text form. */
+interface Line {
+  raw: string;
+  lead?: string;
+  tail?: string;
+  plain?: string;
+}
+
+/** Lines in as few blocks of at most 3,000 characters as they fit; a line too long for one block is split. */
+function grouped(make: (text: string) => KnownBlock, lines: Line[]): KnownBlock[] {
+  const md = lines.map((l) => `${l.lead ?? ''}${escapeMrkdwn(l.raw)}${l.tail ?? ''}`);
+  if (md.some((l) => l.length > slackLimits.text))
+    return lines.flatMap((l) => pieces(l.raw, l.lead, l.tail).map(make));
+  const groups: string[] = [];
+  for (const l of md) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && last.length + 1 + l.length <= slackLimits.text)
+      groups[groups.length - 1] = `${last}\n${l}`;
+    else groups.push(l);
+  }
+  return groups.map(make);
+}
+
+/**
+ * A run of blocks that belongs together, with the plain-text lines it stands for (the lines of renderText).
+ * A heading is `keepWithNext`: it never ends a message.
+ */
+interface Unit {
+  blocks: KnownBlock[];
+  lines: string[];
+  keepWithNext?: boolean;
+}
+
+/** Characters of text a block carries: our measure of the message size Slack checks (its rule is unpublished). */
+export function blockTextLength(block: KnownBlock): number {
+  let n = 0;
+  const walk = (v: unknown, key?: string) => {
+    if (typeof v === 'string') {
+      if (key === 'text' || key === 'value') n += v.length;
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x));
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, k);
+  };
+  walk(block);
+  return n;
+}
+
+const unitText = (u: Unit) => u.blocks.reduce((n, b) => n + blockTextLength(b), 0);
+
+/** Room kept in every message of a split view for its "Part i of n" line. */
+const partRoom = { blocks: 1, text: 40 };
+const maxBlocks = slackLimits.blocksPerMessage - partRoom.blocks;
+const maxText = slackLimits.messageText - partRoom.text;
+
+/** A unit too big for one message on its own, cut between its blocks (never inside one). */
+function fit(u: Unit): Unit[] {
+  if (u.blocks.length <= maxBlocks && unitText(u) <= maxText) return [u];
+  const out: Unit[] = [{ blocks: [], lines: u.lines }];
+  let text = 0;
+  for (const b of u.blocks) {
+    const last = out[out.length - 1]!;
+    if (last.blocks.length && (last.blocks.length >= maxBlocks || text + blockTextLength(b) > maxText)) {
+      out.push({ blocks: [], lines: [] });
+      text = 0;
+    }
+    out[out.length - 1]!.blocks.push(b);
+    text += blockTextLength(b);
+  }
+  return out;
+}
+
+/** Packs units into as few messages as the limits allow. */
+function pack(units: Unit[], text: string): SlackMessage[] {
+  const flat = units.flatMap(fit);
+  const groups: Unit[][] = [];
+  let blocks = 0;
+  let chars = 0;
+  for (let i = 0; i < flat.length; i++) {
+    let j = i;
+    while (flat[j]!.keepWithNext && j + 1 < flat.length) j++;
+    const run = flat.slice(i, j + 1);
+    const runBlocks = run.reduce((n, u) => n + u.blocks.length, 0);
+    const runText = run.reduce((n, u) => n + unitText(u), 0);
+    if (!groups.length || blocks + runBlocks > maxBlocks || chars + runText > maxText) {
+      groups.push([]);
+      blocks = 0;
+      chars = 0;
+    }
+    groups[groups.length - 1]!.push(...run);
+    blocks += runBlocks;
+    chars += runText;
+    i = j;
+  }
+  if (groups.length === 1) return [{ text, blocks: groups[0]!.flatMap((u) => u.blocks) }];
+  // Split: each message carries the plain text of what it shows; together they are exactly `text`.
+  return groups.map((group, i) => {
+    const part = `Part ${i + 1} of ${groups.length}`;
+    return {
+      text: [`(${part})`, ...group.flatMap((u) => u.lines)].join('\n'),
+      blocks: [...group.flatMap((u) => u.blocks), { type: 'context', elements: [mrkdwn(`_${part}_`)] }],
+    };
+  });
+}
+
+/** The text of a split view's message without its "(Part i of n)" line: they join to the view's text. */
+export function partText(message: SlackMessage): string {
+  return message.text.replace(/^\(Part \d+ of \d+\)\n/, '');
+}
+
+function questionUnits(view: QuestionView): Unit[] {
+  const blocks: KnownBlock[] = sections(view.prompt, `*Question ${view.number}*\n`);
+  // Hints, and in full any label too long for a button.
+  const long = (label: string) => label.length > slackLimits.buttonText;
+  blocks.push(
+    ...notesBlocks(
+      view.options
+        .filter((o) => o.hint || long(o.label))
+        .map((o) => (o.hint ? `${o.label}: ${o.hint}` : o.label)),
+    ),
+  );
+  for (const p of view.pitfalls)
+    blocks.push(
+      ...contexts(
+        `${p.text}${evidenceTag(p.evidence)} (${p.refs.map((r) => shortCite(r.citation)).join('; ')})`,
+        `:warning: *${headings.pitfallsAtQuestion}:* `,
+      ),
+    );
+  const buttons: Button[] = view.options.map((o, i) => {
+    const value: SlackButtonValue = {
+      question: view.questionId,
+      answer: o.value,
+      consultId: view.consultId,
+      step: view.step,
+    };
+    return {
+      type: 'button',
+      // Unique per button: the option's position comes first.
+      action_id: `answer.${i + 1}.${o.value}`.slice(0, slackLimits.id),
+      text: {
+        type: 'plain_text',
+        text: long(o.label) ? `${o.label.slice(0, slackLimits.buttonText - 1)}…` : o.label,
+        emoji: true,
+      },
+      value: JSON.stringify(value),
+    };
+  });
+  for (let i = 0; i < buttons.length; i += slackLimits.actionsElements)
+    blocks.push({
+      type: 'actions',
+      // New per consult and step, as Slack asks of a block_id.
+      block_id: `answer.${view.consultId}.${view.step}.${i}`.slice(0, slackLimits.id),
+      elements: buttons.slice(i, i + slackLimits.actionsElements),
+    } satisfies ActionsBlock);
+  return [{ blocks, lines: [] }];
+}
+
+/** What a clicked question turns into: the question and its answer, with nothing left to click. */
+function answeredUnits(view: AnsweredView): Unit[] {
+  return [
+    {
+      blocks: [...contexts(view.prompt), ...sections(view.answer, ':white_check_mark: ', byText(view.by))],
+      lines: [],
+    },
+  ];
+}
+
+/** An advice item: the statement in a section; its sources, the answers behind it and seed notes as small print. */
+function itemUnit(i: RecommendationItem): Unit {
+  const why = becauseText(i);
+  const seed = i.seedNote ? `${headings.seed}: ${i.seedNote}` : '';
+  return {
+    blocks: [
+      ...sections(`${i.text}${evidenceTag(i.evidence)}`, '• '),
+      ...notesBlocks([refNumbers(i.refs).trim(), why, seed].filter(Boolean)),
+    ],
+    lines: [`- ${itemText(i)}`, ...(why ? [`  (${why})`] : []), ...(seed ? [`  ${seed}`] : [])],
+  };
+}
+
+/** A heading, then bullet lines in as few sections as they fit. */
+function listUnits(title: string, bullets: Line[], emoji = ''): Unit[] {
+  return [
+    { blocks: header(title, emoji), lines: [`${title}:`], keepWithNext: true },
+    {
+      blocks: grouped(
+        section,
+        bullets.map((b) => ({ ...b, lead: '• ' })),
+      ),
+      lines: [...bullets.map((b) => `- ${b.plain ?? b.raw}`), ''],
+    },
+  ];
+}
+
+function recommendationUnits(r: Recommendation): Unit[] {
+  const units: Unit[] = [
+    {
+      blocks: [...header(r.outcome.title), ...sections(r.outcome.summary)],
+      lines: [r.outcome.title, r.outcome.summary, ''],
+    },
+    ...listUnits(
+      headings.inputs,
+      r.inputs.map((i) => ({
+        raw: `${i.short}: ${i.answer}`,
+        tail: byText(i.by),
+        plain: `${i.short}: ${i.answer}${i.by ? ` (${i.by})` : ''}`,
+      })),
+    ),
+  ];
+  for (const s of r.sections) {
+    units.push({
+      blocks: header(sectionTitles[s.id]),
+      lines: [`${sectionTitles[s.id]}:`],
+      keepWithNext: true,
+    });
+    s.items.forEach((item, k) => {
+      const u = itemUnit(item);
+      if (k === s.items.length - 1) u.lines.push('');
+      units.push(u);
+    });
+  }
+  if (r.prognosis) {
+    const [score = '', ...rest] = gpaLines(r.prognosis);
+    units.push(
+      { blocks: header(headings.prognosis), lines: [`${headings.prognosis}:`], keepWithNext: true },
+      {
+        blocks: [...sections(score), ...contexts(rest.map((l) => l.trim()).join('\n'))],
+        lines: [score, ...rest, ''],
+      },
+    );
+  }
+  if (r.unknowns.length)
+    units.push(
+      ...listUnits(
+        headings.unknowns,
+        r.unknowns.map((u) => ({ raw: `${u.text} ${u.action}${refNumbers(u.refs)}` })),
+        ':grey_question: ',
+      ),
+    );
+  if (r.pitfalls.length) {
+    // Set apart by a divider and a warning heading, so that no pitfall reads as part of the plan.
+    const [head, ...rest] = listUnits(
+      headings.pitfalls,
+      r.pitfalls.map((p) => ({ raw: `${p.text}${evidenceTag(p.evidence)}${refNumbers(p.refs)}` })),
+      ':warning: ',
+    );
+    units.push({ ...head!, blocks: [{ type: 'divider' }, ...head!.blocks] }, ...rest);
+  }
+  const refs = r.references.map(referenceLine);
+  units.push(
+    { blocks: header(headings.references), lines: [`${headings.references}:`], keepWithNext: true },
+    {
+      blocks: grouped(
+        context,
+        refs.map((raw) => ({ raw })),
+      ),
+      lines: [...refs, ''],
+    },
+  );
+  const version = `${headings.version} ${r.content.version} (${r.content.reviewedOn}).`;
+  units.push({
+    blocks: [{ type: 'divider' }, ...contexts(r.disclaimer, '*', '*'), ...contexts(version)],
+    lines: [r.disclaimer, version],
+  });
+  return units;
+}
+
+/** The summary command: answers with who gave them, what is still unknown, and the next question. */
+function summaryUnits(view: Extract<View, { kind: 'summary' }>, text: string): Unit[] {
+  const heading = (raw: string): Line => ({ raw, lead: '*', tail: '*' });
+  const lines: Line[] = [
+    heading(`${headings.summary}:`),
+    ...(view.answers.length
+      ? view.answers.map((a) => ({ raw: `${a.short}: ${a.answer}`, lead: '• ', tail: byText(a.by) }))
+      : [{ raw: '(no answers yet)', lead: '• ' }]),
+    ...(view.unknowns.length
+      ? [
+          heading(`${headings.unknowns}:`),
+          ...view.unknowns.map((u) => ({ raw: `${u.text} ${u.action}`, lead: '• ' })),
+        ]
+      : []),
+    ...(view.next ? [{ raw: `${headings.next}: ${view.next}` }] : []),
+  ];
+  return [{ blocks: grouped(section, lines), lines: [text] }];
+}
+
+function urgentUnits(items: RecommendationItem[]): Unit[] {
+  return [
+    {
+      blocks: header(headings.urgent, ':rotating_light: '),
+      lines: [`${headings.urgent}:`],
+      keepWithNext: true,
+    },
+    ...items.map(itemUnit),
+  ];
+}
+
+/**
+ * A view as one or more Slack messages. Pure: no Slack client, no Bot Framework. Every message carries the plain
+ * text of what it shows (renderText); a recommendation too long for one message is split, never cut.
+ */
+export function renderSlack(view: View): SlackMessage[] {
+  const text = renderText(view);
+  switch (view.kind) {
+    case 'question':
+      return pack(questionUnits(view), text);
+    case 'answered':
+      return pack(answeredUnits(view), text);
+    case 'recommendation':
+      return pack(recommendationUnits(view.recommendation), text);
+    case 'urgent':
+      return pack(urgentUnits(view.items), text);
+    case 'summary':
+      return pack(summaryUnits(view, text), text);
+    case 'welcome':
+      return pack([{ blocks: [...sections(view.text), ...contexts(view.disclaimer)], lines: [text] }], text);
+    default:
+      return pack([{ blocks: sections(text), lines: [text] }], text);
+  }
+}

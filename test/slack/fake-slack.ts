@@ -1,0 +1,87 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { KnownBlock } from '@slack/web-api';
+
+/** A Web API call the bot made, as the fake received it. */
+export interface SlackCall {
+  method: string;
+  authorization: string | undefined;
+  channel: string;
+  thread_ts?: string;
+  ts?: string;
+  text: string;
+  blocks: KnownBlock[];
+  /** The ts the fake gave a posted message. */
+  postedTs?: string;
+}
+
+export interface FakeSlack {
+  url: string;
+  calls: SlackCall[];
+  close: () => Promise<void>;
+}
+
+/**
+ * A loopback stand-in for the Slack Web API: records chat.postMessage, chat.update and chat.delete and answers
+ * as Slack does (`{ ok: true, channel, ts }`). The client sends form-encoded arguments, `blocks` as JSON.
+ */
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  let n = 0;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const method = (req.url ?? '').replace(/^\/api\//, '');
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const args: Record<string, string> = (req.headers['content-type'] ?? '').includes('json')
+        ? (JSON.parse(raw) as Record<string, string>)
+        : Object.fromEntries(new URLSearchParams(raw));
+      const postedTs =
+        method === 'chat.postMessage' ? `1700000100.${String(++n).padStart(6, '0')}` : undefined;
+      calls.push({
+        method,
+        authorization: req.headers.authorization,
+        channel: args.channel ?? '',
+        thread_ts: args.thread_ts,
+        ts: args.ts,
+        text: args.text ?? '',
+        blocks: args.blocks ? (JSON.parse(args.blocks) as KnownBlock[]) : [],
+        postedTs,
+      });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, channel: args.channel, ts: postedTs ?? args.ts }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export const signingSecret = 'test-secret';
+
+/** Slack's request signature: v0 HMAC-SHA256 of `v0:timestamp:body` with the signing secret. */
+export function signature(body: string, timestamp: number, secret = signingSecret): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** Polls until `check` returns a value (not undefined or false), or fails after `ms`. */
+export async function waitFor<T>(check: () => T | undefined | false, what: string, ms = 5000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
