@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,12 +69,28 @@ describe('a consult on the embedded SQLite store', () => {
     }
   });
 
-  it('finishes in-flight turns and exits cleanly on SIGTERM', async () => {
+  it('finishes a turn in flight and exits cleanly on SIGTERM', async () => {
     const bot = await startBot(dataDir);
     const exit = new Promise<number | null>((r) => bot.child.once('exit', (code) => r(code)));
-    const turn = say(bot.url, 'summary');
+    // Send the headers and half the body, stop the bot, then send the rest: the turn must still be served.
+    const body = JSON.stringify(activity({ conversation, text: 'summary' }));
+    const { hostname, port } = new URL(bot.url);
+    const socket = connect(Number(port), hostname);
+    let response = '';
+    socket.on('data', (c: Buffer) => (response += c.toString()));
+    const closed = new Promise<void>((r) => socket.on('close', () => r()));
+    await new Promise<void>((r) => socket.once('connect', () => r()));
+    socket.write(
+      `POST /api/messages HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
+    );
+    socket.write(body.slice(0, 40));
+    await new Promise((r) => setTimeout(r, 300));
     bot.child.kill('SIGTERM');
-    await expect(turn).resolves.toContain('Summary so far');
+    await new Promise((r) => setTimeout(r, 300));
+    socket.end(body.slice(40));
+    await closed;
+    expect(response).toMatch(/^HTTP\/1\.1 200/);
+    expect(response).toContain('Summary so far');
     await expect(exit).resolves.toBe(0);
   });
 });
