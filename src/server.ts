@@ -86,8 +86,9 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
     }
     await adapter.process(req, res, (ctx) => bot.run(ctx));
   });
-  if (config.slack)
-    (await import('./slack/route')).registerSlack(server, { slack: config.slack, bot, store, log });
+  const slack = config.slack
+    ? (await import('./slack/route')).registerSlack(server, { slack: config.slack, bot, store, log })
+    : undefined;
   if (config.localMode) (await import('./web/chat-page')).registerWebChat(server);
 
   return {
@@ -101,6 +102,8 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
       await closed;
+      // Slack events are handled after their acknowledgement: let those turns finish too.
+      await slack?.idle();
       await store.close();
     },
   };

@@ -26,6 +26,18 @@ export function conversationKey(activity: Partial<Activity>): string {
  */
 export const answeredViewKey = Symbol('answeredView');
 
+/**
+ * In Teams channels and group chats a typed message counts only when it mentions the bot (with
+ * resource-specific consent Teams would deliver every message); card clicks carry a value instead.
+ */
+function addressedToBot(activity: Partial<Activity>): boolean {
+  if (activity.channelId !== 'msteams' || !isShared(activity) || activity.value !== undefined) return true;
+  return (activity.entities ?? []).some(
+    (e) =>
+      e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+  );
+}
+
 /** Group chats, channels and Slack threads: answers are attributed by display name. */
 function isShared(activity: Partial<Activity>): boolean {
   const c = activity.conversation;
@@ -89,6 +101,7 @@ export class ConsultBot extends TeamsActivityHandler {
   }
 
   private async onConsultMessage(ctx: TurnContext): Promise<void> {
+    if (!addressedToBot(ctx.activity)) return;
     if (!(await this.firstDelivery(ctx))) return;
     // In channels and group chats the bot is mentioned; the mention is not part of the command.
     const text = TurnContext.removeRecipientMention(ctx.activity as Activity) ?? ctx.activity.text;
@@ -116,7 +129,14 @@ export class ConsultBot extends TeamsActivityHandler {
             body: [{ type: 'TextBlock', text: notes.stale, wrap: true }],
           },
     });
-    if (!(await this.firstDelivery(ctx))) return card(undefined);
+    // A re-delivered click was applied the first time: acknowledge it without touching the card.
+    if (!(await this.firstDelivery(ctx)))
+      // botbuilder types `value` as an object, but a message response carries a string.
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: notes.duplicate as unknown as Record<string, unknown>,
+      };
     const result = await this.consultTurn(ctx, parseInput(undefined, invokeValue.action?.data));
     // The stale notice is in the replaced card already; send only what comes next.
     await this.send(
