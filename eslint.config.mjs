@@ -16,7 +16,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['botbuilder*', 'botframework-*', 'restify'], message: 'keep botbuilder at the edges' }] },
+        {
+          patterns: [
+            { group: ['botbuilder*', 'botframework-*', 'restify'], message: 'keep botbuilder at the edges' },
+          ],
+        },
       ],
     },
   },

@@ -33,7 +33,7 @@ export function replay(answers: readonly { question: QuestionId; answer: string 
   const actor = createActor(bcbmMachine).start();
   const applied: Replayed['applied'] = [];
   const dropped: Replayed['dropped'] = [];
-  let pending = [...answers];
+  const pending = [...answers];
   // An answer the current question does not take may still apply later (questions can be reordered).
   for (;;) {
     const snapshot = actor.getSnapshot();
