@@ -7,7 +7,8 @@ import restify from 'restify';
 import { pathway } from './content';
 import type { Config } from './config';
 import { ConsultService } from './consult-service';
-import { ConsultBot, conversationKey } from './bot/consult-bot';
+import { ConsultBot } from './bot/consult-bot';
+import { turnErrorHandler } from './bot/turn-error';
 import { makeLogger, type Logger } from './log';
 import { openStore } from './store/open';
 import type { ConsultStore } from './store/store';
@@ -39,23 +40,7 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
   const adapter = new CloudAdapter(auth);
   const bot = new ConsultBot(service, store, log);
 
-  adapter.onTurnError = async (ctx, error) => {
-    const err = error as Error & { code?: string };
-    log.error(
-      {
-        key: conversationKey(ctx.activity),
-        code: err.code ?? 'turn_failed',
-        err: { name: err.name, stack: err.stack },
-      },
-      'turn failed',
-    );
-    // Answers saved before the failure are kept; no partial recommendation is shown.
-    await ctx
-      .sendActivity(
-        'Something went wrong with that step. Your earlier answers are saved: type summary to see them, or try again.',
-      )
-      .catch(() => undefined);
-  };
+  adapter.onTurnError = turnErrorHandler(log, 'turn failed');
 
   const server = restify.createServer({ name: 'bcbm-consult', handleUncaughtExceptions: false });
   let active = 0;

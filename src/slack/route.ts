@@ -1,9 +1,10 @@
+import { turnErrorHandler } from '../bot/turn-error';
 import type { IncomingHttpHeaders } from 'node:http';
 import { verifySlackRequest } from '@slack/bolt';
 import { LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
 import { Channels, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
-import { answeredViewKey, conversationKey } from '../bot/consult-bot';
+import { answeredViewKey } from '../bot/consult-bot';
 import { toActivities } from '../bot/activities';
 import type { Config } from '../config';
 import type { Logger } from '../log';
@@ -114,9 +115,6 @@ function clientLogger(log: Logger): SlackLogger {
   };
 }
 
-const apology =
-  'Something went wrong with that step. Your earlier answers are saved: ask me for a summary to see them (in a channel, mention me), or try again.';
-
 /**
  * `POST /api/slack/events`: Slack's Events API and interactivity, on one URL. A request is verified first (a
  * failed check is 401 and nothing runs), acknowledged at once (Slack waits 3 seconds, then retries or shows an
@@ -131,18 +129,7 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
     logger: clientLogger(log),
   });
   const adapter = new SlackAdapter(client);
-  adapter.onTurnError = async (ctx, error) => {
-    const err = error as Error & { code?: string };
-    log.error(
-      {
-        key: conversationKey(ctx.activity),
-        code: err.code ?? 'turn_failed',
-        err: { name: err.name, stack: err.stack },
-      },
-      'slack turn failed',
-    );
-    await ctx.sendActivity(apology).catch(() => undefined);
-  };
+  adapter.onTurnError = turnErrorHandler(log, 'slack turn failed');
 
   const pending = new Set<Promise<void>>();
   const later = (work: () => Promise<void>) => {

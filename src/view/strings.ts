@@ -7,6 +7,8 @@ export const notes: Record<Note, string> = {
   stale: 'That card is out of date, so nothing was changed. Here is the current question.',
   inProgress: 'A consult is already in progress. Type restart to begin again.',
   nothingToUndo: 'There is no answer to undo yet.',
+  failed:
+    'Something went wrong with that step. Your earlier answers are saved: type summary to see them, or try again.',
   duplicate: 'Already received: that answer was recorded once.',
   finished: 'This consult is finished. Type restart to begin a new one, or back to change the last answer.',
 };

@@ -6,7 +6,14 @@ import type { Recommendation, RecommendationItem, ResolvedRef } from '../pathway
  * One channel-neutral view per message. Renderers (text, Adaptive Card, Slack Block Kit) are pure
  * functions of a view; none of them knows about the statechart or the Bot Framework.
  */
-export type Note = 'unrecognised' | 'stale' | 'inProgress' | 'nothingToUndo' | 'finished' | 'duplicate';
+export type Note =
+  | 'unrecognised'
+  | 'stale'
+  | 'inProgress'
+  | 'nothingToUndo'
+  | 'finished'
+  | 'duplicate'
+  | 'failed';
 
 export interface PitfallView {
   text: string;
