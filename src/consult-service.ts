@@ -27,9 +27,12 @@ export class ConsultService {
     const prev = this.queues.get(key) ?? Promise.resolve();
     const run = prev.catch(() => undefined).then(() => this.turnNow(key, input, by));
     this.queues.set(key, run);
-    void run.finally(() => {
-      if (this.queues.get(key) === run) this.queues.delete(key);
-    });
+    // The caller gets the turn's error; this bookkeeping chain must not raise it a second time.
+    run
+      .finally(() => {
+        if (this.queues.get(key) === run) this.queues.delete(key);
+      })
+      .catch(() => undefined);
     return run;
   }
 

@@ -143,4 +143,24 @@ describe('a consult over /api/messages', () => {
     for (const i of urgent) expect(plainTextOf(replies[0]!)).toContain(i.text);
     expect(plainTextOf(replies.at(-1)!)).toContain('gadolinium'); // the seizure question is skipped
   });
+
+  it('apologises when a turn fails, and keeps every answer saved before the failure', async () => {
+    const c = conversation();
+    await c.say('start');
+    await c.say('1');
+    const store = server.app.store;
+    const save = store.save.bind(store);
+    store.save = async () => {
+      throw new Error('disk full');
+    };
+    try {
+      expect(texts(await c.say('1'))).toContain(notes.failed);
+    } finally {
+      store.save = save;
+    }
+    const summary = texts(await c.say('summary'));
+    expect(summary).toContain('Consult type: New neurologic symptom');
+    expect(summary).not.toContain('Emergency signs');
+    expect(texts(await c.say('1'))).toContain('Is the symptom');
+  });
 });
