@@ -7,7 +7,7 @@ import type {
   SectionBlock,
 } from '@slack/web-api';
 import type { Recommendation, RecommendationItem } from '../pathway/recommend';
-import { headings, sectionTitles } from './strings';
+import { headings, privacyHint, sectionTitles } from './strings';
 import {
   becauseText,
   evidenceTag,
@@ -451,7 +451,15 @@ export function renderSlack(view: View): SlackMessage[] {
     case 'summary':
       return pack(summaryUnits(view, text), text);
     case 'welcome':
-      return pack([{ blocks: [...sections(view.text), ...contexts(view.disclaimer)], lines: [text] }], text);
+      return pack(
+        [
+          {
+            blocks: [...sections(view.text), ...contexts(`${view.disclaimer}\n${privacyHint}`)],
+            lines: [text],
+          },
+        ],
+        text,
+      );
     default:
       return pack([{ blocks: sections(text), lines: [text] }], text);
   }

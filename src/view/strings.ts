@@ -16,6 +16,10 @@ export const notes: Record<Note, string> = {
 /** Shown with the welcome when the app is installed. */
 export const howToStart = 'Type start to begin (in a channel, mention me first).';
 
+/** Said with every welcome: the consult never needs to know who the patient is. */
+export const privacyHint =
+  'No patient names, record numbers or other identifiers are needed: please do not type any.';
+
 export const commands: { name: string; text: string }[] = [
   { name: 'start', text: 'begin a consult (also: consult)' },
   { name: 'restart', text: 'drop the answers and begin again' },

@@ -1,7 +1,7 @@
 import type { Evidence } from '../content/schema';
 import type { Recommendation, RecommendationItem, ResolvedRef } from '../pathway/recommend';
 import type { GpaResult } from '../pathway/gpa';
-import { evidenceLabels, headings, notes, sectionTitles } from './strings';
+import { evidenceLabels, headings, notes, privacyHint, sectionTitles } from './strings';
 import type { View } from './view';
 
 /**
@@ -11,7 +11,7 @@ import type { View } from './view';
 export function renderText(view: View): string {
   switch (view.kind) {
     case 'welcome':
-      return `${view.text}\n${view.disclaimer}`;
+      return `${view.text}\n${view.disclaimer}\n${privacyHint}`;
     case 'notice':
       return notes[view.note];
     case 'restarted':
