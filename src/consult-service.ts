@@ -56,8 +56,7 @@ export class ConsultService {
         if (err instanceof ConflictError && attempt < 5) continue;
         throw err;
       }
-      for (const event of auditEvents(before, result.record, this.content.version))
-        await this.store.audit(event);
+      await this.store.audit(auditEvents(before, result.record, this.content.version));
       this.log.info({ key, consultId: result.record.consultId, step: result.record.step }, 'turn saved');
       return result;
     }

@@ -59,11 +59,12 @@ export class BlobStore implements ConsultStore {
     }
   }
 
-  async audit(event: AuditEvent) {
-    const blob = this.container.getAppendBlobClient(`audit/${event.at.slice(0, 10)}.jsonl`);
+  async audit(events: AuditEvent[]) {
+    if (!events.length) return;
+    const blob = this.container.getAppendBlobClient(`audit/${events[0]!.at.slice(0, 10)}.jsonl`);
     await blob.createIfNotExists();
-    const line = `${JSON.stringify(event)}\n`;
-    await blob.appendBlock(line, Buffer.byteLength(line));
+    const lines = events.map((e) => `${JSON.stringify(e)}\n`).join('');
+    await blob.appendBlock(lines, Buffer.byteLength(lines));
   }
 
   async ping() {

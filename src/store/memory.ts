@@ -28,8 +28,8 @@ export class MemoryStore implements ConsultStore {
     return true;
   }
 
-  async audit(event: AuditEvent) {
-    this.audits.push(event);
+  async audit(events: AuditEvent[]) {
+    this.audits.push(...events);
   }
 
   async ping() {}

@@ -11,6 +11,10 @@ import { ConflictError, type AuditEvent, type ConsultStore } from './store';
 export class SqliteStore implements ConsultStore {
   private readonly db: Database.Database;
   private readonly stmts;
+  private prunedAt = 0;
+
+  /** One transaction, so one synced write, for all the events of a turn. */
+  private readonly auditMany;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -43,6 +47,18 @@ export class SqliteStore implements ConsultStore {
       ),
       ping: this.db.prepare('select 1'),
     };
+    this.auditMany = this.db.transaction((events: AuditEvent[]) => {
+      for (const e of events)
+        this.stmts.audit.run(
+          e.consultId,
+          e.at,
+          e.kind,
+          e.question ?? null,
+          e.answer ?? null,
+          e.outcome ?? null,
+          e.contentVersion,
+        );
+    });
   }
 
   async load(key: string) {
@@ -64,21 +80,17 @@ export class SqliteStore implements ConsultStore {
 
   async firstDelivery(key: string, deliveryId: string) {
     const now = Date.now();
-    // Channels retry within minutes; a day of ids is plenty and keeps the table small.
-    this.stmts.prune.run(now - 24 * 3600_000);
+    // Channels retry within minutes; a day of ids is plenty. Pruning once a minute keeps the table
+    // small without another synced write on every turn.
+    if (now - this.prunedAt > 60_000) {
+      this.stmts.prune.run(now - 24 * 3600_000);
+      this.prunedAt = now;
+    }
     return this.stmts.delivery.run(key, deliveryId, now).changes === 1;
   }
 
-  async audit(e: AuditEvent) {
-    this.stmts.audit.run(
-      e.consultId,
-      e.at,
-      e.kind,
-      e.question ?? null,
-      e.answer ?? null,
-      e.outcome ?? null,
-      e.contentVersion,
-    );
+  async audit(events: AuditEvent[]) {
+    this.auditMany(events);
   }
 
   async ping() {

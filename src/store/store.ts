@@ -23,7 +23,8 @@ export interface ConsultStore {
   save(key: string, value: unknown, etag: string | undefined): Promise<string>;
   /** Records a delivery id; false when it was seen before (a retried delivery). */
   firstDelivery(key: string, deliveryId: string): Promise<boolean>;
-  audit(event: AuditEvent): Promise<void>;
+  /** Appends what one turn changed (written together). */
+  audit(events: AuditEvent[]): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

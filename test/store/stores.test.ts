@@ -103,14 +103,16 @@ describe.each(Object.keys(stores))('the %s store', (name) => {
   it('answers the readiness ping and accepts audit events', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
     await expect(
-      store.audit({
-        consultId: 'c1',
-        at: '2026-11-28T10:00:00.000Z',
-        kind: 'answered',
-        question: 'her2',
-        answer: 'positive',
-        contentVersion: '1.0.0',
-      }),
+      store.audit([
+        {
+          consultId: 'c1',
+          at: '2026-11-28T10:00:00.000Z',
+          kind: 'answered',
+          question: 'her2',
+          answer: 'positive',
+          contentVersion: '1.0.0',
+        },
+      ]),
     ).resolves.toBeUndefined();
   });
 });
@@ -119,14 +121,16 @@ describe('the SQLite audit log', () => {
   it('keeps ids and enumerated answers only', async () => {
     const folder = join(dir, 'audit');
     const store = new SqliteStore(folder);
-    await store.audit({
-      consultId: 'c1',
-      at: '2026-11-28T10:00:00.000Z',
-      kind: 'answered',
-      question: 'kps',
-      answer: 'kps70to80',
-      contentVersion: '1.0.0',
-    });
+    await store.audit([
+      {
+        consultId: 'c1',
+        at: '2026-11-28T10:00:00.000Z',
+        kind: 'answered',
+        question: 'kps',
+        answer: 'kps70to80',
+        contentVersion: '1.0.0',
+      },
+    ]);
     await store.close();
     const db = new Database(join(folder, 'consults.sqlite'), { readonly: true });
     expect(db.prepare('select consult_id, kind, question, answer, content_version from audit').all()).toEqual(

@@ -1,0 +1,69 @@
+import { pathway } from '../src/content';
+import { ConsultService } from '../src/consult-service';
+import { makeLogger } from '../src/log';
+import { MemoryStore } from '../src/store/memory';
+import { parseInput } from '../dialogs/parse-input';
+
+describe('the consult service', () => {
+  it('writes an audit trail of ids and enumerated answers: started, each answer, undo, the recommendation, restart', async () => {
+    const store = new MemoryStore();
+    const service = new ConsultService(store, pathway, makeLogger('silent'));
+    const say = (text: string) => service.turn('emulator:audit', parseInput(text, undefined));
+    for (const text of ['start', '1', 'No', 'back', '1', '1', '1', 'Not done yet', 'restart'])
+      await say(text);
+    expect(
+      store.audits.map((a) => [a.kind, a.question, a.answer, a.outcome].filter(Boolean).join(' ')),
+    ).toEqual([
+      'started',
+      'answered scenario newSymptoms',
+      'answered redFlags none',
+      'undone',
+      'answered redFlags none',
+      'answered seizure yes',
+      'answered mriAccess available',
+      'answered imagingResult pending',
+      'recommended interimPlan',
+      'restarted',
+    ]);
+    expect(new Set(store.audits.map((a) => a.contentVersion))).toEqual(new Set([pathway.version]));
+  });
+
+  it('runs the turns of one conversation one at a time, so simultaneous clicks cannot both apply', async () => {
+    const store = new MemoryStore();
+    const service = new ConsultService(store, pathway, makeLogger('silent'));
+    await service.turn('msteams:race', parseInput('start', undefined));
+    const click = { question: 'scenario', answer: 'newSymptoms', step: 0 };
+    const results = await Promise.all(
+      [1, 2, 3].map(() => service.turn('msteams:race', parseInput(undefined, click))),
+    );
+    expect(results.filter((r) => r.answered)).toHaveLength(1);
+    expect(
+      results.filter((r) => r.views.some((v) => v.kind === 'notice' && v.note === 'stale')),
+    ).toHaveLength(2);
+  });
+
+  it('catches a race between two bot instances on one store with the etag, and retries on fresh state', async () => {
+    const store = new MemoryStore();
+    const [a, b] = [1, 2].map(() => new ConsultService(store, pathway, makeLogger('silent')));
+    await a!.turn('msteams:two-instances', parseInput('start', undefined));
+    const click = { question: 'scenario', answer: 'newSymptoms', step: 0 };
+    const save = store.save.bind(store);
+    let conflicts = 0;
+    store.save = async (...args) => {
+      try {
+        return await save(...args);
+      } catch (err) {
+        conflicts++;
+        throw err;
+      }
+    };
+    const results = await Promise.all(
+      [a!, b!].map((s) => s.turn('msteams:two-instances', parseInput(undefined, click))),
+    );
+    expect(conflicts).toBe(1);
+    expect(results.filter((r) => r.answered)).toHaveLength(1);
+    expect(
+      results.filter((r) => r.views.some((v) => v.kind === 'notice' && v.note === 'stale')),
+    ).toHaveLength(1);
+  });
+});
