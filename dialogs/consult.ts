@@ -1,4 +1,3 @@
-import { createActor } from 'xstate';
 import type { QuestionId } from '../src/content/case-model';
 import type { Pathway } from '../src/content/schema';
 import { holds } from '../src/pathway/conditions';
@@ -11,8 +10,15 @@ import {
 } from '../src/pathway/recommend';
 import { commands } from '../src/view/strings';
 import type { AnsweredView, Note, QuestionView, View } from '../src/view/view';
-import { answerEvent, bcbmMachine, bcbmMachineVersion, type AnswerEvent } from '../machines/bcbm.machine';
-import { replay, stepOf, type BcbmSnapshot } from '../machines/step';
+import { answerEvent, bcbmMachineVersion, type AnswerEvent } from '../machines/bcbm.machine';
+import {
+  advance,
+  persistSnapshot,
+  replay,
+  restoreSnapshot,
+  stepOf,
+  type BcbmSnapshot,
+} from '../machines/step';
 import type { ConsultRecord } from './consult-record';
 import type { TurnInput } from './parse-input';
 
@@ -35,9 +41,7 @@ export interface TurnResult {
 
 function restore(record: ConsultRecord): { snapshot: BcbmSnapshot; migrated?: ReturnType<typeof replay> } {
   if (record.machineVersion === bcbmMachineVersion) {
-    const actor = createActor(bcbmMachine, { snapshot: record.snapshot as BcbmSnapshot }).start();
-    const snapshot = actor.getSnapshot();
-    actor.stop();
+    const snapshot = restoreSnapshot(record.snapshot);
     if (snapshot.status !== 'error') return { snapshot };
   }
   // Written by another version of the pathway: do not trust the snapshot, replay what still applies.
@@ -59,17 +63,10 @@ function newRecord(
     contentVersion: ctx.content.version,
     step,
     log,
-    snapshot: persist(snapshot),
+    snapshot: persistSnapshot(snapshot),
     startedAt: now,
     updatedAt: now,
   };
-}
-
-function persist(snapshot: BcbmSnapshot): unknown {
-  const actor = createActor(bcbmMachine, { snapshot }).start();
-  const persisted = actor.getPersistedSnapshot();
-  actor.stop();
-  return JSON.parse(JSON.stringify(persisted));
 }
 
 function initialSnapshot(): BcbmSnapshot {
@@ -188,7 +185,7 @@ export function handleTurn(
       machineVersion: bcbmMachineVersion,
       step: stored.step + 1,
       log: restored.migrated.applied.map((a) => stored.log.find((e) => e.question === a.question) ?? a),
-      snapshot: persist(restored.migrated.snapshot),
+      snapshot: persistSnapshot(restored.migrated.snapshot),
     };
     changed = true;
     pre.push({
@@ -239,7 +236,7 @@ export function handleTurn(
             ...record,
             step: record.step + 1,
             log: record.log.slice(0, -1),
-            snapshot: persist(back.snapshot),
+            snapshot: persistSnapshot(back.snapshot),
             updatedAt: ctx.now.toISOString(),
           };
           return {
@@ -304,18 +301,14 @@ function answer(
   pre: View[],
 ): TurnResult {
   const { content } = ctx;
-  const event = answerEvent(questionId, value as never) as AnswerEvent;
-  const actor = createActor(bcbmMachine, { snapshot }).start();
-  actor.send(event);
-  const after = actor.getSnapshot();
-  actor.stop();
+  const after = advance(snapshot, answerEvent(questionId, value as never) as AnswerEvent);
   const entry: AnswerEntry = { question: questionId, answer: value, ...(ctx.by ? { by: ctx.by } : {}) };
   const log = [...record.log, entry];
   const next: ConsultRecord = {
     ...record,
     step: record.step + 1,
     log,
-    snapshot: persist(after),
+    snapshot: persistSnapshot(after),
     updatedAt: ctx.now.toISOString(),
   };
   // Emergency actions are shown the moment the answer that calls for them is given;

@@ -1,4 +1,4 @@
-import { createActor, type SnapshotFrom } from 'xstate';
+import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { Answers, QuestionId } from '../src/content/case-model';
 import { answerEvent, bcbmMachine, type AnswerEvent, type OutcomeId } from './bcbm.machine';
 
@@ -30,13 +30,12 @@ export interface Replayed {
  * older version of the machine, whose snapshot is not restored blindly.
  */
 export function replay(answers: readonly { question: QuestionId; answer: string }[]): Replayed {
-  const actor = createActor(bcbmMachine).start();
+  let snapshot = initialTransition(bcbmMachine)[0];
   const applied: Replayed['applied'] = [];
   const dropped: Replayed['dropped'] = [];
   const pending = [...answers];
   // An answer the current question does not take may still apply later (questions can be reordered).
   for (;;) {
-    const snapshot = actor.getSnapshot();
     const step = stepOf(snapshot);
     if (step.kind !== 'question') break;
     const i = pending.findIndex((a) => a.question === step.questionId);
@@ -47,13 +46,35 @@ export function replay(answers: readonly { question: QuestionId; answer: string 
       dropped.push(next);
       continue;
     }
-    actor.send(event);
+    snapshot = advance(snapshot, event);
     applied.push(next);
   }
   dropped.push(...pending);
+  return { snapshot, applied, dropped };
+}
+
+/** The snapshot after an answer: a pure transition, no actor. */
+export function advance(snapshot: BcbmSnapshot, event: AnswerEvent): BcbmSnapshot {
+  return transition(bcbmMachine, snapshot, event)[0];
+}
+
+/** The JSON that is stored: XState's persisted form of the snapshot. */
+export function persistSnapshot(snapshot: BcbmSnapshot): unknown {
+  return JSON.parse(JSON.stringify(bcbmMachine.getPersistedSnapshot(snapshot)));
+}
+
+/**
+ * Restores a stored snapshot. One that names a state the machine no longer has comes back with
+ * status 'error' for the caller to handle: without an error listener XState would report it as an
+ * uncaught exception on a timer, which stops the process.
+ */
+export function restoreSnapshot(stored: unknown): BcbmSnapshot {
+  const actor = createActor(bcbmMachine, { snapshot: stored as BcbmSnapshot });
+  actor.subscribe({ error: () => undefined });
+  actor.start();
   const snapshot = actor.getSnapshot();
   actor.stop();
-  return { snapshot, applied, dropped };
+  return snapshot;
 }
 
 export function answersOf(snapshot: BcbmSnapshot): Answers {

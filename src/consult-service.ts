@@ -3,9 +3,7 @@ import type { Pathway } from './content/schema';
 import { ConsultRecord } from '../dialogs/consult-record';
 import { handleTurn, type TurnResult } from '../dialogs/consult';
 import type { TurnInput } from '../dialogs/parse-input';
-import { stepOf } from '../machines/step';
-import { bcbmMachine } from '../machines/bcbm.machine';
-import { createActor } from 'xstate';
+import { restoreSnapshot, stepOf } from '../machines/step';
 import type { Logger } from './log';
 import { ConflictError, type AuditEvent, type ConsultStore } from './store/store';
 
@@ -64,9 +62,9 @@ export class ConsultService {
 }
 
 function outcomeOf(record: ConsultRecord): string | undefined {
-  const actor = createActor(bcbmMachine, { snapshot: record.snapshot as never }).start();
-  const step = stepOf(actor.getSnapshot());
-  actor.stop();
+  const snapshot = restoreSnapshot(record.snapshot);
+  if (snapshot.status === 'error') return undefined;
+  const step = stepOf(snapshot);
   return step.kind === 'outcome' ? step.outcomeId : undefined;
 }
 
