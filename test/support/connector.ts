@@ -35,6 +35,10 @@ export async function startConnector(): Promise<{
   return {
     url: `http://127.0.0.1:${port}/amer/`,
     calls,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
