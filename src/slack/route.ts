@@ -11,6 +11,7 @@ import type { Logger } from '../log';
 import type { ConsultStore } from '../store/store';
 import type { AnsweredView } from '../view/view';
 import { SlackAdapter } from './adapter';
+import { displayNames } from './names';
 import {
   activityFromClick,
   activityFromEvent,
@@ -129,6 +130,7 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
     logger: clientLogger(log),
   });
   const adapter = new SlackAdapter(client);
+  const nameOf = displayNames(client, log);
   adapter.onTurnError = turnErrorHandler(log, 'slack turn failed');
 
   const pending = new Set<Promise<void>>();
@@ -148,12 +150,14 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
       log.info({ eventId: body.event_id, retry, code: 'duplicate_delivery' }, 'ignored');
       return;
     }
+    if (activity.from?.id) activity.from.name = await nameOf(activity.from.id);
     await adapter.process(activity, (ctx) => bot.run(ctx));
   }
 
   async function onClick(body: BlockActions): Promise<void> {
     const click = activityFromClick(body);
     if (!click) return;
+    if (click.activity.from?.id) click.activity.from.name = await nameOf(click.activity.from.id);
     await adapter.process(click.activity, async (ctx) => {
       await bot.run(ctx);
       // The clicked question becomes a record of the answer, with no buttons left. A stale click answered

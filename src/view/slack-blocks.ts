@@ -59,12 +59,8 @@ export function escapeMrkdwn(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A Slack user id (`U…`, `W…`) is shown as a mention, which Slack displays as the person's name. */
-function who(by: string): string {
-  return /^[UW][A-Z0-9]{2,}$/.test(by) ? `<@${by}>` : escapeMrkdwn(by);
-}
-
-const byText = (by: string | undefined) => (by ? ` (${who(by)})` : '');
+/** Who answered, as plain text: never a mention, which would notify them. */
+const byText = (by: string | undefined) => (by ? ` (${escapeMrkdwn(by)})` : '');
 
 /**
  * Splits text into pieces that fit `max` once escaped: at line breaks, else at spaces, else (one word longer

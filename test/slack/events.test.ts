@@ -177,8 +177,10 @@ describe('a consult in Slack', () => {
     expect(all.every((c) => c.authorization === 'Bearer xoxb-test')).toBe(true);
     // The first reply is the welcome; question 1 follows.
     expect(all[0]!.text).toContain(pathway.welcome.slice(0, 30));
-    // In a channel the answers are attributed: the inputs show who answered.
-    expect(last.map((m) => shown(m.blocks)).join('')).toContain(`<@${user}>`);
+    // In a channel the answers are attributed by display name, never by a mention that would notify.
+    expect(last.map((m) => shown(m.blocks)).join('')).toContain(`(Dr ${user})`);
+    expect(last.map((m) => shown(m.blocks)).join('')).not.toContain(`<@${user}>`);
+    expect(slack.lookups.filter((u) => u === user)).toHaveLength(1); // looked up once, then cached
   });
 
   it('runs in a direct message, without threads, and is clicked through to the recommendation', async () => {
@@ -191,7 +193,7 @@ describe('a consult in Slack', () => {
     expect(clicked.length).toBeGreaterThan(4);
     expect(callsTo(dm).every((c) => c.thread_ts === undefined)).toBe(true);
     // One person, one consult: no attribution in a DM.
-    expect(clicked.every((c) => !shown(c.update.blocks).includes('<@'))).toBe(true);
+    expect(clicked.every((c) => !shown(c.update.blocks).includes(`Dr ${user}`))).toBe(true);
   });
 
   it('replaces the clicked question with the chosen answer and no buttons', async () => {
@@ -214,7 +216,7 @@ describe('a consult in Slack', () => {
     expect(update.channel).toBe(channel);
     expect(update.blocks.some((b) => b.type === 'actions')).toBe(false);
     expect(shown(update.blocks)).toContain(button.text.text);
-    expect(shown(update.blocks)).toContain(`<@${user}>`);
+    expect(shown(update.blocks)).toContain(`Dr ${user}`);
     expect(update.text).toContain(button.text.text);
   });
 });

@@ -18,6 +18,8 @@ export interface SlackCall {
 export interface FakeSlack {
   url: string;
   calls: SlackCall[];
+  /** Users whose display name the bot looked up (users.info). */
+  lookups: string[];
   close: () => Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export interface FakeSlack {
  */
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
+  const lookups: string[] = [];
   let n = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -37,6 +40,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const args: Record<string, string> = (req.headers['content-type'] ?? '').includes('json')
         ? (JSON.parse(raw) as Record<string, string>)
         : Object.fromEntries(new URLSearchParams(raw));
+      if (method === 'users.info') {
+        // Display names: "Dr <id>", so a test can tell a looked-up name from a bare id.
+        lookups.push(args.user ?? '');
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            ok: true,
+            user: { id: args.user, name: 'x', profile: { display_name: `Dr ${args.user}` } },
+          }),
+        );
+        return;
+      }
       const postedTs =
         method === 'chat.postMessage' ? `1700000100.${String(++n).padStart(6, '0')}` : undefined;
       calls.push({
@@ -58,6 +73,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
+    lookups,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

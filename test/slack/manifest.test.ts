@@ -25,7 +25,12 @@ describe('the Slack app manifest', () => {
   const m = SlackManifest.parse(manifest);
 
   it('asks for the least scopes the bot needs', () => {
-    expect([...m.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'im:history']);
+    expect([...m.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read',
+      'chat:write',
+      'im:history',
+      'users:read',
+    ]);
   });
 
   it('subscribes to mentions and direct messages, and sends both events and clicks to the signed endpoint', () => {

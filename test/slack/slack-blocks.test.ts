@@ -126,7 +126,7 @@ describe('an answered question in Slack', () => {
     questionId: 'kps',
     prompt: 'Performance status <KPS> & age?',
     answer: '90–100',
-    by: 'U0DRTEST1',
+    by: 'Dr <Test> & Co',
   };
 
   it('is a compact record of the answer, with no buttons', () => {
@@ -134,8 +134,8 @@ describe('an answered question in Slack', () => {
     expect(message!.blocks.length).toBeLessThanOrEqual(2);
     expect(buttonsOf(message!)).toEqual([]);
     expect(shown([message!]).join('\n')).toContain('90–100');
-    // A Slack user id is shown as a mention, which Slack displays as the person's name.
-    expect(shown([message!]).join('\n')).toContain('<@U0DRTEST1>');
+    // Who answered is plain, escaped text: never a mention, which would notify them.
+    expect(shown([message!]).join('\n')).toContain('(Dr &lt;Test&gt; &amp; Co)');
     expect(message!.text).toBe(renderText(view));
   });
 
@@ -262,7 +262,7 @@ describe('the other views in Slack', () => {
     ['help', { kind: 'help', commands: [{ name: 'start', text: 'begin' }] }],
     [
       'a summary',
-      { kind: 'summary', answers: [{ short: 'KPS', answer: '90–100', by: 'U0DRTEST1' }], unknowns: [] },
+      { kind: 'summary', answers: [{ short: 'KPS', answer: '90–100', by: 'Dr <Test> & Co' }], unknowns: [] },
     ],
   ])('%s is one message with its plain text as the fallback', (_name, view) => {
     const messages = renderSlack(view);
@@ -274,10 +274,10 @@ describe('the other views in Slack', () => {
   it('shows who gave each answer in the summary as a Slack mention', () => {
     const [message] = renderSlack({
       kind: 'summary',
-      answers: [{ short: 'KPS', answer: '90–100', by: 'U0DRTEST1' }],
+      answers: [{ short: 'KPS', answer: '90–100', by: 'Dr <Test> & Co' }],
       unknowns: [],
     });
-    expect(shown([message!]).join('\n')).toContain('• KPS: 90–100 (<@U0DRTEST1>)');
+    expect(shown([message!]).join('\n')).toContain('• KPS: 90–100 (Dr &lt;Test&gt; &amp; Co)');
   });
 
   it('shows the stale-card notice as written', () => {
