@@ -8,7 +8,7 @@ import type { PathwayInput } from '../schema';
 export const gpa: PathwayInput['gpa'] = {
   name: 'Updated Breast GPA (2020)',
   refs: [{ citation: 'sperduto2020breast' }, { citation: 'sperduto2020summary' }],
-  note: 'Estimated median survival for groups of patients, not a prediction for this patient. Check the score at brainmetgpa.com.',
+  note: 'Estimated median survival for groups of patients, not a prediction for this patient. The band medians are recalled, not verified: the 2020 summary report gives 3 to 36 months across breast GPA groups. Check the score at brainmetgpa.com.',
   factors: [
     {
       id: 'kps',

@@ -14,7 +14,7 @@ import { unknowns } from './unknowns';
 export const bcbmContent: PathwayInput = {
   id: 'bcbm',
   title: 'Suspected brain metastases in breast cancer',
-  version: '1.0.0',
+  version: '1.0.1',
   reviewedBy:
     'Not yet reviewed by a clinician: compiled by the engineering team from clinical/evidence.md; unverified points are labelled as such',
   reviewedOn: '2026-11-28',
