@@ -62,9 +62,11 @@ export function questionCard(view: QuestionView, options: CardOptions): CardAtta
     });
   const actions = view.options.map((o) => {
     const data = { question: view.questionId, answer: o.value, consultId: view.consultId, step: view.step };
+    const submit = { type: 'Action.Submit', title: o.label, data };
+    // A client without universal actions falls back to Action.Submit: the same data, posted as `value`.
     return options.universal
-      ? { type: 'Action.Execute', title: o.label, verb: 'answer', data }
-      : { type: 'Action.Submit', title: o.label, data };
+      ? { type: 'Action.Execute', title: o.label, verb: 'answer', data, fallback: submit }
+      : submit;
   });
   return card(body, actions);
 }

@@ -235,3 +235,29 @@ describe('Microsoft Teams', () => {
     expect(summary.match(/Consult type:/g)).toHaveLength(1);
   });
 });
+
+describe('Teams question cards', () => {
+  it('use universal actions with an Action.Submit fallback carrying the same data, on card version 1.5', async () => {
+    const start = await deliver(teams({ conversation: personal('a:fallback-1'), text: 'start' }));
+    const card = [...start.sent]
+      .reverse()
+      .map(cardOf)
+      .find((c) => c?.actions) as Card & {
+      version: string;
+      actions: { type: string; data: unknown; fallback: { type: string; data: unknown } }[];
+    };
+    expect(card.version).toBe('1.5');
+    for (const a of card.actions) {
+      expect(a.type).toBe('Action.Execute');
+      expect(a.fallback).toEqual({ type: 'Action.Submit', title: expect.any(String), data: a.data });
+    }
+  });
+
+  it('accept the fallback Action.Submit click (a message whose value is the card data)', async () => {
+    const conversation = personal('a:fallback-2');
+    const start = await deliver(teams({ conversation, text: 'start' }));
+    const data = lastButtons(start.sent)[0]!.data;
+    const res = await deliver(teams({ conversation, value: data }));
+    expect(plain(res.sent)).toContain('Is there an emergency right now?');
+  });
+});
