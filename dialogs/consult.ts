@@ -6,6 +6,7 @@ import {
   answersFrom,
   buildRecommendation,
   newlyUrgent,
+  shortOf,
   type AnswerEntry,
 } from '../src/pathway/recommend';
 import { commands } from '../src/view/strings';
@@ -49,20 +50,15 @@ function restore(record: ConsultRecord): { snapshot: BcbmSnapshot; migrated?: Re
   return { snapshot: migrated.snapshot, migrated };
 }
 
-function newRecord(
-  ctx: TurnContext,
-  snapshot: BcbmSnapshot,
-  log: AnswerEntry[],
-  step: number,
-): ConsultRecord {
+function newRecord(ctx: TurnContext, snapshot: BcbmSnapshot): ConsultRecord {
   const now = ctx.now.toISOString();
   return {
     schema: 1,
     consultId: ctx.newId(),
     machineVersion: bcbmMachineVersion,
     contentVersion: ctx.content.version,
-    step,
-    log,
+    step: 0,
+    log: [],
     snapshot: persistSnapshot(snapshot),
     startedAt: now,
     updatedAt: now,
@@ -71,10 +67,6 @@ function newRecord(
 
 function initialSnapshot(): BcbmSnapshot {
   return replay([]).snapshot;
-}
-
-function shortOf(content: Pathway, q: QuestionId): string {
-  return content.questions.find((x) => x.id === q)?.short ?? q;
 }
 
 export function questionView(content: Pathway, record: ConsultRecord, questionId: QuestionId): QuestionView {
@@ -165,7 +157,7 @@ export function handleTurn(
 ): TurnResult {
   const { content } = ctx;
   if (!stored) {
-    const record = newRecord(ctx, initialSnapshot(), [], 0);
+    const record = newRecord(ctx, initialSnapshot());
     const first = currentView(content, record, initialSnapshot());
     const help: View[] = input.kind === 'command' && input.command === 'help' ? [helpView()] : [];
     return {
@@ -284,7 +276,7 @@ function helpView(): View {
 
 function restart(ctx: TurnContext, pre: View[]): TurnResult {
   const snapshot = initialSnapshot();
-  const record = newRecord(ctx, snapshot, [], 0);
+  const record = newRecord(ctx, snapshot);
   return {
     record,
     changed: true,

@@ -63,7 +63,8 @@ export function answerLabel(content: Pathway, question: QuestionId, value: strin
   return q?.options.find((o) => o.value === value)?.label ?? value;
 }
 
-function shortOf(content: Pathway, question: QuestionId): string {
+/** The short name of a question, as answers are echoed back. */
+export function shortOf(content: Pathway, question: QuestionId): string {
   return content.questions.find((x) => x.id === question)?.short ?? question;
 }
 
