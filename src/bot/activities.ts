@@ -1,5 +1,5 @@
 import { ActivityTypes, Channels, type Activity } from 'botbuilder';
-import { renderCard } from '../view/adaptive-card';
+import { renderCards } from '../view/adaptive-card';
 import { renderSlack } from '../view/slack-blocks';
 import { renderText } from '../view/text';
 import type { View } from '../view/view';
@@ -18,13 +18,13 @@ export function toActivities(view: View, channelId: string): Partial<Activity>[]
       textFormat: 'plain',
       channelData: { blocks: m.blocks },
     }));
-  const text = renderText(view);
-  const card = renderCard(view, { universal: channelId === Channels.Msteams });
-  if (!card) return [{ type: ActivityTypes.Message, text, textFormat: 'plain' }];
-  card.content.fallbackText = text;
-  if (channelId === Channels.Msteams)
-    return [{ type: ActivityTypes.Message, summary: text.split('\n')[0], attachments: [card] }];
-  return [{ type: ActivityTypes.Message, text, textFormat: 'plain', attachments: [card] }];
+  const cards = renderCards(view, { universal: channelId === Channels.Msteams });
+  if (!cards) return [{ type: ActivityTypes.Message, text: renderText(view), textFormat: 'plain' }];
+  return cards.map(({ card, text }) =>
+    channelId === Channels.Msteams
+      ? { type: ActivityTypes.Message, summary: text.split('\n')[0], attachments: [card] }
+      : { type: ActivityTypes.Message, text, textFormat: 'plain', attachments: [card] },
+  );
 }
 
 /** The plain text of an activity this bot sent, wherever it was put. */

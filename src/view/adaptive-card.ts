@@ -1,6 +1,15 @@
 import type { Recommendation, RecommendationItem } from '../pathway/recommend';
 import { headings, sectionTitles } from './strings';
-import { becauseText, evidenceTag, gpaLines, itemText, referenceLine, shortCite } from './text';
+import {
+  becauseText,
+  evidenceTag,
+  gpaLines,
+  itemText,
+  referenceLine,
+  refNumbers,
+  renderText,
+  shortCite,
+} from './text';
 import type { AnsweredView, QuestionView, View } from './view';
 
 /** An Adaptive Card attachment, as plain JSON (the Bot Framework `Attachment` shape). */
@@ -88,60 +97,132 @@ function itemBlocks(i: RecommendationItem): Element[] {
   ];
 }
 
-export function recommendationCard(r: Recommendation): CardAttachment {
-  const body: Element[] = [
-    text(r.outcome.title, { weight: 'Bolder', size: 'Large' }),
-    text(r.outcome.summary, { spacing: 'Small' }),
-    heading(headings.inputs),
+/** A piece of the recommendation: card elements and the plain text of the same content. */
+interface Unit {
+  elements: Element[];
+  lines: string[];
+}
+
+function recommendationUnits(r: Recommendation): Unit[] {
+  const units: Unit[] = [
     {
-      type: 'FactSet',
-      facts: r.inputs.map((i) => ({ title: i.short, value: `${i.answer}${i.by ? ` (${i.by})` : ''}` })),
+      elements: [
+        text(r.outcome.title, { weight: 'Bolder', size: 'Large' }),
+        text(r.outcome.summary, { spacing: 'Small' }),
+        heading(headings.inputs),
+        {
+          type: 'FactSet',
+          facts: r.inputs.map((i) => ({ title: i.short, value: `${i.answer}${i.by ? ` (${i.by})` : ''}` })),
+        },
+      ],
+      lines: [
+        r.outcome.title,
+        r.outcome.summary,
+        `${headings.inputs}:`,
+        ...r.inputs.map((i) => `- ${i.short}: ${i.answer}${i.by ? ` (${i.by})` : ''}`),
+      ],
     },
   ];
-  for (const s of r.sections) body.push(heading(sectionTitles[s.id]), ...s.items.flatMap(itemBlocks));
+  // One unit per item, the section heading with its first item, so a heading never ends a part.
+  for (const s of r.sections)
+    s.items.forEach((item, i) => {
+      const why = becauseText(item);
+      units.push({
+        elements: [...(i === 0 ? [heading(sectionTitles[s.id])] : []), ...itemBlocks(item)],
+        lines: [
+          ...(i === 0 ? [`${sectionTitles[s.id]}:`] : []),
+          `- ${itemText(item)}`,
+          ...(why ? [`  (${why})`] : []),
+          ...(item.seedNote ? [`  ${headings.seed}: ${item.seedNote}`] : []),
+        ],
+      });
+    });
+  const box = (style: string, title: string, lines: string[]): Unit => ({
+    elements: [
+      {
+        type: 'Container',
+        style,
+        spacing: 'Medium',
+        items: [
+          text(title, { weight: 'Bolder' }),
+          ...lines.map((l) => text(l, { size: 'Small', spacing: 'None' })),
+        ],
+      },
+    ],
+    lines: [`${title}:`, ...lines],
+  });
   if (r.prognosis)
-    body.push({
-      type: 'Container',
-      style: 'emphasis',
-      spacing: 'Medium',
-      items: [
-        text(headings.prognosis, { weight: 'Bolder' }),
-        ...gpaLines(r.prognosis).map((l) => text(l.trim(), { size: 'Small', spacing: 'None' })),
-      ],
-    });
+    units.push(
+      box(
+        'emphasis',
+        headings.prognosis,
+        gpaLines(r.prognosis).map((l) => l.trim()),
+      ),
+    );
   if (r.unknowns.length)
-    body.push({
-      type: 'Container',
-      style: 'warning',
-      spacing: 'Medium',
-      items: [
-        text(headings.unknowns, { weight: 'Bolder' }),
-        ...r.unknowns.map((u) => text(`• ${u.text} ${u.action}`, { size: 'Small' })),
-      ],
-    });
+    units.push(
+      box(
+        'warning',
+        headings.unknowns,
+        r.unknowns.map((u) => `• ${u.text} ${u.action}${refNumbers(u.refs)}`),
+      ),
+    );
   if (r.pitfalls.length)
-    body.push({
-      type: 'Container',
-      style: 'attention',
-      spacing: 'Medium',
-      items: [
-        text(headings.pitfalls, { weight: 'Bolder' }),
-        ...r.pitfalls.map((p) =>
-          text(`• ${p.text}${evidenceTag(p.evidence)} [${p.refs.map((x) => x.n).join(', ')}]`, {
-            size: 'Small',
-          }),
-        ),
+    units.push(
+      box(
+        'attention',
+        headings.pitfalls,
+        r.pitfalls.map((p) => `• ${p.text}${evidenceTag(p.evidence)}${refNumbers(p.refs)}`),
+      ),
+    );
+  r.references.forEach((ref, i) =>
+    units.push({
+      elements: [
+        ...(i === 0 ? [heading(headings.references)] : []),
+        small(referenceLine(ref), { spacing: 'None' }),
       ],
-    });
-  body.push(
-    heading(headings.references),
-    ...r.references.map((x) => small(referenceLine(x), { spacing: 'None' })),
+      lines: [...(i === 0 ? [`${headings.references}:`] : []), referenceLine(ref)],
+    }),
   );
-  body.push(
-    small(r.disclaimer, { spacing: 'Medium', weight: 'Bolder' }),
-    small(`${headings.version} ${r.content.version} (${r.content.reviewedOn})`, { spacing: 'None' }),
-  );
-  return card(body);
+  const version = `${headings.version} ${r.content.version} (${r.content.reviewedOn})`;
+  units.push({
+    elements: [
+      small(r.disclaimer, { spacing: 'Medium', weight: 'Bolder' }),
+      small(version, { spacing: 'None' }),
+    ],
+    lines: [r.disclaimer, `${version}.`],
+  });
+  return units;
+}
+
+/**
+ * Teams refuses a bot message over about 28 KB, and a full recommendation with its references is
+ * larger: it is sent as several cards ("Part 1 of 3", ...), each with the plain text of what it shows.
+ */
+export const cardBudgetBytes = 24_000;
+
+export function recommendationCards(r: Recommendation): { card: CardAttachment; text: string }[] {
+  // Sizes add up: the elements' JSON plus the plain text (sent again as the card's fallbackText).
+  const bytes = (u: Unit) =>
+    Buffer.byteLength(JSON.stringify(u.elements)) + Buffer.byteLength(JSON.stringify(u.lines.join('\n')));
+  const parts: Unit[][] = [[]];
+  let used = 0;
+  for (const unit of recommendationUnits(r)) {
+    const size = bytes(unit);
+    // Leave room for the card envelope and the part marker.
+    if (used > 0 && used + size > cardBudgetBytes - 600) {
+      parts.push([]);
+      used = 0;
+    }
+    parts[parts.length - 1]!.push(unit);
+    used += size;
+  }
+  return parts.map((units, i) => {
+    const marker = parts.length > 1 ? `Part ${i + 1} of ${parts.length}` : undefined;
+    const elements = [...(marker ? [small(marker)] : []), ...units.flatMap((u) => u.elements)];
+    const lines = [...(marker ? [marker] : []), ...units.flatMap((u) => u.lines)];
+    return { card: card(elements), text: lines.join('\n') };
+  });
 }
 
 export function urgentCard(items: RecommendationItem[]): CardAttachment {
@@ -154,18 +235,29 @@ export function urgentCard(items: RecommendationItem[]): CardAttachment {
   ]);
 }
 
-/** The card for a view, or undefined when plain text says it all. */
-export function renderCard(view: View, options: CardOptions): CardAttachment | undefined {
-  switch (view.kind) {
-    case 'question':
-      return questionCard(view, options);
-    case 'answered':
-      return answeredCard(view);
-    case 'recommendation':
-      return recommendationCard(view.recommendation);
-    case 'urgent':
-      return urgentCard(view.items);
-    default:
-      return undefined;
-  }
+/**
+ * The cards for a view, each with the plain-text version of what it shows (also set as the card's
+ * `fallbackText`), or undefined when plain text says it all.
+ */
+export function renderCards(
+  view: View,
+  options: CardOptions,
+): { card: CardAttachment; text: string }[] | undefined {
+  const one = (c: CardAttachment) => [{ card: c, text: renderText(view) }];
+  const parts = (() => {
+    switch (view.kind) {
+      case 'question':
+        return one(questionCard(view, options));
+      case 'answered':
+        return one(answeredCard(view));
+      case 'recommendation':
+        return recommendationCards(view.recommendation);
+      case 'urgent':
+        return one(urgentCard(view.items));
+      default:
+        return undefined;
+    }
+  })();
+  for (const p of parts ?? []) p.card.content.fallbackText = p.text;
+  return parts;
 }
