@@ -196,21 +196,22 @@ function recommendationUnits(r: Recommendation): Unit[] {
 }
 
 /**
- * Teams refuses a bot message over about 28 KB, and a full recommendation with its references is
- * larger: it is sent as several cards ("Part 1 of 3", ...), each with the plain text of what it shows.
+ * Teams refuses a bot message whose payload is over 40 KB counted as UTF-16 (about 20,000 characters;
+ * older limits were 25-28 KB), and a full recommendation with its references is larger: it is sent as
+ * several cards ("Part 1 of 3", ...), each with the plain text of what it shows. Sizes are in UTF-16
+ * code units (string length).
  */
-export const cardBudgetBytes = 24_000;
+export const cardBudgetChars = 15_000;
 
 export function recommendationCards(r: Recommendation): { card: CardAttachment; text: string }[] {
   // Sizes add up: the elements' JSON plus the plain text (sent again as the card's fallbackText).
-  const bytes = (u: Unit) =>
-    Buffer.byteLength(JSON.stringify(u.elements)) + Buffer.byteLength(JSON.stringify(u.lines.join('\n')));
+  const length = (u: Unit) => JSON.stringify(u.elements).length + JSON.stringify(u.lines.join('\n')).length;
   const parts: Unit[][] = [[]];
   let used = 0;
   for (const unit of recommendationUnits(r)) {
-    const size = bytes(unit);
+    const size = length(unit);
     // Leave room for the card envelope and the part marker.
-    if (used > 0 && used + size > cardBudgetBytes - 600) {
+    if (used > 0 && used + size > cardBudgetChars - 500) {
       parts.push([]);
       used = 0;
     }
