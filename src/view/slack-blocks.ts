@@ -188,7 +188,7 @@ const maxBlocks = slackLimits.blocksPerMessage - partRoom.blocks;
 const maxText = slackLimits.messageText - partRoom.text;
 
 /** A unit too big for one message on its own, cut between its blocks (never inside one). */
-function fit(u: Unit): Unit[] {
+function splitToFit(u: Unit): Unit[] {
   if (u.blocks.length <= maxBlocks && unitText(u) <= maxText) return [u];
   const out: Unit[] = [{ blocks: [], lines: u.lines }];
   let text = 0;
@@ -206,7 +206,7 @@ function fit(u: Unit): Unit[] {
 
 /** Packs units into as few messages as the limits allow. */
 function pack(units: Unit[], text: string): SlackMessage[] {
-  const flat = units.flatMap(fit);
+  const flat = units.flatMap(splitToFit);
   const groups: Unit[][] = [];
   let blocks = 0;
   let chars = 0;
