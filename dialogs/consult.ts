@@ -1,5 +1,5 @@
 import type { QuestionId } from '../src/content/case-model';
-import type { Pathway } from '../src/content/schema';
+import type { Pathway, Ref } from '../src/content/schema';
 import { holds } from '../src/pathway/conditions';
 import {
   answerLabel,
@@ -8,6 +8,7 @@ import {
   newlyUrgent,
   shortOf,
   type AnswerEntry,
+  type ResolvedRef,
 } from '../src/pathway/recommend';
 import { commands } from '../src/view/strings';
 import type { AnsweredView, Note, QuestionView, View } from '../src/view/view';
@@ -38,6 +39,8 @@ export interface TurnResult {
   views: View[];
   /** The question card that was just answered, for channels that replace it in place. */
   answered?: AnsweredView;
+  /** The recommendation this turn's answer led to, if it ended the consult. */
+  outcome?: string;
 }
 
 function restore(record: ConsultRecord): { snapshot: BcbmSnapshot; migrated?: ReturnType<typeof replay> } {
@@ -69,10 +72,20 @@ function initialSnapshot(): BcbmSnapshot {
   return replay([]).snapshot;
 }
 
+/** References numbered within one message (a question or a `why`), outside a recommendation's list. */
+function localRefs(content: Pathway, refs: readonly Ref[]): ResolvedRef[] {
+  return refs.map((r, i) => ({
+    n: i + 1,
+    // The schema checked at start-up that every citation exists.
+    citation: content.citations.find((c) => c.id === r.citation)!,
+    point: r.point,
+    strength: r.strength,
+  }));
+}
+
 export function questionView(content: Pathway, record: ConsultRecord, questionId: QuestionId): QuestionView {
   const q = content.questions.find((x) => x.id === questionId);
   if (!q) throw new Error(`no content for question "${questionId}"`);
-  const resolve = (citationId: string) => content.citations.find((c) => c.id === citationId);
   return {
     kind: 'question',
     consultId: record.consultId,
@@ -88,12 +101,7 @@ export function questionView(content: Pathway, record: ConsultRecord, questionId
       return {
         text: p.text,
         evidence: p.evidence,
-        refs: p.refs.map((r, i) => ({
-          n: i + 1,
-          citation: resolve(r.citation)!,
-          point: r.point,
-          strength: r.strength,
-        })),
+        refs: localRefs(content, p.refs),
       };
     }),
   };
@@ -212,13 +220,13 @@ export function handleTurn(
         case 'why': {
           if (step.kind !== 'question') return stay({ kind: 'whyRecommendation' });
           const q = content.questions.find((x) => x.id === step.questionId)!;
-          const refs = q.refs.map((r, i) => ({
-            n: i + 1,
-            citation: content.citations.find((c) => c.id === r.citation)!,
-            point: r.point,
-            strength: r.strength,
-          }));
-          return stay({ kind: 'why', short: q.short, prompt: q.prompt, why: q.why, refs });
+          return stay({
+            kind: 'why',
+            short: q.short,
+            prompt: q.prompt,
+            why: q.why,
+            refs: localRefs(content, q.refs),
+          });
         }
         case 'back': {
           const last = record.log.at(-1);
@@ -305,7 +313,8 @@ function answer(
   };
   // Emergency actions are shown the moment the answer that calls for them is given;
   // a recommendation that ends the consult carries them in its own first section.
-  const urgent = stepOf(after).kind === 'outcome' ? [] : newlyUrgent(content, log);
+  const step = stepOf(after);
+  const urgent = step.kind === 'outcome' ? [] : newlyUrgent(content, log);
   const answered: AnsweredView = {
     kind: 'answered',
     questionId,
@@ -317,6 +326,7 @@ function answer(
     record: next,
     changed: true,
     answered,
+    ...(step.kind === 'outcome' ? { outcome: step.outcomeId } : {}),
     views: [
       ...pre,
       ...(urgent.length ? [{ kind: 'urgent', items: urgent } as View] : []),

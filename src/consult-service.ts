@@ -3,7 +3,6 @@ import type { Pathway } from './content/schema';
 import { ConsultRecord } from '../dialogs/consult-record';
 import { handleTurn, type TurnResult } from '../dialogs/consult';
 import type { TurnInput } from '../dialogs/parse-input';
-import { restoreSnapshot, stepOf } from '../machines/step';
 import type { Logger } from './log';
 import { ConflictError, type AuditEvent, type ConsultStore } from './store/store';
 
@@ -54,36 +53,28 @@ export class ConsultService {
         if (err instanceof ConflictError && attempt < 5) continue;
         throw err;
       }
-      await this.store.audit(auditEvents(before, result.record, this.content.version));
+      await this.store.audit(auditEvents(before, result, this.content.version));
       this.log.info({ key, consultId: result.record.consultId, step: result.record.step }, 'turn saved');
       return result;
     }
   }
 }
 
-function outcomeOf(record: ConsultRecord): string | undefined {
-  const snapshot = restoreSnapshot(record.snapshot);
-  if (snapshot.status === 'error') return undefined;
-  const step = stepOf(snapshot);
-  return step.kind === 'outcome' ? step.outcomeId : undefined;
-}
-
 /** Ids and enumerated values only: what changed in this turn. */
 export function auditEvents(
   before: ConsultRecord | undefined,
-  after: ConsultRecord,
+  result: TurnResult,
   contentVersion: string,
 ): AuditEvent[] {
+  const after = result.record;
   const base = { consultId: after.consultId, at: after.updatedAt, contentVersion };
   const events: AuditEvent[] = [];
   if (!before || before.consultId !== after.consultId)
     events.push({ ...base, kind: before ? 'restarted' : 'started' });
   else if (after.log.length < before.log.length) events.push({ ...base, kind: 'undone' });
   const last = after.log.at(-1);
-  if (last && (!before || before.consultId !== after.consultId || after.log.length > before.log.length))
+  if (result.answered && last)
     events.push({ ...base, kind: 'answered', question: last.question, answer: last.answer });
-  const outcome = outcomeOf(after);
-  if (outcome && (!before || outcomeOf(before) !== outcome || before.consultId !== after.consultId))
-    events.push({ ...base, kind: 'recommended', outcome });
+  if (result.outcome) events.push({ ...base, kind: 'recommended', outcome: result.outcome });
   return events;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type restify from 'restify';
 import { pathway } from '../content';
+import { privacyHint } from '../view/strings';
 
 /**
  * The local chat page (case-model §4, `GET /`): Web Chat from node_modules talking to `/api/messages`
@@ -92,7 +93,7 @@ export function chatPageHtml(nonce: string): string {
     </div>
     <button type="button" id="new-consult" class="app-button">New consult</button>
   </div>
-  <p class="app-disclaimer" role="note"><strong>${escapeHtml(disclaimerLine)}.</strong> Do not enter names, record numbers or other patient identifiers.</p>
+  <p class="app-disclaimer" role="note"><strong>${escapeHtml(disclaimerLine)}.</strong> ${escapeHtml(privacyHint)}</p>
 </header>
 <main id="webchat" aria-label="Consult chat"></main>
 <noscript><p class="app-noscript">The consult chat needs JavaScript.</p></noscript>
