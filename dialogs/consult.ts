@@ -1,6 +1,6 @@
 import type { QuestionId } from '../src/content/case-model';
 import type { Pathway, Ref } from '../src/content/schema';
-import { holds } from '../src/pathway/conditions';
+import { holds } from '../src/content/conditions';
 import {
   answerLabel,
   answersFrom,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { holds } from '../pathway/conditions';
-import { caseModel, isQuestionId, type Answers, type QuestionId } from './case-model';
+import { Condition, conditionRefs, holds } from './conditions';
+import { caseModel, isQuestionId, type Answers } from './case-model';
 
 /** camelCase ids, stable once published (case-model.md). */
 export const Id = z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'ids are camelCase' });
@@ -32,24 +32,6 @@ export const Ref = z.strictObject({
   strength: z.string().optional(), // e.g. "Strong, high-quality evidence"
 });
 export type Ref = z.infer<typeof Ref>;
-
-/** A rule over the answers: true when the answer to `q` is one of `is`; unanswered is never a match. */
-export type Condition =
-  | { q: QuestionId; is: readonly string[] }
-  | { all: readonly Condition[] }
-  | { any: readonly Condition[] }
-  | { not: Condition };
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({
-      q: z.string().refine(isQuestionId, { error: 'unknown question id' }),
-      is: z.array(z.string()).min(1),
-    }),
-    z.strictObject({ all: z.array(Condition).min(1) }),
-    z.strictObject({ any: z.array(Condition).min(1) }),
-    z.strictObject({ not: Condition }),
-  ]),
-) as z.ZodType<Condition>;
 
 export const Phase = z.enum(['triage', 'imaging', 'lesions', 'prognosis', 'systemic', 'progression']);
 export type Phase = z.infer<typeof Phase>;
@@ -94,6 +76,13 @@ export const Item = z.strictObject({
   urgent: z.boolean().default(false),
   /** One line: where this departs from the seed article, and why. */
   seedNote: z.string().optional(),
+  /**
+   * The item's line in the recommendation's "Bottom line": one action, with the dose wherever a drug
+   * is named. Written and reviewed with the item, never cut from `text`. Items without one are details.
+   */
+  short: z.string().min(1).max(160).optional(),
+  /** Order in the bottom line, lowest first; urgent items lead whatever their rank. */
+  rank: z.number().int().min(1).max(99).optional(),
 });
 export type Item = z.infer<typeof Item>;
 
@@ -160,12 +149,6 @@ const PathwayShape = z.strictObject({
   citations: z.array(Citation).min(1),
   gpa: Gpa,
 });
-
-function conditionRefs(c: Condition): { q: QuestionId; is: readonly string[] }[] {
-  if ('q' in c) return [c];
-  if ('not' in c) return conditionRefs(c.not);
-  return ('all' in c ? c.all : c.any).flatMap(conditionRefs);
-}
 
 /** Cross-reference checks: every message names the item at fault, so a reviewer can find it. */
 export const Pathway = PathwayShape.superRefine((p, ctx) => {
@@ -271,4 +254,4 @@ export const Pathway = PathwayShape.superRefine((p, ctx) => {
 export type Pathway = z.infer<typeof Pathway>;
 export type PathwayInput = z.input<typeof Pathway>;
 
-export { conditionRefs };
+export { Condition, conditionRefs };

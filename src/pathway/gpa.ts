@@ -1,6 +1,6 @@
 import { caseModel, type Answers, type QuestionId } from '../content/case-model';
 import { conditionRefs, type Evidence, type Gpa } from '../content/schema';
-import { holds } from './conditions';
+import { holds } from '../content/conditions';
 
 export interface GpaFactorResult {
   id: string;

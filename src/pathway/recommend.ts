@@ -1,6 +1,6 @@
 import type { Answers, QuestionId } from '../content/case-model';
 import type { Citation, Evidence, Item, Outcome, Pathway, Ref, Section } from '../content/schema';
-import { holds, triggersOf } from './conditions';
+import { holds, triggersOf } from '../content/conditions';
 import { breastGpa, type GpaResult } from './gpa';
 
 export interface AnswerEntry {

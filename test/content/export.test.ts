@@ -8,7 +8,7 @@ import {
   md,
   renderPathwayMarkdown,
   routingOf,
-} from '../../src/content/export';
+} from '../../tools/content-export';
 import { pathway } from '../../src/content';
 
 const docPath = join(findRepoRoot(), 'docs', 'pathway.md');

@@ -2,7 +2,7 @@ import { caseModel, type Answers, type QuestionId } from '../../src/content/case
 import { bcbmContent } from '../../src/content/bcbm';
 import { loadPathway, pathway } from '../../src/content';
 import { conditionRefs, type PathwayInput } from '../../src/content/schema';
-import { holds } from '../../src/pathway/conditions';
+import { holds } from '../../src/content/conditions';
 
 /** A deep copy of the real content, to break one thing in. */
 const clone = (): PathwayInput => structuredClone(bcbmContent);

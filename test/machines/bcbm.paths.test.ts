@@ -1,6 +1,6 @@
 import { pathway } from '../../src/content';
 import { caseModel, type QuestionId } from '../../src/content/case-model';
-import { holds } from '../../src/pathway/conditions';
+import { holds } from '../../src/content/conditions';
 import { buildRecommendation, itemsFor, type AnswerEntry } from '../../src/pathway/recommend';
 import { bcbmMachine } from '../../machines/bcbm.machine';
 import { replay, stepOf } from '../../machines/step';

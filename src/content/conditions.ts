@@ -1,5 +1,29 @@
-import type { Answers, QuestionId } from '../content/case-model';
-import type { Condition } from '../content/schema';
+import { z } from 'zod';
+import { isQuestionId, type Answers, type QuestionId } from './case-model';
+
+/** A rule over the answers: true when the answer to `q` is one of `is`; unanswered is never a match. */
+export type Condition =
+  | { q: QuestionId; is: readonly string[] }
+  | { all: readonly Condition[] }
+  | { any: readonly Condition[] }
+  | { not: Condition };
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({
+      q: z.string().refine(isQuestionId, { error: 'unknown question id' }),
+      is: z.array(z.string()).min(1),
+    }),
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+  ]),
+) as z.ZodType<Condition>;
+
+export function conditionRefs(c: Condition): { q: QuestionId; is: readonly string[] }[] {
+  if ('q' in c) return [c];
+  if ('not' in c) return conditionRefs(c.not);
+  return ('all' in c ? c.all : c.any).flatMap(conditionRefs);
+}
 
 /** Whether a content rule holds for these answers. An unanswered question never matches. */
 export function holds(c: Condition, answers: Answers): boolean {

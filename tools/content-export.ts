@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { bcbmMachine, bcbmMachineVersion } from '../../machines/bcbm.machine';
-import { sectionOrder } from '../pathway/recommend';
-import { caseModel, isQuestionId } from './case-model';
-import { pathway } from './index';
-import type { Condition, Evidence, Pathway, Phase, Ref, Section } from './schema';
+import { bcbmMachine, bcbmMachineVersion } from '../machines/bcbm.machine';
+import { sectionOrder } from '../src/pathway/recommend';
+import { caseModel, isQuestionId } from '../src/content/case-model';
+import { pathway } from '../src/content/index';
+import type { Condition, Evidence, Pathway, Phase, Ref, Section } from '../src/content/schema';
 
 /**
  * The review copy of the pathway: docs/pathway.md, for a clinical reviewer who does not read code.
