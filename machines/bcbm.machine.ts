@@ -32,6 +32,10 @@ function withEvent(context: BcbmContext, event: BcbmEvent): Answers {
 }
 
 type Is = { q: QuestionId; is: readonly string[] };
+function isAnswer(answers: Answers, { q, is }: Is): boolean {
+  const value = answers[q];
+  return value !== undefined && is.includes(value);
+}
 const answered = (q: QuestionId, ...is: string[]) => ({ type: 'answered' as const, params: { q, is } });
 
 /**
@@ -47,10 +51,9 @@ export const bcbmMachine = setup({
     tags: {} as 'question' | 'recommendation',
   },
   guards: {
-    answered: ({ context, event }, params: Is) => {
-      const value = withEvent(context, event)[params.q];
-      return value !== undefined && params.is.includes(value);
-    },
+    answered: ({ context, event }, params: Is) => isAnswer(withEvent(context, event), params),
+    all: ({ context, event }, params: readonly Is[]) =>
+      params.every((p) => isAnswer(withEvent(context, event), p)),
   },
   actions: {
     record: assign({ answers: ({ context, event }) => withEvent(context, event) }),
@@ -72,10 +75,10 @@ export const bcbmMachine = setup({
           tags: 'question',
           meta: { questionId: 'redFlags' },
           on: {
-            // Status epilepticus already answers the seizure question.
+            // Convulsive or focal status epilepticus already answers the seizure question.
             'answer.redFlags': [
               {
-                guard: { type: 'answered', params: { q: 'redFlags', is: ['statusEpilepticus'] } },
+                guard: answered('redFlags', 'statusEpilepticus', 'focalStatus'),
                 target: 'route',
                 actions: 'record',
               },
@@ -116,7 +119,7 @@ export const bcbmMachine = setup({
               },
               {
                 guard: answered('imagingResult', 'leptomeningeal'),
-                target: '#bcbm.recommend.leptomeningealPlan',
+                target: '#bcbm.leptomeningeal',
                 actions: 'record',
               },
               {
@@ -179,7 +182,39 @@ export const bcbmMachine = setup({
         askProgressionPattern: {
           tags: 'question',
           meta: { questionId: 'progressionPattern' },
-          on: { 'answer.progressionPattern': { target: '#bcbm.prognosis', actions: 'record' } },
+          on: { 'answer.progressionPattern': { target: 'askProgressionSite', actions: 'record' } },
+        },
+        askProgressionSite: {
+          tags: 'question',
+          meta: { questionId: 'progressionSite' },
+          on: {
+            // Radionecrosis is only a question where a growing lesion was irradiated.
+            'answer.progressionSite': [
+              {
+                guard: {
+                  type: 'all',
+                  params: [
+                    { q: 'progressionSite', is: ['treatedSite', 'both'] },
+                    { q: 'priorBrainTreatment', is: ['srs', 'wbrt'] },
+                  ],
+                },
+                target: 'askNecrosisWorkup',
+                actions: 'record',
+              },
+              { target: 'askMassEffect', actions: 'record' },
+            ],
+          },
+        },
+        askNecrosisWorkup: {
+          tags: 'question',
+          meta: { questionId: 'necrosisWorkup' },
+          on: { 'answer.necrosisWorkup': { target: 'askMassEffect', actions: 'record' } },
+        },
+        // Mass effect decides steroids and surgery at progression as well.
+        askMassEffect: {
+          tags: 'question',
+          meta: { questionId: 'massEffect' },
+          on: { 'answer.massEffect': { target: '#bcbm.prognosis', actions: 'record' } },
         },
       },
     },
@@ -189,7 +224,17 @@ export const bcbmMachine = setup({
         askKps: {
           tags: 'question',
           meta: { questionId: 'kps' },
-          on: { 'answer.kps': { target: 'askAge', actions: 'record' } },
+          on: {
+            'answer.kps': [
+              { guard: answered('kps', 'kps60', 'kps50orLess'), target: 'askKpsCause', actions: 'record' },
+              { target: 'askAge', actions: 'record' },
+            ],
+          },
+        },
+        askKpsCause: {
+          tags: 'question',
+          meta: { questionId: 'kpsCause' },
+          on: { 'answer.kpsCause': { target: 'askAge', actions: 'record' } },
         },
         askAge: {
           tags: 'question',
@@ -214,8 +259,25 @@ export const bcbmMachine = setup({
         askExtracranial: {
           tags: 'question',
           meta: { questionId: 'extracranial' },
+          on: { 'answer.extracranial': { target: 'askSystemicTherapy', actions: 'record' } },
+        },
+        askSystemicTherapy: {
+          tags: 'question',
+          meta: { questionId: 'systemicTherapy' },
           on: {
-            'answer.extracranial': [
+            // The HER2 regimen decides the next line only for HER2-positive disease on treatment.
+            'answer.systemicTherapy': [
+              {
+                guard: {
+                  type: 'all',
+                  params: [
+                    { q: 'her2', is: ['positive'] },
+                    { q: 'systemicTherapy', is: ['firstLine', 'laterLine'] },
+                  ],
+                },
+                target: 'askHer2Regimen',
+                actions: 'record',
+              },
               {
                 guard: answered('scenario', 'newSymptoms'),
                 target: '#bcbm.recommend.treatmentPlan',
@@ -223,6 +285,59 @@ export const bcbmMachine = setup({
               },
               { target: '#bcbm.recommend.progressionPlan', actions: 'record' },
             ],
+          },
+        },
+        askHer2Regimen: {
+          tags: 'question',
+          meta: { questionId: 'her2Regimen' },
+          on: {
+            'answer.her2Regimen': [
+              {
+                guard: answered('scenario', 'newSymptoms'),
+                target: '#bcbm.recommend.treatmentPlan',
+                actions: 'record',
+              },
+              { target: '#bcbm.recommend.progressionPlan', actions: 'record' },
+            ],
+          },
+        },
+      },
+    },
+    // Leptomeningeal disease: no Breast GPA (it was not derived for it), so no lesion count or age;
+    // mass effect or hydrocephalus decides whether a lumbar puncture is safe.
+    leptomeningeal: {
+      initial: 'askMassEffect',
+      states: {
+        askMassEffect: {
+          tags: 'question',
+          meta: { questionId: 'massEffect' },
+          on: { 'answer.massEffect': { target: 'askKps', actions: 'record' } },
+        },
+        askKps: {
+          tags: 'question',
+          meta: { questionId: 'kps' },
+          on: {
+            'answer.kps': [
+              { guard: answered('kps', 'kps60', 'kps50orLess'), target: 'askKpsCause', actions: 'record' },
+              { target: 'askHer2', actions: 'record' },
+            ],
+          },
+        },
+        askKpsCause: {
+          tags: 'question',
+          meta: { questionId: 'kpsCause' },
+          on: { 'answer.kpsCause': { target: 'askHer2', actions: 'record' } },
+        },
+        askHer2: {
+          tags: 'question',
+          meta: { questionId: 'her2' },
+          on: { 'answer.her2': { target: 'askSystemicTherapy', actions: 'record' } },
+        },
+        askSystemicTherapy: {
+          tags: 'question',
+          meta: { questionId: 'systemicTherapy' },
+          on: {
+            'answer.systemicTherapy': { target: '#bcbm.recommend.leptomeningealPlan', actions: 'record' },
           },
         },
       },

@@ -1,5 +1,5 @@
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
-import type { Answers, QuestionId } from '../src/content/case-model';
+import { isAnswerValue, type Answers, type QuestionId } from '../src/content/case-model';
 import { answerEvent, bcbmMachine, type AnswerEvent, type OutcomeId } from './bcbm.machine';
 
 export type BcbmSnapshot = SnapshotFrom<typeof bcbmMachine>;
@@ -42,7 +42,8 @@ export function replay(answers: readonly { question: QuestionId; answer: string 
     if (i < 0) break;
     const [next] = pending.splice(i, 1) as [{ question: QuestionId; answer: string }];
     const event = answerEvent(next.question, next.answer as never) as AnswerEvent;
-    if (!snapshot.can(event)) {
+    // A value the case model retired (e.g. kps60orLess in content 2.0) is dropped, so it is asked again.
+    if (!isAnswerValue(next.question, next.answer) || !snapshot.can(event)) {
       dropped.push(next);
       continue;
     }

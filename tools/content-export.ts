@@ -217,9 +217,14 @@ function ruleOf(guard: unknown): Rule | undefined {
   if (guard === undefined) return undefined;
   if (typeof guard === 'string') return { guard };
   if (typeof guard === 'object' && guard !== null && 'type' in guard) {
-    const { type, params } = guard as { type: unknown; params?: { q?: unknown; is?: unknown } };
-    const q = params?.q;
-    const is = params?.is;
+    const { type, params } = guard as { type: unknown; params?: unknown };
+    // `all`: every one of several answer rules (the machine's guard for a rule over two questions).
+    if (type === 'all' && Array.isArray(params)) {
+      const parts = params.map((x) => ruleOf({ type: 'answered', params: x }));
+      if (parts.every((x): x is Condition => x !== undefined && !('guard' in x))) return { all: parts };
+      return { guard: 'all' };
+    }
+    const { q, is } = (params ?? {}) as { q?: unknown; is?: unknown };
     if (
       type === 'answered' &&
       isQuestionId(q) &&
@@ -463,6 +468,8 @@ export function renderPathwayMarkdown(
   line(`**Disclaimer shown with every recommendation:** ${md(p.disclaimer)}`, '');
   line(`**Welcome message:** ${md(p.welcome)}`, '');
 
+  changesSection(p, line);
+
   line('## How to read this document', '');
   line(
     'Each statement carries its evidence status, as labelled in the clinical fact sheet:',
@@ -578,6 +585,8 @@ export function renderPathwayMarkdown(
       line(...conditionBlock(p, i.when, '- **When:**'));
       line(`- **Evidence:** ${evidenceWords[i.evidence]}`);
       if (i.urgent) line('- **Urgent:** shown at once, before the next question');
+      if (i.short)
+        line(`- **Bottom line (rank ${i.rank ?? '–'}${i.urgent ? ', urgent: leads' : ''}):** ${md(i.short)}`);
       if (i.seedNote) line(`- **Compared with the seed article:** ${md(i.seedNote)}`);
       line(`- **Sources:** ${refsText(p, i.refs)}`, '');
     }
@@ -635,11 +644,17 @@ export function renderPathwayMarkdown(
   line('', `Scores run from ${num(worst)} (worst) to ${num(best)} (best).`, '');
   line('| Score | Median survival (months) | Evidence |', '|---|---|---|');
   for (const b of g.bands)
-    line(`| ${num(b.min)}–${num(b.max)} | ${b.medianMonths} | ${evidenceTag[b.evidence]} |`);
+    line(
+      `| ${num(b.min)}–${num(b.max)} | ${b.medianMonths ?? `not shown: ${cell(b.withheld ?? '')}`} | ${evidenceTag[b.evidence]} |`,
+    );
   line('');
+  for (const o of p.outcomes.filter((x) => x.prognosis && x.prognosisCaveat))
+    line(`With **${md(o.title)}** the score comes with: “${md(o.prognosisCaveat ?? '')}”`, '');
+
+  consistencySections(p, line);
 
   // References
-  line('## 8. References', '');
+  line('## 10. References', '');
   const cited = new Set<string>([
     ...p.questions.flatMap((q) => q.refs.map((r) => r.citation)),
     ...p.items.flatMap((i) => i.refs.map((r) => r.citation)),
@@ -665,6 +680,45 @@ export function renderPathwayMarkdown(
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/\n*$/, '\n');
+}
+
+/** What the content did with each point of the last clinical review, for checking point by point. */
+function changesSection(p: Pathway, line: (...text: string[]) => void): void {
+  if (p.changes.length === 0) return;
+  line(`## Changes in ${md(p.version.replace(/\.0$/, ''))}`, '');
+  line(
+    'Each point of the clinical review of content 1.0.1 (errors E1–E14, the wording points of its section 1.4,',
+    'gaps 1–15 and the Breast GPA) with what was done and where; ids are those of this document.',
+    '',
+  );
+  line('| Point | Status | Where | What was done |', '|---|---|---|---|');
+  for (const c of p.changes)
+    line(
+      `| ${cell(c.point)} | ${c.status} | ${c.where.length ? c.where.map(code).join(', ') : ' '} | ${cell(c.note)} |`,
+    );
+  line('');
+}
+
+/** The declared contradictions and the receptor-bound drugs, both checked by the test suite. */
+function consistencySections(p: Pathway, line: (...text: string[]) => void): void {
+  line('## 8. Statements that must never appear together', '');
+  line(
+    'A test checks every consult the statechart allows and fails if any recommendation holds both of a pair.',
+    '',
+  );
+  line('| Statement | Excludes | Why |', '|---|---|---|');
+  for (const c of p.conflicts) line(`| ${code(c.between[0])} | ${code(c.between[1])} | ${cell(c.why)} |`);
+  line('');
+  line('## 9. Drugs checked against the answers', '');
+  line(
+    'Any item or pitfall that names one of these drugs is checked, over every consult, to appear only for',
+    'the patients the drug is for.',
+    '',
+  );
+  line('| Drug | Names matched | For | Rule |', '|---|---|---|---|');
+  for (const d of p.drugs)
+    line(`| ${code(d.id)} | ${d.names.map(cell).join(', ')} | ${cell(d.why)} | ${conditionText(p, d.for)} |`);
+  line('');
 }
 
 // ---------------------------------------------------------------------------------------------------

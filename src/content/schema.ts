@@ -38,7 +38,12 @@ export type Phase = z.infer<typeof Phase>;
 
 export const Option = z.strictObject({
   value: Id,
-  label: z.string().trim().min(1, { error: 'an option needs a label' }),
+  // Adaptive Card action titles do not wrap: a label fits a 390 px phone; the detail goes in `hint`.
+  label: z
+    .string()
+    .trim()
+    .min(1, { error: 'an option needs a label' })
+    .max(40, { error: 'an option label has at most 40 characters' }),
   hint: z.string().optional(),
 });
 
@@ -62,6 +67,8 @@ export const Outcome = z.strictObject({
   title: z.string().min(1),
   summary: z.string().min(1),
   prognosis: z.boolean(), // whether the Breast GPA belongs in this outcome
+  /** Shown with the GPA where it is used outside the population it was derived in. */
+  prognosisCaveat: z.string().min(1).optional(),
 });
 export type Outcome = z.infer<typeof Outcome>;
 
@@ -115,14 +122,22 @@ export const GpaFactor = z.strictObject({
   id: Id,
   label: z.string().min(1),
   evidence: Evidence,
+  /** Answers that leave this factor open (besides "unknown"), e.g. extracranial disease not staged yet. */
+  unknown: z.array(z.string()).default([]),
   levels: z.array(GpaLevel).min(2),
 });
-export const GpaBand = z.strictObject({
-  min: z.number(),
-  max: z.number(),
-  medianMonths: z.number().positive(),
-  evidence: Evidence,
-});
+export const GpaBand = z
+  .strictObject({
+    min: z.number(),
+    max: z.number(),
+    medianMonths: z.number().positive().optional(),
+    /** Why no survival figure is shown for this band (instead of a figure that may be wrong). */
+    withheld: z.string().min(1).optional(),
+    evidence: Evidence,
+  })
+  .refine((b) => (b.medianMonths === undefined) !== (b.withheld === undefined), {
+    error: 'a GPA band has either a median or the reason it is withheld',
+  });
 export const Gpa = z.strictObject({
   name: z.string().min(1),
   refs: z.array(Ref).min(1),
@@ -131,7 +146,41 @@ export const Gpa = z.strictObject({
   bands: z.array(GpaBand).min(1),
 });
 export type Gpa = z.infer<typeof Gpa>;
+
+/**
+ * A drug the content may name, and who it is for. Any item or pitfall whose text names the drug is
+ * checked against `for` over every consult the statechart allows (test/pathway/consistency.test.ts),
+ * so a HER2-negative consult never names a HER2 drug, even in an interaction warning.
+ */
+export const Drug = z.strictObject({
+  id: Id,
+  names: z.array(z.string().min(2)).min(1), // matched as whole words, case-insensitive
+  for: Condition,
+  why: z.string().min(1), // e.g. "HER2-directed"
+});
+export type Drug = z.infer<typeof Drug>;
+
+/** Two statements that must never appear in one recommendation (items or pitfalls). */
+export const Conflict = z.strictObject({
+  between: z.tuple([Id, Id]),
+  why: z.string().min(1),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+/** One point of a clinical review and what the content did about it, for the review copy. */
+export const Change = z.strictObject({
+  point: z.string().min(1), // e.g. "E1", "Gap 3", "1.4 seed notes"
+  status: z.enum(['done', 'partly', 'not done']),
+  where: z.array(z.string()).default([]), // ids of questions, items, pitfalls, unknowns or "gpa"
+  note: z.string().min(1),
+});
+export type Change = z.infer<typeof Change>;
 export type GpaFactor = z.infer<typeof GpaFactor>;
+
+/** An answer that leaves a GPA factor open: "unknown", or one the factor declares (e.g. not staged). */
+export function isGpaUnknown(f: { unknown: readonly string[] }, value: string | undefined): boolean {
+  return value === undefined || value === 'unknown' || f.unknown.includes(value);
+}
 
 const PathwayShape = z.strictObject({
   id: Id,
@@ -148,6 +197,9 @@ const PathwayShape = z.strictObject({
   unknowns: z.array(Unknown),
   citations: z.array(Citation).min(1),
   gpa: Gpa,
+  drugs: z.array(Drug).default([]),
+  conflicts: z.array(Conflict).default([]),
+  changes: z.array(Change).default([]),
 });
 
 /** Cross-reference checks: every message names the item at fault, so a reviewer can find it. */
@@ -236,7 +288,7 @@ export const Pathway = PathwayShape.superRefine((p, ctx) => {
     );
     const worlds = inputs.reduce<Record<string, string>[]>(
       (all, q) =>
-        all.flatMap((w) => caseModel[q].filter((v) => v !== 'unknown').map((v) => ({ ...w, [q]: v }))),
+        all.flatMap((w) => caseModel[q].filter((v) => !isGpaUnknown(f, v)).map((v) => ({ ...w, [q]: v }))),
       [{}],
     );
     for (const w of worlds) {
@@ -249,6 +301,20 @@ export const Pathway = PathwayShape.superRefine((p, ctx) => {
     f.levels.forEach((l, j) =>
       checkCondition(['gpa', 'factors', i, 'levels', j], `GPA factor "${f.id}"`, l.when),
     ),
+  );
+
+  const statements = new Set([...p.items.map((x) => x.id), ...pitfalls]);
+  p.conflicts.forEach((c, i) =>
+    c.between.forEach((id, j) => {
+      if (!statements.has(id)) issue(['conflicts', i, 'between', j], `conflict names unknown item "${id}"`);
+    }),
+  );
+  p.drugs.forEach((d, i) => checkCondition(['drugs', i, 'for'], `drug "${d.id}"`, d.for));
+  const named = new Set([...seen.keys(), 'gpa']);
+  p.changes.forEach((c, i) =>
+    c.where.forEach((id, j) => {
+      if (!named.has(id)) issue(['changes', i, 'where', j], `change "${c.point}" names unknown "${id}"`);
+    }),
   );
 });
 export type Pathway = z.infer<typeof Pathway>;

@@ -1,5 +1,5 @@
 import { caseModel, type Answers, type QuestionId } from '../content/case-model';
-import { conditionRefs, type Evidence, type Gpa } from '../content/schema';
+import { conditionRefs, isGpaUnknown, type Evidence, type Gpa, type GpaFactor } from '../content/schema';
 import { holds } from '../content/conditions';
 
 export interface GpaFactorResult {
@@ -25,14 +25,19 @@ export interface GpaResult {
   missing: QuestionId[];
 }
 
-function completions(answers: Answers, open: QuestionId[]): Answers[] {
+/** Every way the open inputs could be answered, leaving out answers that are themselves unknown. */
+function completions(answers: Answers, open: QuestionId[], unknownOf: (q: QuestionId, v: string) => boolean) {
   return open.reduce<Answers[]>(
     (all, q) =>
       all.flatMap((a) =>
-        caseModel[q].filter((v) => v !== 'unknown').map((v) => ({ ...a, [q]: v }) as Answers),
+        caseModel[q].filter((v) => !unknownOf(q, v)).map((v) => ({ ...a, [q]: v }) as Answers),
       ),
     [answers],
   );
+}
+
+function readsQuestion(f: GpaFactor, q: QuestionId): boolean {
+  return f.levels.some((l) => conditionRefs(l.when).some((c) => c.q === q));
 }
 
 /**
@@ -44,8 +49,11 @@ export function breastGpa(gpa: Gpa, answers: Answers): GpaResult {
   const inputs = [
     ...new Set(gpa.factors.flatMap((f) => f.levels.flatMap((l) => conditionRefs(l.when).map((c) => c.q)))),
   ];
-  const missing = inputs.filter((q) => answers[q] === undefined || answers[q] === 'unknown');
-  const worlds = completions(answers, missing);
+  // A question counts as unknown when a factor that reads it says so (e.g. extracranial "not staged").
+  const unknownOf = (q: QuestionId, v: string | undefined) =>
+    gpa.factors.some((f) => readsQuestion(f, q) && isGpaUnknown(f, v));
+  const missing = inputs.filter((q) => unknownOf(q, answers[q]));
+  const worlds = completions(answers, missing, unknownOf);
   const perFactor = gpa.factors.map((f) =>
     worlds.map((w) => {
       const level = f.levels.find((l) => holds(l.when, w));

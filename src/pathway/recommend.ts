@@ -139,9 +139,13 @@ export function buildRecommendation(
     }))
     .filter((s) => s.items.length > 0);
 
-  const prognosis = outcome.prognosis
-    ? { ...breastGpa(content.gpa, answers), refs: resolve(content.gpa.refs) }
-    : undefined;
+  const gpa = outcome.prognosis ? breastGpa(content.gpa, answers) : undefined;
+  // Outside the population it was derived in (intracranial progression), the GPA says so first.
+  const prognosis = gpa && {
+    ...gpa,
+    note: outcome.prognosisCaveat ? `${outcome.prognosisCaveat} ${gpa.note}` : gpa.note,
+    refs: resolve(content.gpa.refs),
+  };
   const pitfalls = content.pitfalls
     .filter((p) => p.when && holds(p.when, answers))
     .map((p) => ({

@@ -97,7 +97,7 @@ export function gpaLines(g: GpaResult): string[] {
     ),
     ...g.bands.map(
       (b) =>
-        `  GPA ${b.min}–${b.max}: ${headings.gpaMedian} ${b.medianMonths} ${headings.months}${evidenceTag(b.evidence)}`,
+        `  GPA ${b.min}–${b.max}: ${b.medianMonths === undefined ? b.withheld : `${headings.gpaMedian} ${b.medianMonths} ${headings.months}`}${evidenceTag(b.evidence)}`,
     ),
     `  ${g.note}`,
   ];

@@ -41,6 +41,8 @@ const route: Record<string, string> = {
   her2: 'positive',
   hormoneReceptor: 'positive',
   extracranial: 'controlled',
+  systemicTherapy: 'firstLine',
+  her2Regimen: 'trastuzumabPertuzumab',
 };
 
 function question(id: string) {

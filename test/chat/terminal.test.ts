@@ -11,7 +11,7 @@ describe('the terminal chat', () => {
     const done = chat(input, output);
     input.end(['1', '1', 'yes', '1', 'Not done yet', 'summary', 'quit', ''].join('\n'));
     await done;
-    expect(screen).toContain('1) New neurologic symptom, brain metastases suspected');
+    expect(screen).toContain('1) New symptom, metastases suspected');
     expect(screen).toContain(pathway.outcomes.find((o) => o.id === 'interimPlan')!.title);
     expect(screen).toContain('Seizure: Yes');
     expect(screen).toContain(pathway.disclaimer);

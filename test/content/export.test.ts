@@ -94,7 +94,24 @@ describe('docs/pathway.md', () => {
       for (const l of f.levels) expect(plain).toContain(`| ${flat(l.label)} | ${l.points.toFixed(1)} |`);
     }
     for (const b of pathway.gpa.bands)
-      expect(rendered).toContain(`| ${b.min.toFixed(1)}–${b.max.toFixed(1)} | ${b.medianMonths} |`);
+      expect(rendered).toContain(
+        `| ${b.min.toFixed(1)}–${b.max.toFixed(1)} | ${b.medianMonths ?? `not shown: ${b.withheld}`} |`,
+      );
+  });
+
+  it('shows "Changes in 2.0": every error of the review and every gap, with its status', () => {
+    const section = rendered.slice(rendered.indexOf('## Changes in 2.0'), rendered.indexOf('## How to read'));
+    for (let n = 1; n <= 14; n++)
+      expect(section).toMatch(new RegExp(`\\| E${n} \\| (done|partly|not done) \\|`));
+    for (let n = 1; n <= 15; n++)
+      expect(section).toMatch(new RegExp(`\\| Gap ${n} \\| (done|partly|not done) \\|`));
+  });
+
+  it('shows each item’s bottom-line short form and rank, and the declared conflicts and drugs', () => {
+    const dex = pathway.items.find((i) => i.id === 'icpDexamethasone')!;
+    expect(rendered).toContain(`- **Bottom line (rank ${dex.rank}, urgent: leads):** ${dex.short}`);
+    expect(rendered).toContain('| `keepSystemicTherapy` | `progSystemicCnsActive` |');
+    expect(rendered).toMatch(/\| `tucatinib` \| tucatinib \| HER2-directed \| HER2 is “Positive” \|/);
   });
 });
 
@@ -111,11 +128,11 @@ describe('routing, read from the statechart', () => {
     expect(rendered).toContain(
       '- if Imaging is “Not done yet” → recommendation **Interim plan while imaging is pending** (`interimPlan`)',
     );
-    expect(rendered).toContain('**Reached:** after **Imaging**, when Imaging is “Leptomeningeal disease”');
+    expect(rendered).toContain('**Reached:** after **Imaging**, when Imaging is “No metastases”');
     // A transient state (the triage router) is followed through to the questions it leads to.
     const redFlags = routing.steps.find((s) => s.question === 'redFlags');
     const first = redFlags?.events[0]?.branches[0];
-    expect(first?.rule).toEqual({ q: 'redFlags', is: ['statusEpilepticus'] });
+    expect(first?.rule).toEqual({ q: 'redFlags', is: ['statusEpilepticus', 'focalStatus'] });
     expect(first?.to).toEqual({
       kind: 'branch',
       branches: [
@@ -181,9 +198,9 @@ describe('conditions in words', () => {
           { q: 'redFlags', is: ['statusEpilepticus'] },
         ],
       }),
-    ).toBe('Seizure is “Yes”, or Emergency signs is “Status epilepticus”');
+    ).toBe('Seizure is “Yes”, or Emergency signs is “Convulsive status epilepticus”');
     expect(conditionText(pathway, { not: { q: 'redFlags', is: ['statusEpilepticus'] } })).toBe(
-      'Emergency signs is not “Status epilepticus”',
+      'Emergency signs is not “Convulsive status epilepticus”',
     );
     expect(conditionText(pathway, { not: { q: 'seizure', is: ['yes', 'unsure'] } })).toBe(
       'Seizure is neither “Yes” nor “Unsure”',

@@ -3,10 +3,12 @@ import { pathway } from '../../src/content';
 import { buildRecommendation } from '../../src/pathway/recommend';
 import { plainTextOf } from '../../src/bot/activities';
 import { stepOf } from '../../machines/step';
-import { generatePaths } from '../support/paths';
+import { questionSequences } from '../support/paths';
 import { activity, buttonData, post, startServer, type Running } from '../support/server';
 
-const paths = generatePaths();
+// One route per distinct sequence of questions: every question and outcome, clicked through the real
+// server on each channel (test/machines covers every route's answers without HTTP).
+const paths = questionSequences();
 let server: Running;
 beforeAll(async () => {
   server = await startServer();

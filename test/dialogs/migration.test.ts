@@ -67,4 +67,34 @@ describe('a consult saved by an older version of the statechart', () => {
     expect(result.views.map(renderText).join('\n')).toContain('The pathway was updated');
     expect(result.record.log.at(-1)).toEqual({ question: 'mriAccess', answer: 'available' });
   });
+
+  it('asks again a question whose saved answer was retired (KPS "60 or less", content 1.0)', () => {
+    const log: ConsultRecord['log'] = [
+      { question: 'scenario', answer: 'newSymptoms' },
+      { question: 'redFlags', answer: 'none' },
+      { question: 'seizure', answer: 'yes' },
+      { question: 'mriAccess', answer: 'available' },
+      { question: 'imagingResult', answer: 'parenchymal' },
+      { question: 'lesionCount', answer: 'one' },
+      { question: 'largestLesion', answer: 'under3cm' },
+      { question: 'massEffect', answer: 'no' },
+      { question: 'resectable', answer: 'no' },
+      { question: 'kps', answer: 'kps60orLess' },
+      { question: 'age', answer: 'under60' },
+    ];
+    const old = record({
+      machineVersion: 'a1c09a5c1542',
+      contentVersion: '1.0.1',
+      log,
+      snapshot: { status: 'active', value: { systemic: 'askHer2' }, context: { answers: {} }, children: {} },
+    });
+    const result = handleTurn(old, { kind: 'command', command: 'summary' }, ctx);
+    const text = result.views.map(renderText).join('\n');
+    expect(text).toContain('The pathway was updated');
+    expect(text).toMatch(/Not kept: Karnofsky performance status: kps60orLess/);
+    expect(result.record.log.map((e) => e.question)).toEqual(log.slice(0, 9).map((e) => e.question));
+    // The consult goes on at the KPS question, now with the finer answers.
+    const next = handleTurn(result.record, { kind: 'text', text: '60' }, ctx);
+    expect(next.record.log.at(-1)).toEqual({ question: 'kps', answer: 'kps60' });
+  });
 });

@@ -49,7 +49,7 @@ describe('a consult on the embedded SQLite store', () => {
   it('continues from the last answer after the process is killed with SIGKILL mid-consult', async () => {
     const first = await startBot(dataDir);
     await say(first.url, 'start');
-    await say(first.url, 'New neurologic symptom, brain metastases suspected');
+    await say(first.url, 'New symptom, metastases suspected');
     await say(first.url, 'No');
     const beforeKill = await say(first.url, 'Yes');
     expect(beforeKill).toContain('gadolinium');
@@ -60,7 +60,7 @@ describe('a consult on the embedded SQLite store', () => {
     const second = await startBot(dataDir);
     try {
       const summary = await say(second.url, 'summary');
-      expect(summary).toContain('Consult type: New neurologic symptom');
+      expect(summary).toContain('Consult type: New symptom, metastases suspected');
       expect(summary).toContain('Emergency signs: No');
       expect(summary).toContain('Seizure: Yes');
       expect(await say(second.url, '1')).toContain('What did the imaging show?');

@@ -107,7 +107,7 @@ describe('a consult over /api/messages', () => {
     const why = texts(await c.say('why'));
     expect(why).toContain(pathway.questions.find((q) => q.id === 'seizure')!.why);
     const summary = texts(await c.say('summary'));
-    expect(summary).toMatch(/Consult type: New neurologic symptom/);
+    expect(summary).toMatch(/Consult type: New symptom, metastases suspected/);
     expect(summary).toMatch(/Emergency signs: No/);
     const back = texts(await c.say('back'));
     expect(back).toContain('Undid: Emergency signs: No');
@@ -128,14 +128,14 @@ describe('a consult over /api/messages', () => {
     await b.say('start');
     await a.say('2');
     expect(texts(await b.say('summary'))).toContain('(no answers yet)');
-    expect(texts(await a.say('summary'))).toContain('Known brain metastases progressing');
+    expect(texts(await a.say('summary'))).toContain('Known metastases, progressing');
   });
 
   it('shows emergency actions at once when a red flag is answered, before the next question', async () => {
     const c = conversation();
     await c.say('start');
     await c.say('1');
-    const replies = await c.say('Status epilepticus');
+    const replies = await c.say('Convulsive status epilepticus');
     const urgent = pathway.items.filter(
       (i) => i.urgent && JSON.stringify(i.when).includes('statusEpilepticus'),
     );
@@ -159,7 +159,7 @@ describe('a consult over /api/messages', () => {
       store.save = save;
     }
     const summary = texts(await c.say('summary'));
-    expect(summary).toContain('Consult type: New neurologic symptom');
+    expect(summary).toContain('Consult type: New symptom, metastases suspected');
     expect(summary).not.toContain('Emergency signs');
     expect(texts(await c.say('1'))).toContain('Is the symptom');
   });

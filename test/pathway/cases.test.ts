@@ -17,27 +17,57 @@ const twitching: Answers = {
   mriAccess: 'available',
   imagingResult: 'parenchymal',
 };
+/** HER2-positive, HR-positive, on first-line trastuzumab and pertuzumab, disease outside controlled. */
 const fitHer2Positive: Answers = {
   kps: 'kps90to100',
   age: 'under60',
   her2: 'positive',
   hormoneReceptor: 'positive',
   extracranial: 'controlled',
+  systemicTherapy: 'firstLine',
+  her2Regimen: 'trastuzumabPertuzumab',
 };
+const her2Negative = (hormoneReceptor: 'positive' | 'negative', more: Answers = {}): Answers => ({
+  kps: 'kps90to100',
+  age: 'under60',
+  her2: 'negative',
+  hormoneReceptor,
+  extracranial: 'controlled',
+  systemicTherapy: 'firstLine',
+  ...more,
+});
 const oneSmall: Answers = {
   lesionCount: 'one',
   largestLesion: 'under3cm',
   massEffect: 'no',
   resectable: 'no',
 };
-const progressing = (priorBrainTreatment: string, progressionPattern: string): Answers =>
+const twoToFourSmall: Answers = { lesionCount: 'twoToFour', largestLesion: 'under3cm', massEffect: 'no' };
+const progressing = (
+  priorBrainTreatment: string,
+  progressionPattern: string,
+  more: Answers = { progressionSite: 'newLesions', massEffect: 'no' },
+): Answers =>
   ({
     scenario: 'knownProgression',
     redFlags: 'none',
     seizure: 'no',
     priorBrainTreatment,
     progressionPattern,
+    ...more,
   }) as Answers;
+const growingAfterSrs = (necrosisWorkup: string, progressionSite = 'treatedSite'): Answers =>
+  progressing('srs', 'limited', { progressionSite, necrosisWorkup, massEffect: 'no' } as Answers);
+const leptomeningeal = (more: Answers = {}): Answers => ({
+  ...twitching,
+  imagingResult: 'leptomeningeal',
+  massEffect: 'no',
+  kps: 'kps70to80',
+  her2: 'positive',
+  systemicTherapy: 'firstLine',
+  ...more,
+});
+const poorOtherCause: Answers = { kps: 'kps50orLess', kpsCause: 'other' };
 
 /** Runs the answers through the real statechart, then builds the recommendation it ends in. */
 function run(entries: AnswerEntry[]): { outcomeId: string; r: Recommendation } {
@@ -53,21 +83,15 @@ const itemOf = (r: Recommendation, id: string) => r.sections.flatMap((s) => s.it
 
 type Case = [name: string, entries: AnswerEntry[], outcome: string, include: string[], forbid: string[]];
 
+/** Rows kept from content 1.0, updated to the 2.0 questions. */
 const cases: Case[] = [
   [
-    'a twitching patient with one small metastasis gets an anti-seizure drug, no steroids and radiosurgery',
+    'a twitching patient with one small metastasis gets an anti-seizure drug, no steroids and radiosurgery; no MRI protocol after the MRI',
     consult(twitching, oneSmall, fitHer2Positive),
     'treatmentPlan',
+    ['asmForSeizure', 'noSteroids', 'upfrontLocalTherapy', 'srsOneToFour', 'srsDoseSmall', 'mdtCare'],
     [
-      'asmForSeizure',
       'mriProtocol',
-      'noSteroids',
-      'upfrontLocalTherapy',
-      'srsOneToFour',
-      'srsDoseSmall',
-      'mdtCare',
-    ],
-    [
       'steroidsMild',
       'icpDexamethasone',
       'steroidTaper',
@@ -95,24 +119,14 @@ const cases: Case[] = [
       'nonContrastCtOnlyEmergency',
       'steroidTaper',
       'steroidPjp',
+      'steroidSideEffects',
       'noAsmProphylaxis',
+      'surgeryLargeOrSymptomatic',
     ],
     ['steroidsMild', 'noSteroids', 'steroidGastricProtection', 'asmForSeizure', 'seFirstLine'],
   ],
   [
-    'status epilepticus skips the seizure question and gives a benzodiazepine, a second-line drug and ongoing treatment',
-    consult({
-      scenario: 'newSymptoms',
-      redFlags: 'statusEpilepticus',
-      mriAccess: 'available',
-      imagingResult: 'pending',
-    }),
-    'interimPlan',
-    ['seFirstLine', 'seSecondLine', 'asmForSeizure', 'interimUrgentImaging', 'interimSteroids'],
-    ['noAsmProphylaxis', 'seizureWorkup', 'icpDexamethasone', 'icpUrgentCt'],
-  ],
-  [
-    'a scan still to be done gives the interim plan: order the MRI, steroids only for oedema, treat the seizure',
+    'a scan still to be done gives the interim plan: order the MRI with its protocol, steroids only for oedema, treat the seizure',
     consult(twitching, { imagingResult: 'pending' }),
     'interimPlan',
     ['interimUrgentImaging', 'mriProtocol', 'interimSteroids', 'asmForSeizure'],
@@ -122,8 +136,8 @@ const cases: Case[] = [
     'a seizure-free patient with a negative scan gets no prophylaxis and a search for other causes',
     consult(twitching, { seizure: 'no', imagingResult: 'noMetastases' }),
     'noMetastasesPlan',
-    ['noAsmProphylaxis', 'noMetsOtherCauses', 'noMetsRepeatImaging', 'mriProtocol'],
-    ['asmForSeizure', 'seizureWorkup', 'srsOneToFour', 'followUpMri'],
+    ['noAsmProphylaxis', 'noMetsOtherCauses', 'noMetsRepeatImaging'],
+    ['asmForSeizure', 'seizureWorkup', 'srsOneToFour', 'followUpMri', 'mriProtocol', 'drivingAdvice'],
   ],
   [
     'an uncertain seizure gets the work-up to decide, and neither treatment nor prophylaxis',
@@ -133,33 +147,22 @@ const cases: Case[] = [
     ['asmForSeizure', 'noAsmProphylaxis'],
   ],
   [
-    'when MRI is contraindicated, contrast CT is used and its lesion count treated as a minimum',
+    'when MRI is contraindicated, the CT count is treated as a minimum',
     consult(twitching, { mriAccess: 'contraindicated' }, oneSmall, fitHer2Positive),
     'treatmentPlan',
-    ['contrastCtContraindicated', 'srsOneToFour'],
-    ['contrastCtThenMri', 'mriProtocol'],
+    ['ctCountIsMinimum', 'srsOneToFour'],
+    ['contrastCtThenMri', 'mriProtocol', 'contrastCtContraindicated'],
   ],
   [
-    'when MRI is not available in time, contrast CT now and MRI as soon as possible',
-    consult(twitching, { mriAccess: 'unavailable' }, oneSmall, fitHer2Positive),
-    'treatmentPlan',
+    'when MRI is not available in time and the scan is pending: contrast CT now and MRI as soon as possible',
+    consult(twitching, { mriAccess: 'unavailable', imagingResult: 'pending' }),
+    'interimPlan',
     ['contrastCtThenMri'],
     ['contrastCtContraindicated', 'mriProtocol'],
   ],
   [
-    'leptomeningeal disease leaves the pathway for spine MRI, CSF cytology and neuro-oncology',
-    consult(twitching, { imagingResult: 'leptomeningeal' }),
-    'leptomeningealPlan',
-    ['lmWorkup', 'lmNeuroOncology', 'lmWbrtHer2', 'asmForSeizure'],
-    ['srsOneToFour', 'followUpMri', 'noMetsOtherCauses', 'mdtCare'],
-  ],
-  [
     'symptomatic mass effect without raised pressure gets 4–8 mg of dexamethasone, a taper and a surgical opinion',
-    consult(
-      twitching,
-      { lesionCount: 'twoToFour', largestLesion: 'under3cm', massEffect: 'yes', resectable: 'yes' },
-      fitHer2Positive,
-    ),
+    consult(twitching, { ...twoToFourSmall, massEffect: 'yes', resectable: 'yes' }, fitHer2Positive),
     'treatmentPlan',
     [
       'steroidsMild',
@@ -170,7 +173,6 @@ const cases: Case[] = [
       'postOpCavityRadiation',
       'postOpMri',
       'retestResected',
-      'srsOneToFour',
     ],
     ['noSteroids', 'icpDexamethasone', 'surgeryManyLesions'],
   ],
@@ -205,11 +207,7 @@ const cases: Case[] = [
   ],
   [
     'five to ten metastases get radiosurgery as an option and whole-brain radiotherapy only with hippocampal avoidance and memantine',
-    consult(
-      twitching,
-      { lesionCount: 'fiveToTen', largestLesion: 'under3cm', massEffect: 'no' },
-      fitHer2Positive,
-    ),
+    consult(twitching, { ...twoToFourSmall, lesionCount: 'fiveToTen' }, fitHer2Positive),
     'treatmentPlan',
     ['srsFiveToTen', 'haWbrtMemantine', 'memantineSchedule', 'haCriteria', 'srsDoseSmall'],
     ['srsOneToFour', 'extensiveSrsOrHaWbrt', 'surgeryManyLesions'],
@@ -226,50 +224,11 @@ const cases: Case[] = [
     ['srsFiveToTen', 'srsOneToFour', 'surgeryLargeOrSymptomatic'],
   ],
   [
-    'a poor performance status leads with supportive and palliative care, not routine radiation',
-    consult(
-      twitching,
-      { lesionCount: 'twoToFour', largestLesion: 'under3cm', massEffect: 'no' },
-      fitHer2Positive,
-      { kps: 'kps60orLess' },
-    ),
-    'treatmentPlan',
-    ['poorPrognosisSupportive', 'noSteroids', 'followUpMri'],
-    ['srsOneToFour', 'upfrontLocalTherapy', 'srsDoseSmall', 'haWbrtMemantine'],
-  ],
-  [
-    'controlled disease outside the brain keeps its systemic therapy, with the HER2 qualifier',
-    consult(twitching, oneSmall, fitHer2Positive),
-    'treatmentPlan',
-    ['keepSystemicTherapy', 'her2StableSwitchOption'],
-    ['her2ProgressiveAlgorithm', 'tdxdOption', 'tucatinibOption', 'her2NegativeSystemic'],
-  ],
-  [
-    'HER2-positive disease progressing outside the brain gets the brain-active options by line of therapy',
-    consult(twitching, oneSmall, fitHer2Positive, { extracranial: 'progressive' }),
-    'treatmentPlan',
-    [
-      'her2ProgressiveAlgorithm',
-      'tdxdOption',
-      'tucatinibOption',
-      'neratinibOption',
-      'lapatinibOption',
-      'tdm1Option',
-    ],
-    ['keepSystemicTherapy', 'her2StableSwitchOption', 'her2NegativeSystemic'],
-  ],
-  [
     'HER2-negative disease gets no HER2 regimens and no claimed brain-preferred regimen',
-    consult(twitching, oneSmall, fitHer2Positive, { her2: 'negative', extracranial: 'progressive' }),
+    consult(twitching, oneSmall, her2Negative('positive', { extracranial: 'progressive' })),
     'treatmentPlan',
-    ['her2NegativeSystemic'],
-    [
-      'her2ProgressiveAlgorithm',
-      'tdxdOption',
-      'tucatinibOption',
-      'her2StableSwitchOption',
-      'keepSystemicTherapy',
-    ],
+    ['her2NegativeSystemic', 'capecitabineOption'],
+    ['her2ProgressiveAlgorithm', 'tdxdOption', 'tucatinibOption', 'keepSystemicTherapy', 'tdxdHer2LowOption'],
   ],
   [
     'unknown HER2 and ER/PR status still gives the systemic advice that does not depend on them',
@@ -277,25 +236,11 @@ const cases: Case[] = [
       her2: 'unknown',
       hormoneReceptor: 'unknown',
       extracranial: 'none',
-    }),
+      her2Regimen: undefined,
+    }).filter((e) => e.answer !== undefined),
     'treatmentPlan',
     ['keepSystemicTherapy'],
-    ['her2StableSwitchOption', 'her2NegativeSystemic', 'tdxdOption'],
-  ],
-  [
-    'limited progression after radiosurgery offers repeat radiosurgery, surgery or protected whole-brain radiotherapy',
-    consult(progressing('srs', 'limited'), fitHer2Positive),
-    'progressionPlan',
-    [
-      'progLimitedAfterSrs',
-      'progSystemicCnsActive',
-      'progPalliativeCare',
-      'progClinicalTrial',
-      'mdtCare',
-      'followUpMri',
-      'tdxdOption',
-    ],
-    ['progDiffuseAfterSrs', 'upfrontLocalTherapy', 'srsOneToFour', 'mriProtocol', 'interimUrgentImaging'],
+    ['her2NegativeSystemic', 'tdxdOption', 'hrPositiveFirstLine', 'tnbcFirstLine'],
   ],
   [
     'diffuse progression after whole-brain radiotherapy prefers systemic therapy',
@@ -319,32 +264,342 @@ const cases: Case[] = [
     ['progLimitedAfterSrs', 'progDiffuseAfterWbrt'],
   ],
   [
-    'progression after surgery alone is treated as untreated metastases',
-    consult(progressing('surgeryOnly', 'limited'), fitHer2Positive),
+    'progression after surgery alone is treated as untreated metastases, with no radionecrosis question',
+    consult(
+      progressing('surgeryOnly', 'limited', { progressionSite: 'treatedSite', massEffect: 'no' }),
+      fitHer2Positive,
+    ),
     'progressionPlan',
     ['progLimitedAfterSurgery', 'progPalliativeCare'],
-    ['progSystemicCnsActive', 'progLimitedAfterSrs', 'progDiffuseAfterSurgery'],
+    ['progSystemicCnsActive', 'progLimitedAfterSrs', 'progDiffuseAfterSurgery', 'necrosisWorkupNeeded'],
   ],
   [
     'diffuse progression after surgery alone gets radiosurgery where suitable or protected whole-brain radiotherapy',
-    consult(progressing('surgeryOnly', 'diffuse'), fitHer2Positive, { her2: 'negative' }),
+    consult(progressing('surgeryOnly', 'diffuse'), her2Negative('negative')),
     'progressionPlan',
     ['progDiffuseAfterSurgery', 'her2NegativeSystemic'],
     ['progLimitedAfterSurgery', 'tdxdOption'],
   ],
+];
+
+/** Rows written from the clinical review of content 1.0.1 (December 2026): E1–E14 and the gaps. */
+const reviewCases: Case[] = [
   [
-    'raised pressure in a progression consult gets the emergency items but not the new-diagnosis imaging advice',
-    consult({ ...progressing('srs', 'diffuse'), redFlags: 'raisedIcp' }, fitHer2Positive, {
-      kps: 'kps60orLess',
-    }),
+    'E1: a 4.5 cm resectable metastasis with raised pressure at KPS 50 keeps emergency surgery and does not lead with supportive care',
+    consult(
+      twitching,
+      { redFlags: 'raisedIcp', seizure: 'no' },
+      { lesionCount: 'one', largestLesion: 'over4cm', massEffect: 'yes', resectable: 'yes' },
+      fitHer2Positive,
+      poorOtherCause,
+    ),
+    'treatmentPlan',
+    ['icpNeurosurgery', 'surgeryLargeOrSymptomatic', 'postOpCavityRadiation', 'weighLocalTherapy'],
+    ['poorPrognosisSupportive', 'noSteroids', 'followUpSymptomGuided'],
+  ],
+  [
+    'E1: HER2+/HR+, under 60, one 1.5 cm metastasis, no extracranial disease, KPS 60 gets radiosurgery',
+    consult(twitching, oneSmall, fitHer2Positive, { kps: 'kps60', kpsCause: 'other', extracranial: 'none' }),
+    'treatmentPlan',
+    ['srsOneToFour', 'srsDoseSmall', 'weighLocalTherapy', 'followUpMri'],
+    ['poorPrognosisSupportive', 'followUpSymptomGuided'],
+  ],
+  [
+    'E1: KPS 50 caused by the metastases keeps local treatment',
+    consult(twitching, twoToFourSmall, fitHer2Positive, { kps: 'kps50orLess', kpsCause: 'brainLesion' }),
+    'treatmentPlan',
+    ['lesionDrivenLowKps', 'srsOneToFour', 'upfrontLocalTherapy', 'followUpMri'],
+    ['poorPrognosisSupportive', 'followUpSymptomGuided', 'weighLocalTherapy'],
+  ],
+  [
+    'E1: KPS 50 from another cause without mass effect leads with supportive care and no routine MRI',
+    consult(twitching, twoToFourSmall, fitHer2Positive, poorOtherCause),
+    'treatmentPlan',
+    ['poorPrognosisSupportive', 'followUpSymptomGuided', 'asmForSeizure'],
+    ['srsOneToFour', 'upfrontLocalTherapy', 'followUpMri', 'lesionDrivenLowKps', 'srsDoseSmall'],
+  ],
+  [
+    'E1: KPS 50 with an unsure cause says how to find out before deciding',
+    consult(twitching, twoToFourSmall, fitHer2Positive, { kps: 'kps50orLess', kpsCause: 'unsure' }),
+    'treatmentPlan',
+    ['kpsCauseUnsure'],
+    ['poorPrognosisSupportive', 'srsOneToFour', 'lesionDrivenLowKps'],
+  ],
+  [
+    'E1: KPS 50 from another cause with symptomatic mass effect keeps surgery and steroids',
+    consult(
+      twitching,
+      { lesionCount: 'twoToFour', largestLesion: 'from3to4cm', massEffect: 'yes', resectable: 'yes' },
+      fitHer2Positive,
+      poorOtherCause,
+    ),
+    'treatmentPlan',
+    ['surgeryLargeOrSymptomatic', 'weighLocalTherapy', 'steroidsMild', 'upfrontLocalTherapy'],
+    ['poorPrognosisSupportive', 'noSteroids'],
+  ],
+  [
+    'E2: leptomeningeal disease with raised pressure defers the lumbar puncture',
+    consult(leptomeningeal({ redFlags: 'raisedIcp', seizure: 'no' })),
+    'leptomeningealPlan',
+    ['lmDeferLp', 'icpNeurosurgery', 'lmSpineMri'],
+    ['lmLumbarPuncture'],
+  ],
+  [
+    'E2: leptomeningeal disease with hydrocephalus gets a shunt opinion and no lumbar puncture',
+    consult(leptomeningeal({ massEffect: 'yes' })),
+    'leptomeningealPlan',
+    ['lmCsfDiversion', 'lmDeferLp'],
+    ['lmLumbarPuncture'],
+  ],
+  [
+    'E2: leptomeningeal disease without raised pressure gets the lumbar puncture with its safety checks',
+    consult(leptomeningeal()),
+    'leptomeningealPlan',
+    ['lmLumbarPuncture', 'lmSpineMri', 'lmNeuroOncology', 'lmActiveTreatment', 'asmForSeizure'],
+    ['lmDeferLp', 'srsOneToFour', 'mdtCare', 'followUpMri', 'noMetsOtherCauses'],
+  ],
+  [
+    'E3: a lesion growing after radiosurgery without advanced imaging gets the work-up first, not re-treatment',
+    consult(growingAfterSrs('notDone'), fitHer2Positive),
     'progressionPlan',
-    ['icpDexamethasone', 'icpUrgentCt', 'steroidTaper', 'poorPrognosisSupportive'],
-    ['nonContrastCtOnlyEmergency', 'steroidsMild', 'noSteroids', 'mriProtocol'],
+    ['necrosisWorkupNeeded', 'noSteroids', 'progPalliativeCare'],
+    ['progLimitedAfterSrs', 'radionecrosisTreatment'],
+  ],
+  [
+    'E3: imaging that favours radionecrosis gets its treatment, not re-irradiation',
+    consult(growingAfterSrs('favoursNecrosis'), fitHer2Positive),
+    'progressionPlan',
+    ['radionecrosisTreatment'],
+    ['progLimitedAfterSrs', 'necrosisWorkupNeeded', 'necrosisIndeterminate'],
+  ],
+  [
+    'E3: imaging that favours tumour gets the progression options',
+    consult(growingAfterSrs('favoursTumour'), fitHer2Positive),
+    'progressionPlan',
+    ['progLimitedAfterSrs', 'progSystemicCnsActive'],
+    ['radionecrosisTreatment', 'necrosisWorkupNeeded'],
+  ],
+  [
+    'E3: indeterminate imaging gets a short-interval MRI or tissue',
+    consult(growingAfterSrs('indeterminate'), fitHer2Positive),
+    'progressionPlan',
+    ['necrosisIndeterminate'],
+    ['progLimitedAfterSrs', 'radionecrosisTreatment'],
+  ],
+  [
+    'E3: new lesions and a growing treated lesion: options for the new ones and a work-up for the treated one',
+    consult(growingAfterSrs('notDone', 'both'), fitHer2Positive),
+    'progressionPlan',
+    ['necrosisWorkupNeeded', 'progLimitedAfterSrs'],
+    ['radionecrosisTreatment'],
+  ],
+  [
+    'E3: mass effect at progression gets steroids and a surgical opinion',
+    consult(
+      progressing('srs', 'limited', { progressionSite: 'newLesions', massEffect: 'yes' }),
+      fitHer2Positive,
+    ),
+    'progressionPlan',
+    ['steroidsMild', 'progMassEffectSurgery', 'steroidTaper'],
+    ['noSteroids'],
+  ],
+  [
+    'E3 and gap 8: a patient on T-DM1 is warned of the radionecrosis risk with radiosurgery',
+    consult(twitching, oneSmall, fitHer2Positive, { her2Regimen: 'tdm1' }),
+    'treatmentPlan',
+    ['tdm1SrsRadionecrosis', 'srsOneToFour', 'srsSystemicTiming'],
+    [],
+  ],
+  [
+    'E4: HER2-positive disease controlled on therapy keeps it, with no switch option beside it',
+    consult(twitching, oneSmall, fitHer2Positive),
+    'treatmentPlan',
+    ['keepSystemicTherapy'],
+    ['tdxdOption', 'tucatinibOption', 'her2ProgressiveAlgorithm', 'her2FirstLine'],
+  ],
+  [
+    'E5: intracranial progression with controlled disease outside gets Rec 9.1, not "do not switch"',
+    consult(progressing('srs', 'limited'), fitHer2Positive),
+    'progressionPlan',
+    ['progSystemicCnsActive', 'tdxdOption', 'tucatinibOption'],
+    ['keepSystemicTherapy'],
+  ],
+  [
+    'E6: HER2-positive on no systemic therapy gets first-line T-DXd with pertuzumab',
+    consult(twitching, oneSmall, fitHer2Positive, { systemicTherapy: 'none', her2Regimen: undefined }).filter(
+      (e) => e.answer !== undefined,
+    ),
+    'treatmentPlan',
+    ['her2FirstLine', 'newRelapseWorkup'],
+    ['tdxdOption', 'keepSystemicTherapy', 'tucatinibOption'],
+  ],
+  [
+    'E6: progressing on trastuzumab and pertuzumab: T-DXd next, or the tucatinib regimen',
+    consult(twitching, oneSmall, fitHer2Positive, { extracranial: 'progressive' }),
+    'treatmentPlan',
+    ['her2ProgressiveAlgorithm', 'tdxdOption', 'tucatinibOption'],
+    ['neratinibOption', 'lapatinibOption', 'tdm1Option', 'her2FirstLine', 'keepSystemicTherapy'],
+  ],
+  [
+    'E6: progressing on T-DXd in a later line: the tucatinib regimen, then the rest',
+    consult(twitching, oneSmall, fitHer2Positive, {
+      extracranial: 'progressive',
+      systemicTherapy: 'laterLine',
+      her2Regimen: 'tdxd',
+    }),
+    'treatmentPlan',
+    ['tucatinibOption', 'neratinibOption', 'lapatinibOption', 'tdm1Option'],
+    ['tdxdOption', 'her2FirstLine'],
+  ],
+  [
+    'E6: progressing on the tucatinib regimen: T-DXd',
+    consult(twitching, oneSmall, fitHer2Positive, {
+      extracranial: 'progressive',
+      systemicTherapy: 'laterLine',
+      her2Regimen: 'tucatinibRegimen',
+    }),
+    'treatmentPlan',
+    ['tdxdOption', 'neratinibOption'],
+    ['tucatinibOption'],
+  ],
+  [
+    'E7: a brain-only relapse on no therapy is staged, biopsied and re-tested, then treated first line by subtype',
+    consult(twitching, oneSmall, her2Negative('positive', { extracranial: 'none', systemicTherapy: 'none' })),
+    'treatmentPlan',
+    ['newRelapseWorkup', 'hrPositiveFirstLine'],
+    ['keepSystemicTherapy', 'capecitabineOption'],
+  ],
+  [
+    'E7: a patient on therapy who is not staged is restaged before systemic therapy is decided',
+    consult(twitching, oneSmall, fitHer2Positive, { extracranial: 'notStaged' }),
+    'treatmentPlan',
+    ['restageOnTherapy'],
+    ['keepSystemicTherapy', 'her2ProgressiveAlgorithm', 'tdxdOption'],
+  ],
+  [
+    'E8: TNBC, KPS 50 from other causes, more than ten metastases: supportive care without "do not defer" or routine MRI',
+    consult(
+      twitching,
+      { lesionCount: 'moreThanTen', largestLesion: 'under3cm', massEffect: 'no' },
+      her2Negative('negative', poorOtherCause),
+    ),
+    'treatmentPlan',
+    ['poorPrognosisSupportive', 'followUpSymptomGuided'],
+    ['followUpMri', 'upfrontLocalTherapy', 'extensiveSrsOrHaWbrt', 'haWbrtMemantine'],
+  ],
+  [
+    'E9: focal status epilepticus is not treated with the convulsive protocol',
+    consult({
+      scenario: 'newSymptoms',
+      redFlags: 'focalStatus',
+      mriAccess: 'available',
+      imagingResult: 'pending',
+    }),
+    'interimPlan',
+    ['focalStatusPlan', 'asmForSeizure', 'seizureRescuePlan'],
+    ['seFirstLine', 'seSecondLine', 'seRefractory'],
+  ],
+  [
+    'E9: convulsive status epilepticus gets doses, the refractory step and an EEG once stable',
+    consult({
+      scenario: 'newSymptoms',
+      redFlags: 'statusEpilepticus',
+      mriAccess: 'available',
+      imagingResult: 'pending',
+    }),
+    'interimPlan',
+    ['seFirstLine', 'seSecondLine', 'seRefractory', 'seAfterStable', 'asmForSeizure', 'interimUrgentImaging'],
+    ['focalStatusPlan', 'noAsmProphylaxis', 'seizureWorkup', 'icpDexamethasone'],
+  ],
+  [
+    'E10: HER2-positive leptomeningeal disease gets CNS-active HER2 therapy and palliative care',
+    consult(leptomeningeal()),
+    'leptomeningealPlan',
+    ['lmHer2Systemic', 'lmActiveTreatment', 'lmPalliativeCare', 'lmOnTherapy'],
+    ['lmHer2LowTdxd', 'lmHer2NegativeSystemic', 'lmStartSystemic'],
+  ],
+  [
+    'E10: HER2-low leptomeningeal disease gets T-DXd as an option',
+    consult(leptomeningeal({ her2: 'low', systemicTherapy: 'none' })),
+    'leptomeningealPlan',
+    ['lmHer2LowTdxd', 'lmHer2NegativeSystemic', 'lmStartSystemic'],
+    ['lmHer2Systemic', 'lmOnTherapy'],
+  ],
+  [
+    'E10: leptomeningeal disease at KPS 50 from other causes leads with supportive care',
+    consult(leptomeningeal(poorOtherCause)),
+    'leptomeningealPlan',
+    ['lmSupportiveFirst', 'lmPalliativeCare'],
+    ['lmActiveTreatment'],
+  ],
+  [
+    'E14: one seizure with a normal scan: starting a drug is an individual decision',
+    consult(twitching, { imagingResult: 'noMetastases' }),
+    'noMetastasesPlan',
+    ['firstSeizureNormalImaging', 'noMetsOtherCauses', 'seizureRescuePlan'],
+    ['asmForSeizure', 'noAsmProphylaxis'],
+  ],
+  [
+    'Gap 5: a seizure brings levetiracetam dosing, its side effects, a rescue plan and driving advice',
+    consult(twitching, oneSmall, fitHer2Positive),
+    'treatmentPlan',
+    ['asmForSeizure', 'asmSideEffects', 'seizureRescuePlan', 'drivingAdvice'],
+    ['noAsmProphylaxis'],
+  ],
+  [
+    'Gap 7: triple-negative on no therapy: PD-L1 and germline BRCA, pembrolizumab if CPS 10 or more',
+    consult(twitching, oneSmall, her2Negative('negative', { systemicTherapy: 'none' })),
+    'treatmentPlan',
+    ['tnbcFirstLine', 'newRelapseWorkup'],
+    ['sacituzumabTripleNegative', 'tdxdHer2LowOption', 'hrPositiveFirstLine'],
+  ],
+  [
+    'Gap 7: triple-negative progressing on therapy: sacituzumab govitecan',
+    consult(twitching, oneSmall, her2Negative('negative', { extracranial: 'progressive' })),
+    'treatmentPlan',
+    ['sacituzumabTripleNegative', 'capecitabineOption'],
+    ['tnbcFirstLine', 'keepSystemicTherapy'],
+  ],
+  [
+    'Gap 7: HR-positive HER2-low progressing in a later line: T-DXd, capecitabine and sacituzumab',
+    consult(
+      twitching,
+      oneSmall,
+      her2Negative('positive', { her2: 'low', extracranial: 'progressive', systemicTherapy: 'laterLine' }),
+    ),
+    'treatmentPlan',
+    ['tdxdHer2LowOption', 'capecitabineOption', 'sacituzumabHrPositive'],
+    ['tdxdOption', 'hrPositiveFirstLine'],
+  ],
+  [
+    'Gap 7: HR-negative HER2-ultralow gets no T-DXd (its approval is after endocrine therapy)',
+    consult(twitching, oneSmall, her2Negative('negative', { her2: 'ultralow', extracranial: 'progressive' })),
+    'treatmentPlan',
+    ['sacituzumabTripleNegative'],
+    ['tdxdHer2LowOption'],
+  ],
+  [
+    'Gap 7: triple-negative on no therapy with steroids is told to keep them low with pembrolizumab',
+    consult(
+      twitching,
+      { ...twoToFourSmall, massEffect: 'yes', resectable: 'no' },
+      her2Negative('negative', { systemicTherapy: 'none' }),
+    ),
+    'treatmentPlan',
+    ['steroidsWithImmunotherapy', 'steroidsMild'],
+    [],
+  ],
+  [
+    'Gap 8: no seizure and no mass effect in HER2-positive disease names the deferral criteria, not "local first"',
+    consult(twitching, { seizure: 'no' }, oneSmall, fitHer2Positive),
+    'treatmentPlan',
+    ['deferralCriteria', 'srsOneToFour'],
+    ['upfrontLocalTherapy'],
   ],
 ];
 
 describe('clinical cases run through the statechart and the recommendation builder', () => {
-  it.each(cases)('%s', (_name, entries, outcome, include, forbid) => {
+  it.each([...cases, ...reviewCases])('%s', (_name, entries, outcome, include, forbid) => {
     const { outcomeId, r } = run(entries);
     expect(outcomeId).toBe(outcome);
     const ids = itemIds(r);
@@ -354,7 +609,7 @@ describe('clinical cases run through the statechart and the recommendation build
 
   it('checks every item id it names against the content', () => {
     const known = new Set(pathway.items.map((i) => i.id));
-    const named = cases.flatMap(([, , , include, forbid]) => [...include, ...forbid]);
+    const named = [...cases, ...reviewCases].flatMap(([, , , include, forbid]) => [...include, ...forbid]);
     expect(named.filter((id) => !known.has(id))).toEqual([]);
   });
 });
@@ -387,8 +642,14 @@ const unknownCases: UnknownCase[] = [
   ],
   [
     'unknown receptors ask for testing, including the resected metastasis',
-    consult(twitching, oneSmall, fitHer2Positive, { her2: 'unknown', hormoneReceptor: 'unknown' }),
+    consult(twitching, oneSmall, her2Negative('positive', { her2: 'unknown', hormoneReceptor: 'unknown' })),
     ['her2Unknown', 'hormoneReceptorUnknown'],
+    [],
+  ],
+  [
+    'E7: extracranial disease not staged is an unknown with what to do',
+    consult(twitching, oneSmall, fitHer2Positive, { extracranial: 'notStaged' }),
+    ['extracranialNotStaged'],
     [],
   ],
   [
@@ -410,7 +671,7 @@ describe('what the consult could not settle', () => {
 
   it('gives a range for the Breast GPA when HER2 and ER/PR are unknown', () => {
     const { r } = run(
-      consult(twitching, oneSmall, fitHer2Positive, { her2: 'unknown', hormoneReceptor: 'unknown' }),
+      consult(twitching, oneSmall, her2Negative('positive', { her2: 'unknown', hormoneReceptor: 'unknown' })),
     );
     expect(r.prognosis?.exact).toBe(false);
     expect(r.prognosis?.missing).toEqual(expect.arrayContaining(['her2', 'hormoneReceptor']));
@@ -419,6 +680,43 @@ describe('what the consult could not settle', () => {
   it('computes an exact Breast GPA when every input is known', () => {
     const { r } = run(consult(twitching, oneSmall, fitHer2Positive));
     expect(r.prognosis).toMatchObject({ exact: true, min: 3.5, max: 3.5 });
+  });
+
+  it('E1: the review’s KPS 60 example scores 3.0, in the 23.5-month band', () => {
+    const { r } = run(
+      consult(twitching, oneSmall, fitHer2Positive, {
+        kps: 'kps60',
+        kpsCause: 'other',
+        extracranial: 'none',
+      }),
+    );
+    expect(r.prognosis).toMatchObject({ exact: true, min: 3, max: 3 });
+    expect(r.prognosis?.bands.map((b) => b.medianMonths)).toEqual([23.5]);
+  });
+
+  it('"not staged" leaves the extracranial factor open, so the GPA is a range', () => {
+    const { r } = run(consult(twitching, oneSmall, fitHer2Positive, { extracranial: 'notStaged' }));
+    expect(r.prognosis).toMatchObject({ exact: false, min: 3.5, max: 4 });
+    expect(r.prognosis?.missing).toEqual(['extracranial']);
+  });
+
+  it('E11: at intracranial progression the GPA says it is not validated there', () => {
+    const { r } = run(consult(progressing('srs', 'limited'), fitHer2Positive));
+    expect(r.prognosis?.note).toMatch(/^Not validated at intracranial progression/);
+    const fresh = run(consult(twitching, oneSmall, fitHer2Positive)).r;
+    expect(fresh.prognosis?.note).not.toMatch(/Not validated/);
+  });
+
+  it('never shows the GPA for leptomeningeal disease', () => {
+    expect(run(consult(leptomeningeal())).r.prognosis).toBeUndefined();
+  });
+
+  it('withholds the survival figure for the lowest band and says why', () => {
+    const { r } = run(consult(twitching, twoToFourSmall, her2Negative('negative', poorOtherCause)));
+    const band = r.prognosis?.bands[0];
+    expect(band).toMatchObject({ min: 0, max: 1 });
+    expect(band?.medianMonths).toBeUndefined();
+    expect(band?.withheld).toMatch(/3 months/);
   });
 });
 
@@ -453,7 +751,7 @@ describe('how the advice is shown', () => {
         fitHer2Positive,
       ),
     ],
-    ['poorPrognosisSupportive', consult(twitching, oneSmall, fitHer2Positive, { kps: 'kps60orLess' })],
+    ['poorPrognosisSupportive', consult(twitching, oneSmall, fitHer2Positive, poorOtherCause)],
     [
       'her2ProgressiveAlgorithm',
       consult(twitching, oneSmall, fitHer2Positive, { extracranial: 'progressive' }),
@@ -471,8 +769,8 @@ describe('how the advice is shown', () => {
     ).toMatchObject({
       evidence: 'unverified',
     });
-    const pitfall = run(consult(twitching, { imagingResult: 'pending' })).r.pitfalls.find(
-      (p) => p.id === 'enzymeInducingAsms',
+    const pitfall = run(consult(growingAfterSrs('notDone'), fitHer2Positive)).r.pitfalls.find(
+      (p) => p.id === 'noReirradiationBeforeNecrosisExcluded',
     );
     expect(pitfall?.evidence).toBe('unverified');
   });
@@ -486,8 +784,40 @@ describe('how the advice is shown', () => {
         'noDeferralWhenSymptomatic',
         'dontStopWorkingSystemic',
         'noSurvivalFromMemory',
+        'enzymeInducersHer2Tkis',
       ]),
     );
+  });
+
+  it('point 4: a HER2-negative consult names no HER2 drug, not even in an interaction warning', () => {
+    const { r } = run(
+      consult(twitching, oneSmall, her2Negative('positive', { extracranial: 'progressive' })),
+    );
+    const shown = [
+      ...r.sections.flatMap((s) => s.items.map((i) => i.text)),
+      ...r.pitfalls.map((p) => p.text),
+    ];
+    expect(
+      shown.filter((t) => /tucatinib|neratinib|lapatinib|trastuzumab|pertuzumab|T-DM1|T-DXd/i.test(t)),
+    ).toEqual([]);
+    expect(r.pitfalls.map((p) => p.id)).toContain('enzymeInducingAsms');
+    expect(r.pitfalls.map((p) => p.id)).not.toContain('enzymeInducersHer2Tkis');
+  });
+
+  it('E8: supportive care never comes with "do not defer local treatment"', () => {
+    const { r } = run(consult(twitching, twoToFourSmall, her2Negative('negative', poorOtherCause)));
+    expect(r.pitfalls.map((p) => p.id)).not.toContain('noDeferralWhenSymptomatic');
+  });
+
+  it('E12: the neratinib option warns against proton-pump inhibitors and H2 blockers', () => {
+    const { r } = run(
+      consult(twitching, oneSmall, fitHer2Positive, {
+        extracranial: 'progressive',
+        systemicTherapy: 'laterLine',
+        her2Regimen: 'tdxd',
+      }),
+    );
+    expect(itemOf(r, 'neratinibOption')?.text).toMatch(/proton-pump inhibitors and H2 blockers/);
   });
 
   it("never shows the seed article's unsourced receptor survival figures", () => {

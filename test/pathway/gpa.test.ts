@@ -3,18 +3,20 @@ import { pathway } from '../../src/content';
 import { breastGpa, type GpaResult } from '../../src/pathway/gpa';
 
 /**
- * Worked examples of the Updated Breast GPA (Sperduto 2020), recomputed by hand from the table in
- * shared/clinical/evidence.md §6b, not from the content:
+ * Worked examples of the Updated Breast GPA (Sperduto 2020), recomputed by hand from the table of the
+ * official calculator (brainmetgpa.com, its data file of 2020), not from the content:
  *
  *   KPS                        ≤60 = 0     70–80 = 0.5      90–100 = 1.0
- *   Subtype                    TN = 0      HR+/HER2− = 0.5  HR−/HER2+ = 1.0   HR+/HER2+ = 1.5   (UNVERIFIED)
+ *   Subtype                    TN = 0      HR+/HER2− = 0.5  HR−/HER2+ = 1.5   HR+/HER2+ = 1.5
  *   Age                        ≥60 = 0     <60 = 0.5
  *   Number of brain mets       ≥2 = 0      1 = 0.5
  *   Extracranial metastases    present = 0 absent = 0.5
  *
- *   Median survival by band (UNVERIFIED): 0–1.0 → 6; 1.5–2.0 → 13; 2.5–3.0 → 24; 3.5–4.0 → 36 months.
+ *   Median survival by band: 0–1.0 → withheld (6 in the calculator, 3 in the JCO summary);
+ *   1.5–2.0 → 12.9; 2.5–3.0 → 23.5; 3.5–4.0 → 36.3 months.
  *
- * "Extracranial metastases, controlled" is still ECM present (0 points): the GPA counts presence only.
+ * "Extracranial metastases, controlled" is still ECM present (0 points): the GPA counts presence only;
+ * "not staged" is unknown. HER2-low and ultralow count as HER2-negative.
  */
 const gpa = (answers: Answers): GpaResult => breastGpa(pathway.gpa, answers);
 const band = (r: GpaResult) => r.bands.map((b) => [b.min, b.max, b.medianMonths]);
@@ -35,7 +37,7 @@ describe('Breast GPA: complete answers give one score', () => {
     expect(r.max).toBe(4.0);
     expect(r.exact).toBe(true);
     expect(r.missing).toEqual([]);
-    expect(band(r)).toEqual([[3.5, 4.0, 36]]);
+    expect(band(r)).toEqual([[3.5, 4.0, 36.3]]);
     expect(pointsOf(r)).toEqual({
       kps: 1.0,
       subtype: 1.5,
@@ -47,7 +49,7 @@ describe('Breast GPA: complete answers give one score', () => {
 
   it('worst case: triple negative, KPS ≤60, 60 or over, multiple metastases, ECM present = 0 → 0–1.0', () => {
     const r = gpa({
-      kps: 'kps60orLess',
+      kps: 'kps50orLess',
       hormoneReceptor: 'negative',
       her2: 'negative',
       age: 'sixtyOrOver',
@@ -56,11 +58,11 @@ describe('Breast GPA: complete answers give one score', () => {
     });
     expect(r.min).toBe(0 + 0 + 0 + 0 + 0);
     expect(r.exact).toBe(true);
-    expect(band(r)).toEqual([[0, 1.0, 6]]);
+    expect(band(r)).toEqual([[0, 1.0, undefined]]);
     expect(r.factors.find((f) => f.id === 'subtype')?.level?.label).toBe('Triple negative');
   });
 
-  it.each<[string, Answers, number, [number, number, number]]>([
+  it.each<[string, Answers, number, [number, number, number | undefined]]>([
     [
       // 0.5 + 0.5 + 0 + 0.5 + 0 = 1.5
       'KPS 70–80, HR+/HER2−, 60 or over, 1 metastasis, ECM controlled',
@@ -73,10 +75,10 @@ describe('Breast GPA: complete answers give one score', () => {
         extracranial: 'controlled',
       },
       1.5,
-      [1.5, 2.0, 13],
+      [1.5, 2.0, 12.9],
     ],
     [
-      // 1.0 + 1.0 + 0.5 + 0 + 0.5 = 3.0
+      // 1.0 + 1.5 + 0.5 + 0 + 0.5 = 3.5 (HR−/HER2+ scores 1.5, as triple positive does)
       'KPS 90–100, HR−/HER2+, under 60, 2–4 metastases, no ECM',
       {
         kps: 'kps90to100',
@@ -86,14 +88,14 @@ describe('Breast GPA: complete answers give one score', () => {
         lesionCount: 'twoToFour',
         extracranial: 'none',
       },
-      3.0,
-      [2.5, 3.0, 24],
+      3.5,
+      [3.5, 4.0, 36.3],
     ],
     [
       // 0 + 1.5 + 0 + 0 + 0.5 = 2.0
-      'KPS ≤60, HR+/HER2+, 60 or over, 5–10 metastases, no ECM',
+      'KPS 60, HR+/HER2+, 60 or over, 5–10 metastases, no ECM',
       {
-        kps: 'kps60orLess',
+        kps: 'kps60',
         hormoneReceptor: 'positive',
         her2: 'positive',
         age: 'sixtyOrOver',
@@ -101,7 +103,7 @@ describe('Breast GPA: complete answers give one score', () => {
         extracranial: 'none',
       },
       2.0,
-      [1.5, 2.0, 13],
+      [1.5, 2.0, 12.9],
     ],
     [
       // 0.5 + 0 + 0.5 + 0 + 0 = 1.0
@@ -115,7 +117,7 @@ describe('Breast GPA: complete answers give one score', () => {
         extracranial: 'progressive',
       },
       1.0,
-      [0, 1.0, 6],
+      [0, 1.0, undefined],
     ],
     [
       // 1.0 + 0.5 + 0 + 0.5 + 0.5 = 2.5
@@ -129,7 +131,7 @@ describe('Breast GPA: complete answers give one score', () => {
         extracranial: 'none',
       },
       2.5,
-      [2.5, 3.0, 24],
+      [2.5, 3.0, 23.5],
     ],
     [
       // 0.5 + 1.5 + 0.5 + 0.5 + 0 = 3.0
@@ -143,7 +145,21 @@ describe('Breast GPA: complete answers give one score', () => {
         extracranial: 'controlled',
       },
       3.0,
-      [2.5, 3.0, 24],
+      [2.5, 3.0, 23.5],
+    ],
+    [
+      // 0 + 0.5 + 0.5 + 0.5 + 0.5 = 2.0: HER2-low counts as HER2-negative, KPS 50 as the lowest level
+      'KPS 50 or less, HR+/HER2-low, under 60, 1 metastasis, no ECM',
+      {
+        kps: 'kps50orLess',
+        hormoneReceptor: 'positive',
+        her2: 'low',
+        age: 'under60',
+        lesionCount: 'one',
+        extracranial: 'none',
+      },
+      2.0,
+      [1.5, 2.0, 12.9],
     ],
   ])('%s = %d', (_name, answers, score, expected) => {
     const r = gpa(answers);
@@ -183,8 +199,8 @@ describe('Breast GPA: unknown or unasked inputs give a range, never a guess', ()
     expect(r.exact).toBe(false);
     expect(r.missing).toEqual(['her2']);
     expect(band(r)).toEqual([
-      [2.5, 3.0, 24],
-      [3.5, 4.0, 36],
+      [2.5, 3.0, 23.5],
+      [3.5, 4.0, 36.3],
     ]);
     const subtype = r.factors.find((f) => f.id === 'subtype');
     expect(subtype?.level).toBeUndefined();
@@ -201,12 +217,12 @@ describe('Breast GPA: unknown or unasked inputs give a range, never a guess', ()
       lesionCount: 'twoToFour',
       extracranial: 'progressive',
     });
-    // 0.5 + (0 | 1.0) + 0 + 0 + 0
-    expect([r.min, r.max]).toEqual([0.5, 1.5]);
+    // 0.5 + (0 | 1.5) + 0 + 0 + 0
+    expect([r.min, r.max]).toEqual([0.5, 2.0]);
     expect(r.missing).toEqual(['her2']);
     expect(band(r)).toEqual([
-      [0, 1.0, 6],
-      [1.5, 2.0, 13],
+      [0, 1.0, undefined],
+      [1.5, 2.0, 12.9],
     ]);
   });
 
@@ -222,11 +238,11 @@ describe('Breast GPA: unknown or unasked inputs give a range, never a guess', ()
     // 1.0 + (0 … 1.5) + 0 + 0.5 + 0.5
     expect([r.min, r.max]).toEqual([2.0, 3.5]);
     expect([...r.missing].sort()).toEqual(['her2', 'hormoneReceptor']);
-    expect(r.factors.find((f) => f.id === 'subtype')?.possible).toEqual([0, 0.5, 1.0, 1.5]);
+    expect(r.factors.find((f) => f.id === 'subtype')?.possible).toEqual([0, 0.5, 1.5]);
     expect(band(r)).toEqual([
-      [1.5, 2.0, 13],
-      [2.5, 3.0, 24],
-      [3.5, 4.0, 36],
+      [1.5, 2.0, 12.9],
+      [2.5, 3.0, 23.5],
+      [3.5, 4.0, 36.3],
     ]);
   });
 
@@ -241,16 +257,27 @@ describe('Breast GPA: unknown or unasked inputs give a range, never a guess', ()
       her2: 'positive',
       extracranial: 'controlled',
     });
-    // 0.5 + 1.0 + 0.5 + (0 | 0.5) + 0
-    expect(r.min).toBe(2.0);
-    expect(r.max).toBe(2.5);
+    // 0.5 + 1.5 + 0.5 + (0 | 0.5) + 0
+    expect(r.min).toBe(2.5);
+    expect(r.max).toBe(3.0);
     expect(r.exact).toBe(false);
     expect(r.missing).toEqual(['lesionCount']);
     expect(r.factors.find((f) => f.id === 'brainMetastases')?.possible).toEqual([0, 0.5]);
-    expect(band(r)).toEqual([
-      [1.5, 2.0, 13],
-      [2.5, 3.0, 24],
-    ]);
+    expect(band(r)).toEqual([[2.5, 3.0, 23.5]]);
+  });
+
+  it('extracranial disease not staged counts as unknown: present or absent', () => {
+    const r = gpa({
+      kps: 'kps90to100',
+      hormoneReceptor: 'positive',
+      her2: 'negative',
+      age: 'under60',
+      lesionCount: 'one',
+      extracranial: 'notStaged',
+    });
+    // 1.0 + 0.5 + 0.5 + 0.5 + (0 | 0.5)
+    expect([r.min, r.max]).toEqual([2.5, 3.0]);
+    expect(r.missing).toEqual(['extracranial']);
   });
 
   it('nothing answered: 0 to 4.0, every band, every input missing', () => {
@@ -260,25 +287,26 @@ describe('Breast GPA: unknown or unasked inputs give a range, never a guess', ()
       ['age', 'extracranial', 'her2', 'hormoneReceptor', 'kps', 'lesionCount'].sort(),
     );
     expect(band(r)).toEqual([
-      [0, 1.0, 6],
-      [1.5, 2.0, 13],
-      [2.5, 3.0, 24],
-      [3.5, 4.0, 36],
+      [0, 1.0, undefined],
+      [1.5, 2.0, 12.9],
+      [2.5, 3.0, 23.5],
+      [3.5, 4.0, 36.3],
     ]);
   });
 });
 
 describe('Breast GPA: evidence status shown with the score', () => {
-  it('marks the subtype points and every survival band as unverified (evidence.md §6b)', () => {
+  it('marks the points as read in a secondary source and the withheld lowest band as unverified', () => {
     const r = gpa({});
     expect(Object.fromEntries(r.factors.map((f) => [f.id, f.evidence]))).toEqual({
       kps: 'secondary',
-      subtype: 'unverified',
+      subtype: 'secondary',
       age: 'secondary',
       brainMetastases: 'secondary',
       extracranial: 'secondary',
     });
-    expect(r.bands.map((b) => b.evidence)).toEqual(['unverified', 'unverified', 'unverified', 'unverified']);
+    expect(r.bands.map((b) => b.evidence)).toEqual(['unverified', 'secondary', 'secondary', 'secondary']);
+    expect(r.bands[0]?.withheld).toMatch(/No survival figure/);
   });
 
   it('carries the name and the note that the score is for groups, not this patient', () => {

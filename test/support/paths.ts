@@ -1,28 +1,79 @@
-import { getSimplePaths } from 'xstate/graph';
 import { initialTransition, transition } from 'xstate';
 import { caseModel, type Answers, type QuestionId } from '../../src/content/case-model';
+import type { Condition } from '../../src/content/schema';
 import { answerEvent, bcbmMachine, type AnswerEvent } from '../../machines/bcbm.machine';
-import { stepOf, type BcbmSnapshot } from '../../machines/step';
+import { stepOf, type BcbmSnapshot, type Step } from '../../machines/step';
+
+type Entry = { question: QuestionId; answer: string };
+type StateNode = (typeof bcbmMachine)['root'];
+type Guard = { type: string; params?: { q?: QuestionId } | { q?: QuestionId }[] };
+
+const guardQuestions = (guard: unknown): QuestionId[] => {
+  const params = (guard as Guard | undefined)?.params;
+  return (Array.isArray(params) ? params : [params]).flatMap((p) => (p?.q ? [p.q] : []));
+};
+
+function transitionsOf(node: StateNode) {
+  return [...[...node.transitions.values()].flat(), ...(node.always ?? [])];
+}
+
+/** Where a transition lands: a compound target is entered through its initial state. */
+function entered(node: StateNode): StateNode {
+  const initial = node.initial?.target?.[0] as StateNode | undefined;
+  return node.type === 'compound' && initial ? entered(initial) : node;
+}
 
 /** The questions the machine's guards read: the only answers that can change the route. */
 export function routingQuestions(): QuestionId[] {
   const found = new Set<QuestionId>();
-  const visit = (node: unknown) => {
-    if (!node || typeof node !== 'object') return;
-    const { guard, ...rest } = node as { guard?: { params?: { q?: QuestionId } } };
-    if (guard?.params?.q) found.add(guard.params.q);
-    Object.values(rest).forEach(visit);
+  const visit = (node: StateNode) => {
+    for (const t of transitionsOf(node)) guardQuestions(t.guard).forEach((q) => found.add(q));
+    Object.values(node.states).forEach((s) => visit(s as StateNode));
   };
-  visit(bcbmMachine.config);
+  visit(bcbmMachine.root);
   return [...found].sort();
 }
 
-const routing = routingQuestions();
+/**
+ * The questions that guards reachable from a state can still read, read from XState's own graph
+ * (machine.root): answers outside this set no longer change the route from here.
+ */
+const futureReads = new Map<string, QuestionId[]>();
+function readsFrom(node: StateNode): QuestionId[] {
+  const cached = futureReads.get(node.id);
+  if (cached) return cached;
+  const found = new Set<QuestionId>();
+  const seen = new Set<string>();
+  const visit = (n: StateNode) => {
+    if (seen.has(n.id)) return;
+    seen.add(n.id);
+    for (const t of transitionsOf(n)) {
+      guardQuestions(t.guard).forEach((q) => found.add(q));
+      for (const target of (t.target ?? []) as StateNode[]) visit(entered(target));
+    }
+  };
+  visit(node);
+  const reads = [...found].sort();
+  futureReads.set(node.id, reads);
+  return reads;
+}
+
+function atomicNode(snapshot: BcbmSnapshot): StateNode {
+  const path: string[] = [];
+  let value: unknown = snapshot.value;
+  while (value && typeof value === 'object') {
+    const [key, inner] = Object.entries(value)[0] as [string, unknown];
+    path.push(key);
+    value = inner;
+  }
+  if (typeof value === 'string') path.push(value);
+  return bcbmMachine.getStateNodeById(['bcbm', ...path].join('.')) as StateNode;
+}
 
 /** A state of the graph: where the machine is, plus the answers its guards can still read. */
 export function serializeRoute(snapshot: BcbmSnapshot): string {
   const answers = snapshot.context.answers as Record<string, string>;
-  return JSON.stringify([snapshot.value, routing.map((q) => answers[q] ?? null)]);
+  return JSON.stringify([snapshot.value, readsFrom(atomicNode(snapshot)).map((q) => answers[q] ?? null)]);
 }
 
 export function next(snapshot: BcbmSnapshot, event: AnswerEvent): BcbmSnapshot {
@@ -40,80 +91,125 @@ export function answerEvents(snapshot: BcbmSnapshot): AnswerEvent[] {
   return caseModel[step.questionId].map((v) => answerEvent(step.questionId, v as never));
 }
 
-/**
- * One event per distinct transition: answers that lead to the same route are one path through the
- * statechart, answers that lead to different routes are different paths.
- */
-function representativeEvents(snapshot: BcbmSnapshot): AnswerEvent[] {
-  const seen = new Set<string>();
-  return answerEvents(snapshot).filter((e) => {
-    const key = serializeRoute(next(snapshot, e));
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 export interface GeneratedPath {
   description: string;
-  entries: { question: QuestionId; answer: string }[];
+  /** One complete consult along the path (the first answer of each group). */
+  entries: Entry[];
+  /** Per question asked, every answer that takes the same route: the path stands for all their combinations. */
+  groups: { question: QuestionId; values: string[] }[];
   final: BcbmSnapshot;
-}
-
-/** Every path through the statechart from the first question to a recommendation, generated with xstate/graph. */
-export function generatePaths(): GeneratedPath[] {
-  const paths = getSimplePaths(bcbmMachine, {
-    events: representativeEvents,
-    serializeState: (s) => serializeRoute(s as BcbmSnapshot),
-    toState: (s) => (s as BcbmSnapshot).hasTag('recommendation'),
-  });
-  return paths.map((p) => {
-    const entries = p.steps
-      .map((s) => s.event)
-      .filter((e): e is AnswerEvent => e.type.startsWith('answer.'))
-      .map((e) => ({ question: e.type.slice(7) as QuestionId, answer: e.value as string }));
-    return {
-      description: entries.map((e) => `${e.question}=${e.answer}`).join(' → '),
-      entries,
-      final: p.state as BcbmSnapshot,
-    };
-  });
-}
-
-interface RouteNode {
-  step: ReturnType<typeof stepOf>;
-  edges: { entry: { question: QuestionId; answer: string }; to: string }[];
+  outcomeId: string;
 }
 
 /**
- * Visits every complete consult (every combination of answers the machine takes), depth first.
- * Transitions depend only on the route (the guards read routing answers only), so each route state
- * is computed once with the real machine and then reused.
+ * Every path through the statechart from the first question to a recommendation: at each question the
+ * answers are grouped by the route they lead to (same next state, same answers left for later guards),
+ * and each group is one branch. Together the paths stand for every complete consult exactly once.
  */
-export function forEachConsult(
-  visit: (entries: { question: QuestionId; answer: string }[], step: ReturnType<typeof stepOf>) => void,
-): void {
-  const nodes = new Map<string, RouteNode>();
-  const nodeOf = (snapshot: BcbmSnapshot): string => {
-    const key = serializeRoute(snapshot);
-    if (nodes.has(key)) return key;
-    const node: RouteNode = { step: stepOf(snapshot), edges: [] };
-    nodes.set(key, node);
-    for (const e of answerEvents(snapshot))
-      node.edges.push({
-        entry: { question: e.type.slice(7) as QuestionId, answer: e.value },
-        to: nodeOf(next(snapshot, e)),
+export function generatePaths(): GeneratedPath[] {
+  const paths: GeneratedPath[] = [];
+  const walk = (snapshot: BcbmSnapshot, groups: GeneratedPath['groups'], entries: Entry[]) => {
+    const step = stepOf(snapshot);
+    if (step.kind === 'outcome') {
+      paths.push({
+        description: groups.map((g) => `${g.question}=${g.values.join('|')}`).join(' → '),
+        entries,
+        groups,
+        final: snapshot,
+        outcomeId: step.outcomeId,
       });
-    return key;
+      return;
+    }
+    const byRoute = new Map<string, { values: string[]; next: BcbmSnapshot }>();
+    for (const e of answerEvents(snapshot)) {
+      const after = next(snapshot, e);
+      const key = serializeRoute(after);
+      const group = byRoute.get(key) ?? { values: [], next: after };
+      group.values.push(e.value);
+      byRoute.set(key, group);
+    }
+    for (const { values, next: after } of byRoute.values())
+      walk(
+        after,
+        [...groups, { question: step.questionId, values }],
+        [...entries, { question: step.questionId, answer: values[0] as string }],
+      );
   };
-  const walk = (key: string, entries: { question: QuestionId; answer: string }[]) => {
-    const node = nodes.get(key) as RouteNode;
-    if (node.step.kind === 'outcome') return visit(entries, node.step);
-    for (const edge of node.edges) walk(edge.to, [...entries, edge.entry]);
-  };
-  walk(nodeOf(start()), []);
+  walk(start(), [], []);
+  return paths;
 }
 
-export function answersOf(entries: { question: QuestionId; answer: string }[]): Answers {
+/** One path per distinct sequence of questions: enough to click every route through a real server. */
+export function questionSequences(paths: GeneratedPath[] = generatePaths()): GeneratedPath[] {
+  const seen = new Map<string, GeneratedPath>();
+  for (const p of paths) {
+    const key = `${p.outcomeId}:${p.groups.map((g) => g.question).join(',')}`;
+    if (!seen.has(key)) seen.set(key, p);
+  }
+  return [...seen.values()];
+}
+
+/** How many complete consults a path stands for. */
+export function consultsOf(path: GeneratedPath): number {
+  return path.groups.reduce((n, g) => n * g.values.length, 1);
+}
+
+function conditionQuestions(c: Condition, out = new Set<QuestionId>()): Set<QuestionId> {
+  if ('q' in c) out.add(c.q);
+  else if ('not' in c) conditionQuestions(c.not, out);
+  else ('all' in c ? c.all : c.any).forEach((x) => conditionQuestions(x, out));
+  return out;
+}
+
+/**
+ * A consult along this path for which `holds` is true, or undefined when there is none: only the
+ * questions the condition reads are varied, so the search is exact and small.
+ */
+export function witness(
+  path: GeneratedPath,
+  condition: Condition,
+  holds: (c: Condition, a: Answers) => boolean,
+): Answers | undefined {
+  const read = conditionQuestions(condition);
+  const varied = path.groups.filter((g) => read.has(g.question));
+  const base = answersOf(path.entries);
+  const search = (i: number, answers: Answers): Answers | undefined => {
+    if (i === varied.length) return holds(condition, answers) ? answers : undefined;
+    const g = varied[i] as GeneratedPath['groups'][number];
+    for (const v of g.values) {
+      const found = search(i + 1, { ...answers, [g.question]: v } as Answers);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return search(0, base);
+}
+
+/** Entries in the order the path asks them, with the answers given. */
+export function entriesFor(path: GeneratedPath, answers: Answers): Entry[] {
+  return path.groups.map((g) => ({ question: g.question, answer: answers[g.question] as string }));
+}
+
+/**
+ * Visits complete consults along every path, varying only the answers that `relevant` reads, so each
+ * distinct combination of those is visited once per path. Other answers keep the path's first value.
+ */
+export function forEachConsult(
+  relevant: ReadonlySet<QuestionId>,
+  visit: (entries: Entry[], step: Step) => void,
+  paths: GeneratedPath[] = generatePaths(),
+): void {
+  for (const path of paths) {
+    const varied = path.groups.filter((g) => relevant.has(g.question));
+    const walk = (i: number, answers: Answers) => {
+      if (i === varied.length) return visit(entriesFor(path, answers), stepOf(path.final));
+      const g = varied[i] as GeneratedPath['groups'][number];
+      for (const v of g.values) walk(i + 1, { ...answers, [g.question]: v } as Answers);
+    };
+    walk(0, answersOf(path.entries));
+  }
+}
+
+export function answersOf(entries: Entry[]): Answers {
   return Object.fromEntries(entries.map((e) => [e.question, e.answer])) as Answers;
 }

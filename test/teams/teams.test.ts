@@ -195,7 +195,7 @@ describe('Microsoft Teams', () => {
     const summaryTwo = await deliver(mention('summary', two));
     expect(plain(summaryTwo.sent)).toContain('(no answers yet)');
     const summaryOne = await deliver(mention('summary', one));
-    expect(plain(summaryOne.sent)).toContain('Known brain metastases progressing');
+    expect(plain(summaryOne.sent)).toContain('Known metastases, progressing');
   });
 
   it('acknowledges and ignores a duplicate delivery of the same activity, so no answer is applied twice', async () => {

@@ -1,6 +1,10 @@
 import type { PathwayInput } from '../schema';
 
-/** The sources behind the content, as listed in clinical/evidence.md. */
+/**
+ * The sources behind the content. Content 2.0 adds the sources read for the clinical review of
+ * December 2026; where a source was read (abstract, label, full text or a secondary summary) is
+ * recorded on the items that cite it, through their evidence label.
+ */
 export const citations: PathwayInput['citations'] = [
   // Guidelines
   {
@@ -372,5 +376,379 @@ export const citations: PathwayInput['citations'] = [
     year: 2020,
     detail: '38(32):3773–3784',
     doi: '10.1200/JCO.20.01255',
+  },
+
+  // Added in content 2.0
+  {
+    id: 'trinka2015',
+    authors: 'Trinka E, Cock H, Hesdorffer D, et al.',
+    title:
+      'A definition and classification of status epilepticus: report of the ILAE Task Force on Classification of Status Epilepticus',
+    source: 'Epilepsia',
+    year: 2015,
+    detail: '56(10):1515–1523',
+  },
+  {
+    id: 'kapur2019',
+    authors: 'Kapur J, Elm J, Chamberlain JM, et al.',
+    title: 'Randomized trial of three anticonvulsant medications for status epilepticus (ESETT)',
+    source: 'N Engl J Med',
+    year: 2019,
+    detail: '381(22):2103–2113',
+    doi: '10.1056/NEJMoa1905795',
+  },
+  {
+    id: 'brophy2012',
+    authors: 'Brophy GM, Bell R, Claassen J, et al.',
+    title: 'Guidelines for the evaluation and management of status epilepticus',
+    source: 'Neurocrit Care',
+    year: 2012,
+    detail: '17:3–23',
+    doi: '10.1007/s12028-012-9695-z',
+  },
+  {
+    id: 'krumholz2015',
+    authors: 'Krumholz A, Wiebe S, Gronseth GS, et al.',
+    title: 'Evidence-based guideline: management of an unprovoked first seizure in adults',
+    source: 'Neurology',
+    year: 2015,
+    detail: '84(16):1705–1713',
+    doi: '10.1212/WNL.0000000000001487',
+  },
+  {
+    id: 'seidel2022',
+    authors: 'Seidel S, Wehner T, Miller D, et al.',
+    title:
+      'Brain tumor related epilepsy: pathophysiological approaches and rational management of antiseizure medication',
+    source: 'Neurol Res Pract',
+    year: 2022,
+    detail: '4:45',
+  },
+  {
+    id: 'levetiracetamLabel',
+    authors: 'UCB',
+    title:
+      'Keppra (levetiracetam) prescribing information: dosage in adults and renal impairment; behavioural warnings',
+    source: 'US prescribing information',
+    year: 2026,
+  },
+  {
+    id: 'nhsHighlandSeizure',
+    authors: 'NHS Highland',
+    title: 'Prolonged seizure / status epilepticus in adults (primary care): buccal midazolam',
+    source: 'NHS Highland Therapeutics Advisory Group guideline',
+    year: 2026,
+  },
+  {
+    id: 'dvlaNeurological',
+    authors: 'Driver and Vehicle Licensing Agency',
+    title: 'Neurological disorders: assessing fitness to drive',
+    source: 'GOV.UK',
+    year: 2026,
+    url: 'https://www.gov.uk/guidance/neurological-disorders-assessing-fitness-to-drive',
+  },
+  {
+    id: 'harrisonLp',
+    authors: 'Harrison’s Principles of Internal Medicine',
+    title: 'Lumbar puncture (chapter): imaging before lumbar puncture, coagulation and platelets',
+    source: 'McGraw Hill',
+    year: 2022,
+  },
+  {
+    id: 'dodd2018',
+    authors: 'Dodd KC, Emsley HCA, Desborough MJR, Chhetri SK',
+    title:
+      'Periprocedural antithrombotic management for lumbar puncture: Association of British Neurologists clinical guideline',
+    source: 'Pract Neurol',
+    year: 2018,
+    detail: '18(6):436–448',
+    doi: '10.1136/practneurol-2017-001820',
+  },
+  {
+    id: 'yang2022',
+    authors: 'Yang JT, Wijetunga NA, Pentsova E, et al.',
+    title:
+      'Randomized phase II trial of proton craniospinal irradiation versus photon involved-field radiotherapy for patients with solid tumor leptomeningeal metastasis',
+    source: 'J Clin Oncol',
+    year: 2022,
+    detail: '40(33):3858–3867',
+    doi: '10.1200/JCO.22.01148',
+  },
+  {
+    id: 'perezGarcia2025',
+    authors: 'Pérez-García JM, Vaz Batista M, et al.',
+    title:
+      'The DEBBRAH trial: trastuzumab deruxtecan in HER2-positive and HER2-low breast cancer patients with leptomeningeal carcinomatosis',
+    source: 'Med',
+    year: 2025,
+    detail: '6(1):100502',
+    doi: '10.1016/j.medj.2024.08.001',
+  },
+  {
+    id: 'leRhun2019',
+    authors: 'Le Rhun E, Preusser M, van den Bent M, et al.',
+    title: 'How we treat patients with leptomeningeal metastases',
+    source: 'ESMO Open',
+    year: 2019,
+    detail: '4:e000507',
+  },
+  {
+    id: 'bander2021',
+    authors: 'Bander ED, Yuan M, Reiner AS, et al.',
+    title:
+      'Cerebrospinal fluid diversion for leptomeningeal metastasis: palliative, procedural and oncologic outcomes',
+    source: 'J Neurooncol',
+    year: 2021,
+    detail: '154(3):301–313',
+    doi: '10.1007/s11060-021-03827-2',
+  },
+  {
+    id: 'stumpf2019',
+    authors: 'Stumpf PK, Cittelly DM, Robin TP, et al.',
+    title:
+      'Combination of trastuzumab emtansine and stereotactic radiosurgery results in high rates of clinically significant radionecrosis and dysregulation of aquaporin-4',
+    source: 'Clin Cancer Res',
+    year: 2019,
+    detail: '25(13):3946–3953',
+    doi: '10.1158/1078-0432.CCR-18-2851',
+  },
+  {
+    id: 'narloch2017',
+    authors: 'Narloch JL, Farber SH, Sammons S, et al.',
+    title:
+      'Biopsy of enlarging lesions after stereotactic radiosurgery for brain metastases frequently reveals radiation necrosis',
+    source: 'Neuro Oncol',
+    year: 2017,
+    detail: '19(10):1391–1397',
+  },
+  {
+    id: 'li2018',
+    authors: 'Li H, Deng L, Bai HX, et al.',
+    title:
+      'Diagnostic accuracy of amino acid and FDG-PET in differentiating brain metastasis recurrence from radionecrosis after radiotherapy: a systematic review and meta-analysis',
+    source: 'AJNR Am J Neuroradiol',
+    year: 2018,
+    detail: '39(2):280–288',
+  },
+  {
+    id: 'levin2011',
+    authors: 'Levin VA, Bidaut L, Hou P, et al.',
+    title:
+      'Randomized double-blind placebo-controlled trial of bevacizumab therapy for radiation necrosis of the central nervous system',
+    source: 'Int J Radiat Oncol Biol Phys',
+    year: 2011,
+    detail: '79(5):1487–1495 (read in the Cochrane review CD011492)',
+  },
+  {
+    id: 'ahluwalia2018',
+    authors: 'Ahluwalia M, Barnett GH, Deng D, et al.',
+    title:
+      'Laser ablation after stereotactic radiosurgery: a multicenter prospective study in patients with metastatic brain tumors and radiation necrosis',
+    source: 'J Neurosurg',
+    year: 2018,
+    detail: '130(3):804–811',
+    doi: '10.3171/2017.11.JNS171273',
+  },
+  {
+    id: 'tolaney2025',
+    authors: 'Tolaney SM, Jiang Z, Zhang Q, et al.',
+    title:
+      'Trastuzumab deruxtecan plus pertuzumab for HER2-positive metastatic breast cancer (DESTINY-Breast09)',
+    source: 'N Engl J Med',
+    year: 2025,
+    doi: '10.1056/NEJMoa2508668',
+  },
+  {
+    id: 'cortes2022',
+    authors: 'Cortés J, Kim SB, Chung WP, et al.',
+    title: 'Trastuzumab deruxtecan versus trastuzumab emtansine for breast cancer (DESTINY-Breast03)',
+    source: 'N Engl J Med',
+    year: 2022,
+    detail: '386(12):1143–1154',
+    doi: '10.1056/NEJMoa2115022',
+  },
+  {
+    id: 'murthy2020',
+    authors: 'Murthy RK, Loi S, Okines A, et al.',
+    title: 'Tucatinib, trastuzumab, and capecitabine for HER2-positive metastatic breast cancer (HER2CLIMB)',
+    source: 'N Engl J Med',
+    year: 2020,
+    detail: '382(7):597–609',
+    doi: '10.1056/NEJMoa1914609',
+  },
+  {
+    id: 'hamilton2025',
+    authors: 'Hamilton EP, et al.',
+    title:
+      'Tucatinib or placebo with trastuzumab and pertuzumab as first-line maintenance for HER2-positive metastatic breast cancer (HER2CLIMB-05)',
+    source: 'J Clin Oncol',
+    year: 2025,
+    detail: 'SABCS 2025 abstract GS1-01; first author to be checked',
+  },
+  {
+    id: 'modi2022',
+    authors: 'Modi S, Jacot W, Yamashita T, et al.',
+    title: 'Trastuzumab deruxtecan in previously treated HER2-low advanced breast cancer (DESTINY-Breast04)',
+    source: 'N Engl J Med',
+    year: 2022,
+    detail: '387(1):9–20',
+    doi: '10.1056/NEJMoa2203690',
+  },
+  {
+    id: 'bardia2024',
+    authors: 'Bardia A, Hu X, Dent R, et al.',
+    title: 'Trastuzumab deruxtecan after endocrine therapy in metastatic breast cancer (DESTINY-Breast06)',
+    source: 'N Engl J Med',
+    year: 2024,
+    detail: '391(22):2110–2122',
+    doi: '10.1056/NEJMoa2407086',
+  },
+  {
+    id: 'tolaney2020',
+    authors: 'Tolaney SM, Sahebjam S, Le Rhun E, et al.',
+    title:
+      'A phase II study of abemaciclib in patients with brain metastases secondary to hormone receptor-positive breast cancer',
+    source: 'Clin Cancer Res',
+    year: 2020,
+    detail: '26(20):5310–5319',
+  },
+  {
+    id: 'gouveia2023',
+    authors: 'Gouveia MC, et al.',
+    title: 'Activity of capecitabine for central nervous system metastases from breast cancer',
+    source: 'ecancermedicalscience',
+    year: 2023,
+  },
+  {
+    id: 'rugo2023',
+    authors: 'Rugo HS, Bardia A, Marmé F, et al.',
+    title:
+      'Overall survival with sacituzumab govitecan in hormone receptor-positive and HER2-negative metastatic breast cancer (TROPiCS-02)',
+    source: 'Lancet',
+    year: 2023,
+    detail: '402(10411):1423–1433',
+    doi: '10.1016/S0140-6736(23)01245-X',
+  },
+  {
+    id: 'bardia2021',
+    authors: 'Bardia A, Hurvitz SA, Tolaney SM, et al.',
+    title: 'Sacituzumab govitecan in metastatic triple-negative breast cancer (ASCENT)',
+    source: 'N Engl J Med',
+    year: 2021,
+    detail: '384(16):1529–1541',
+    doi: '10.1056/NEJMoa2028485',
+  },
+  {
+    id: 'cortes2022keynote355',
+    authors: 'Cortes J, Rugo HS, Cescon DW, et al.',
+    title: 'Pembrolizumab plus chemotherapy in advanced triple-negative breast cancer (KEYNOTE-355)',
+    source: 'N Engl J Med',
+    year: 2022,
+    detail: '387(3):217–226',
+    doi: '10.1056/NEJMoa2202809',
+  },
+  {
+    id: 'robson2017',
+    authors: 'Robson M, Im SA, Senkus E, et al.',
+    title: 'Olaparib for metastatic breast cancer in patients with a germline BRCA mutation (OlympiAD)',
+    source: 'N Engl J Med',
+    year: 2017,
+    detail: '377(6):523–533',
+    doi: '10.1056/NEJMoa1706450',
+  },
+  {
+    id: 'litton2018',
+    authors: 'Litton JK, Rugo HS, Ettl J, et al.',
+    title: 'Talazoparib in patients with advanced breast cancer and a germline BRCA mutation (EMBRACA)',
+    source: 'N Engl J Med',
+    year: 2018,
+    detail: '379(8):753–763',
+    doi: '10.1056/NEJMoa1802905',
+  },
+  {
+    id: 'neratinibLabel',
+    authors: 'Puma Biotechnology',
+    title:
+      'Nerlynx (neratinib) prescribing information: drug interactions (acid-reducing agents, CYP3A4 inducers)',
+    source: 'US prescribing information, read as quoted in drug-interaction monographs',
+    year: 2026,
+  },
+  {
+    id: 'tucatinibLabel',
+    authors: 'Pfizer',
+    title: 'Tukysa (tucatinib) prescribing information: indications, dosage and drug interactions',
+    source: 'US prescribing information',
+    year: 2026,
+  },
+  {
+    id: 'capecitabineLabel',
+    authors: 'Genentech',
+    title:
+      'Xeloda (capecitabine) prescribing information: boxed warning (DPD deficiency; vitamin K antagonists)',
+    source: 'US prescribing information (openFDA label record)',
+    year: 2026,
+  },
+  {
+    id: 'phenytoinLabel',
+    authors: 'Pfizer',
+    title: 'Dilantin (phenytoin) prescribing information: drugs that raise phenytoin levels (capecitabine)',
+    source: 'US prescribing information',
+    year: 2026,
+  },
+  {
+    id: 'donato2015',
+    authors: 'Donato J, Campigotto F, Uhlmann EJ, et al.',
+    title:
+      'Intracranial hemorrhage in patients with brain metastases treated with therapeutic enoxaparin: a matched cohort study',
+    source: 'Blood',
+    year: 2015,
+    detail: '126(4):494–499',
+    doi: '10.1182/blood-2015-02-626788',
+  },
+  {
+    id: 'bloodAdv2022',
+    authors: 'Blood Advances meta-analysis group (first author not read)',
+    title:
+      'Intracranial hemorrhage in primary or metastatic brain cancer patients with or without anticoagulant treatment: a systematic review and meta-analysis',
+    source: 'Blood Adv',
+    year: 2022,
+    detail: '6(16):4873–4883',
+    doi: '10.1182/bloodadvances.2022008086',
+  },
+  {
+    id: 'brainmetgpaApp',
+    authors: 'Sperduto PW, et al. (calculator)',
+    title:
+      'Brain metastasis GPA calculator: breast GPA point table and band medians (web app source, data file of 2020)',
+    source: 'brainmetgpa.com',
+    year: 2020,
+    url: 'https://brainmetgpa.com',
+  },
+  {
+    id: 'beuschlein2024',
+    authors: 'Beuschlein F, Else T, Bancos I, et al.',
+    title:
+      'European Society of Endocrinology and Endocrine Society joint clinical guideline: diagnosis and therapy of glucocorticoid-induced adrenal insufficiency',
+    source: 'J Clin Endocrinol Metab',
+    year: 2024,
+    detail: '109(7):1657–1683',
+    doi: '10.1210/clinem/dgae250',
+  },
+  {
+    id: 'jessurun2021',
+    authors: 'Jessurun CAC, Hulsbergen AFC, de Wit AE, et al.',
+    title:
+      'The combined use of steroids and immune checkpoint inhibitors in brain metastasis patients: a systematic review and meta-analysis',
+    source: 'Neuro Oncol',
+    year: 2021,
+  },
+  {
+    id: 'kroeze2019',
+    authors: 'Kroeze SGC, Fritz C, Basler L, et al.',
+    title:
+      'Combination of stereotactic radiotherapy and targeted therapy: patterns-of-care survey in German-speaking countries',
+    source: 'Strahlenther Onkol',
+    year: 2019,
+    detail: '195(3):199–206',
   },
 ];

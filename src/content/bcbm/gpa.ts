@@ -1,14 +1,20 @@
 import type { PathwayInput } from '../schema';
 
+const her2Negative = ['low', 'ultralow', 'negative'];
+
 /**
- * Updated Breast GPA (Sperduto 2020). Points for KPS, age, extracranial metastases and number of brain
- * metastases were read in a secondary source; subtype points and the survival bands are recalled, not
- * verified (clinical/evidence.md §6b), and are shown to the user as unverified.
+ * Updated Breast GPA (Sperduto 2020). The point table and band medians were read in the source of the
+ * official calculator (brainmetgpa.com, data file of 2020), not in the paper's own table: a secondary
+ * source. HER2-low and ultralow count as HER2-negative; "not staged" counts as unknown (a range).
  */
 export const gpa: PathwayInput['gpa'] = {
   name: 'Updated Breast GPA (2020)',
-  refs: [{ citation: 'sperduto2020breast' }, { citation: 'sperduto2020summary' }],
-  note: 'Estimated median survival for groups of patients, not a prediction for this patient. The band medians are recalled, not verified: the 2020 summary report gives 3 to 36 months across breast GPA groups. Check the score at brainmetgpa.com.',
+  refs: [
+    { citation: 'sperduto2020breast' },
+    { citation: 'sperduto2020summary' },
+    { citation: 'brainmetgpaApp', point: 'point table and band medians' },
+  ],
+  note: 'Estimated median survival for groups of patients, not a prediction for this patient. Points and medians are from the official calculator (brainmetgpa.com); the paper’s table was not read. The cohort was treated in 2006–2017, before tucatinib and trastuzumab deruxtecan, so for HER2-positive disease the figures may underestimate survival today.',
   factors: [
     {
       id: 'kps',
@@ -17,13 +23,13 @@ export const gpa: PathwayInput['gpa'] = {
       levels: [
         { label: '90–100', points: 1, when: { q: 'kps', is: ['kps90to100'] } },
         { label: '70–80', points: 0.5, when: { q: 'kps', is: ['kps70to80'] } },
-        { label: '60 or less', points: 0, when: { q: 'kps', is: ['kps60orLess'] } },
+        { label: '60 or less', points: 0, when: { q: 'kps', is: ['kps60', 'kps50orLess'] } },
       ],
     },
     {
       id: 'subtype',
       label: 'Subtype',
-      evidence: 'unverified',
+      evidence: 'secondary',
       levels: [
         {
           label: 'HR+/HER2+',
@@ -37,7 +43,7 @@ export const gpa: PathwayInput['gpa'] = {
         },
         {
           label: 'HR−/HER2+',
-          points: 1,
+          points: 1.5,
           when: {
             all: [
               { q: 'hormoneReceptor', is: ['negative'] },
@@ -51,7 +57,7 @@ export const gpa: PathwayInput['gpa'] = {
           when: {
             all: [
               { q: 'hormoneReceptor', is: ['positive'] },
-              { q: 'her2', is: ['negative'] },
+              { q: 'her2', is: her2Negative },
             ],
           },
         },
@@ -61,7 +67,7 @@ export const gpa: PathwayInput['gpa'] = {
           when: {
             all: [
               { q: 'hormoneReceptor', is: ['negative'] },
-              { q: 'her2', is: ['negative'] },
+              { q: 'her2', is: her2Negative },
             ],
           },
         },
@@ -93,6 +99,7 @@ export const gpa: PathwayInput['gpa'] = {
       id: 'extracranial',
       label: 'Extracranial metastases',
       evidence: 'secondary',
+      unknown: ['notStaged'],
       levels: [
         { label: 'absent', points: 0.5, when: { q: 'extracranial', is: ['none'] } },
         { label: 'present', points: 0, when: { q: 'extracranial', is: ['controlled', 'progressive'] } },
@@ -100,9 +107,15 @@ export const gpa: PathwayInput['gpa'] = {
     },
   ],
   bands: [
-    { min: 0, max: 1, medianMonths: 6, evidence: 'unverified' },
-    { min: 1.5, max: 2, medianMonths: 13, evidence: 'unverified' },
-    { min: 2.5, max: 3, medianMonths: 24, evidence: 'unverified' },
-    { min: 3.5, max: 4, medianMonths: 36, evidence: 'unverified' },
+    {
+      min: 0,
+      max: 1,
+      withheld:
+        'No survival figure is shown for this band: the calculator gives 6 months, but the 2020 summary report gives medians from 3 months, and the paper’s table could not be read to settle it.',
+      evidence: 'unverified',
+    },
+    { min: 1.5, max: 2, medianMonths: 12.9, evidence: 'secondary' },
+    { min: 2.5, max: 3, medianMonths: 23.5, evidence: 'secondary' },
+    { min: 3.5, max: 4, medianMonths: 36.3, evidence: 'secondary' },
   ],
 };

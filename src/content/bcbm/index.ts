@@ -1,5 +1,8 @@
 import type { PathwayInput } from '../schema';
+import { changes } from './changes';
 import { citations } from './citations';
+import { conflicts } from './conflicts';
+import { drugs } from './drugs';
 import { gpa } from './gpa';
 import { items } from './items';
 import { outcomes } from './outcomes';
@@ -14,10 +17,10 @@ import { unknowns } from './unknowns';
 export const bcbmContent: PathwayInput = {
   id: 'bcbm',
   title: 'Suspected brain metastases in breast cancer',
-  version: '1.0.1',
+  version: '2.0.0',
   reviewedBy:
-    'Not yet reviewed by a clinician: compiled by the engineering team from clinical/evidence.md; unverified points are labelled as such',
-  reviewedOn: '2026-11-28',
+    'Not yet reviewed by a clinician: compiled by the engineering team from the clinical review of December 2026 and the sources it cites; unverified points are labelled as such',
+  reviewedOn: '2026-12-01',
   disclaimer:
     'Decision support only. This does not replace your clinical judgement or a multidisciplinary team; check each point against its source and the patient in front of you.',
   welcome: 'This consult walks through suspected brain metastases in breast cancer, one question at a time.',
@@ -28,4 +31,7 @@ export const bcbmContent: PathwayInput = {
   unknowns,
   citations,
   gpa,
+  drugs,
+  conflicts,
+  changes,
 };

@@ -11,7 +11,7 @@ export const outcomes: PathwayInput['outcomes'] = [
     id: 'leptomeningealPlan',
     title: 'Leptomeningeal disease',
     summary:
-      'Leptomeningeal spread is managed on its own pathway: complete the work-up and involve neuro-oncology.',
+      'Leptomeningeal spread is managed on its own pathway: complete the work-up safely and involve neuro-oncology. The Breast GPA was not derived for it and is not shown.',
     prognosis: false,
   },
   {
@@ -33,5 +33,7 @@ export const outcomes: PathwayInput['outcomes'] = [
     summary:
       'Options for brain metastases that progress after radiosurgery, whole-brain radiotherapy or surgery.',
     prognosis: true,
+    prognosisCaveat:
+      'Not validated at intracranial progression: the Breast GPA was derived in patients with newly diagnosed brain metastases.',
   },
 ];

@@ -3,18 +3,28 @@ import {
   all,
   any,
   ascoHer2,
+  fit,
+  her2NegativeFamily,
+  her2Positive,
   is,
+  localCandidate,
   massEffect,
   newSymptoms,
   notProgressingOutside,
+  onTherapy,
   parenchymal,
   pending,
+  progression,
   raisedIcp,
-  statusEpilepticus,
+  seizureHappened,
+  symptomatic,
   treated,
 } from './items';
 
-/** Pitfalls: shown at their questions, and gathered with the recommendation when `when` holds. */
+/**
+ * Pitfalls: shown at their questions, and gathered with the recommendation when `when` holds. A pitfall
+ * gathered with a recommendation names only drugs that apply to the patient (checked by a test).
+ */
 export const pitfalls: PathwayInput['pitfalls'] = [
   {
     id: 'twitchNotBenign',
@@ -25,9 +35,12 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   },
   {
     id: 'statusEpilepticusEscalate',
-    text: 'Twitching that lasts 5 minutes or more, or seizures without recovery in between, is status epilepticus: treat it as an emergency, not in the outpatient consult.',
+    text: 'A convulsive seizure lasting 5 minutes or more, or seizures without recovery in between, is status epilepticus: emergency treatment, not the outpatient consult. Continuous focal twitching is focal status epilepticus: urgent, but not the convulsive anaesthetic protocol.',
     when: is('seizure', 'yes', 'unsure'),
-    refs: [{ citation: 'glauser2016', point: 'definition' }],
+    refs: [
+      { citation: 'glauser2016', point: 'convulsive status: definition' },
+      { citation: 'trinka2015', point: 'time points' },
+    ],
     evidence: 'secondary',
   },
   {
@@ -39,15 +52,30 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   },
   {
     id: 'enzymeInducingAsms',
-    text: 'Avoid enzyme-inducing anti-seizure drugs (phenytoin, carbamazepine, phenobarbital): they speed up the breakdown of dexamethasone; the tucatinib, neratinib and lapatinib labels advise against strong CYP3A inducers; and capecitabine can raise phenytoin levels.',
-    when: any(is('seizure', 'yes'), statusEpilepticus),
+    text: 'Avoid enzyme-inducing anti-seizure drugs (phenytoin, carbamazepine, phenobarbital): they speed up the breakdown of dexamethasone and of many cancer drugs, and capecitabine can raise phenytoin levels.',
+    when: seizureHappened,
     refs: [
-      {
-        citation: 'walbert2021',
-        point: 'levetiracetam over older drugs (interaction details are from drug labels not read)',
-      },
+      { citation: 'phenytoinLabel', point: 'enzyme induction; capecitabine raises phenytoin levels' },
+      { citation: 'walbert2021', point: 'levetiracetam over older drugs' },
     ],
-    evidence: 'unverified',
+    evidence: 'secondary',
+  },
+  {
+    id: 'enzymeInducersHer2Tkis',
+    text: 'With HER2 tyrosine-kinase inhibitors, avoid strong CYP3A inducers such as phenytoin and carbamazepine: they lower tucatinib, neratinib and lapatinib levels (carbamazepine cut lapatinib exposure by 72%). Tucatinib itself is a strong CYP3A inhibitor.',
+    when: all(seizureHappened, her2Positive),
+    refs: [
+      { citation: 'tucatinibLabel', point: 'drug interactions' },
+      { citation: 'neratinibLabel', point: 'CYP3A4 inducers' },
+    ],
+    evidence: 'secondary',
+  },
+  {
+    id: 'capecitabineBoxedWarning',
+    text: 'Capecitabine carries a boxed warning: bleeding with warfarin-type anticoagulants (check the INR often) and severe or fatal toxicity with DPD deficiency (test for DPYD variants before starting).',
+    when: all(treated, onTherapy, any(her2Positive, her2NegativeFamily)),
+    refs: [{ citation: 'capecitabineLabel', point: 'boxed warning' }],
+    evidence: 'verified',
   },
   {
     id: 'nonContrastCtMisses',
@@ -59,7 +87,7 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   {
     id: 'steroidsOnlyForSymptoms',
     text: 'Do not hold back dexamethasone from a patient with symptoms from oedema while waiting for the scan, but do not give it to a patient without symptoms of mass effect.',
-    when: any(pending, is('massEffect', 'no')),
+    when: any(pending, all(is('massEffect', 'no'), treated)),
     refs: [{ citation: 'ryken2019' }],
     evidence: 'verified',
     seedNote: 'The seed said never to delay dexamethasone; that holds only for symptomatic oedema.',
@@ -67,7 +95,7 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   {
     id: 'posteriorFossa',
     text: 'Metastases in the cerebellum can cause rapid deterioration through obstructive hydrocephalus: involve neurosurgery early.',
-    when: massEffect,
+    when: all(massEffect, treated),
     refs: [{ citation: 'eanoEsmo2021', point: 'posterior-fossa metastases' }],
     evidence: 'secondary',
   },
@@ -80,8 +108,8 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   },
   {
     id: 'noDeferralWhenSymptomatic',
-    text: 'Do not defer local treatment for a patient with symptoms. The ASCO options to defer it (tucatinib with trastuzumab and capecitabine; a single lesion under 2 cm with HER2 therapy active in the brain) apply only without symptomatic mass effect.',
-    when: parenchymal,
+    text: 'Do not defer local treatment for a patient whose metastases cause symptoms: the ASCO options to defer it apply only to selected HER2-positive patients without symptomatic mass effect.',
+    when: all(fit, symptomatic),
     refs: [
       ascoHer2('Rec 7.1', 'Weak'),
       ascoHer2('Rec 2.3'),
@@ -92,7 +120,7 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   {
     id: 'plainWbrt',
     text: 'Do not use plain whole-brain radiotherapy as the alternative for 1–4 metastases or add it to SRS routinely; when whole-brain radiotherapy is used, give it with hippocampal avoidance and memantine.',
-    when: treated,
+    when: all(treated, localCandidate),
     refs: [
       { citation: 'brown2016' },
       { citation: 'brown2020' },
@@ -109,14 +137,40 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   {
     id: 'dontStopWorkingSystemic',
     text: 'Do not stop systemic therapy that is controlling the disease outside the brain because brain metastases appeared: add local treatment instead.',
-    when: notProgressingOutside,
+    when: all(parenchymal, onTherapy, notProgressingOutside),
     refs: [ascoHer2('Rec 8.1')],
     evidence: 'verified',
   },
   {
+    id: 'noReirradiationBeforeNecrosisExcluded',
+    text: 'Do not re-irradiate a growing treated lesion before radionecrosis is excluded: more radiation can make radionecrosis worse.',
+    when: all(progression, is('necrosisWorkup', 'notDone', 'indeterminate')),
+    refs: [
+      {
+        citation: 'narloch2017',
+        point: 'most growing lesions were radionecrosis (the harm of re-irradiation is not from this source)',
+      },
+    ],
+    evidence: 'unverified',
+  },
+  {
+    id: 'anticoagulationNotContraindicated',
+    text: 'Do not withhold anticoagulation for a blood clot only because of brain metastases from breast cancer: therapeutic enoxaparin did not raise intracranial bleeding in a matched cohort, and in a meta-analysis bleeding was 14.7% with vs 15.4% without anticoagulation. Hold it with platelets under 25 × 10⁹/L.',
+    when: treated,
+    refs: [
+      { citation: 'donato2015' },
+      { citation: 'bloodAdv2022' },
+      {
+        citation: 'bloodAdv2022',
+        point: 'platelet thresholds are from ISTH guidance read in a secondary table',
+      },
+    ],
+    evidence: 'secondary',
+  },
+  {
     id: 'noSurvivalFromMemory',
     text: 'Do not quote survival by receptor status from memory; use the Breast GPA. In the 2012 Breast-GPA cohort, ER/PR-positive disease did better: 20.7 vs 17.9 months if HER2-positive, 9.7 vs 6.4 months if HER2-negative.',
-    when: is('kps', 'kps90to100', 'kps70to80', 'kps60orLess'),
+    when: all(treated, is('kps', 'kps90to100', 'kps70to80', 'kps60', 'kps50orLess')),
     refs: [{ citation: 'sperduto2012' }],
     evidence: 'verified',
     seedNote: 'The seed’s survival figures by receptor status have no traceable source and are left out.',

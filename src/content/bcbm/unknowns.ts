@@ -1,5 +1,5 @@
 import type { PathwayInput } from '../schema';
-import { all, ascoHer2, is, pending, progression } from './items';
+import { all, ascoHer2, is, leptomeningeal, pending, progression, treated } from './items';
 
 /** What the consult could not settle, and what to do about it. */
 export const unknowns: PathwayInput['unknowns'] = [
@@ -32,7 +32,7 @@ export const unknowns: PathwayInput['unknowns'] = [
   },
   {
     id: 'her2Unknown',
-    when: is('her2', 'unknown'),
+    when: all(treated, is('her2', 'unknown')),
     text: 'HER2 status, which decides the HER2-directed options and the Breast GPA subtype.',
     action:
       'Test HER2 on the most recent tissue. If a brain metastasis is resected, test it there too: HER2 differs from the primary in 12% (gained in 9%).',
@@ -43,7 +43,7 @@ export const unknowns: PathwayInput['unknowns'] = [
   },
   {
     id: 'hormoneReceptorUnknown',
-    when: is('hormoneReceptor', 'unknown'),
+    when: all(treated, is('hormoneReceptor', 'unknown')),
     text: 'ER/PR status, which sets the subtype for systemic therapy and the Breast GPA.',
     action:
       'Test ER and PR on the most recent tissue. If a brain metastasis is resected, test it there too: ER differs from the primary in 17% and PR in 23%, most often lost.',
@@ -51,6 +51,21 @@ export const unknowns: PathwayInput['unknowns'] = [
       { citation: 'kotecha2021' },
       { citation: 'eanoEsmo2021', point: 're-test biomarkers on resected metastases' },
     ],
+  },
+  {
+    id: 'extracranialNotStaged',
+    when: all(treated, is('extracranial', 'notStaged')),
+    text: 'Whether there is disease outside the brain: it decides systemic therapy and is a Breast GPA factor, so the GPA is a range.',
+    action: 'Stage the disease outside the brain, then revisit the systemic advice and the GPA.',
+    refs: [ascoHer2('Rec 8.1'), { citation: 'sperduto2020breast' }],
+  },
+  {
+    id: 'her2UnknownLeptomeningeal',
+    when: all(leptomeningeal, is('her2', 'unknown')),
+    text: 'HER2 status, which decides whether HER2 therapy with CNS activity is an option.',
+    action:
+      'Test HER2 on the most recent tissue (or CSF cells where the laboratory can); HER2 differs from the primary in 12% of metastases.',
+    refs: [{ citation: 'kotecha2021' }],
   },
   {
     id: 'lesionCountNotAsked',
