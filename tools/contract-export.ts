@@ -13,7 +13,8 @@ import { repoRoot } from './repo-root';
  */
 
 /** The markers around the generated table; prettier leaves what is between them alone. */
-export const tableStart = '<!-- contract:questions (npm run contract:export) -->\n<!-- prettier-ignore-start -->';
+export const tableStart =
+  '<!-- contract:questions (npm run contract:export) -->\n<!-- prettier-ignore-start -->';
 export const tableEnd = '<!-- prettier-ignore-end -->\n<!-- /contract:questions -->';
 
 // A label is prose: keep it from closing a table cell or a code span.
@@ -27,7 +28,9 @@ export function questionTable(content: Pathway = pathway): string {
       const label = question?.options.find((o) => o.value === value)?.label;
       return label ? `\`${value}\` (${cell(label)})` : `\`${value}\``;
     });
-    const asks = question ? `${cell(question.short)}: ${cell(question.prompt)}` : '(not asked by this content)';
+    const asks = question
+      ? `${cell(question.short)}: ${cell(question.prompt)}`
+      : '(not asked by this content)';
     return `| \`${id}\` | ${asks} | ${values.join(', ')} |`;
   });
   return ['| id | asks about | answer values |', '| --- | --- | --- |', ...rows].join('\n');
