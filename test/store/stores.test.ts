@@ -118,20 +118,20 @@ describe.each(Object.keys(stores))('the %s store', (name) => {
   });
 });
 
+const answered = {
+  consultId: 'c1',
+  at: '2026-11-28T10:00:00.000Z',
+  kind: 'answered',
+  question: 'kps',
+  answer: 'kps70to80',
+  contentVersion: '1.0.0',
+} as const;
+
 describe('the SQLite audit log', () => {
   it('keeps ids and enumerated answers only', async () => {
     const folder = join(dir, 'audit');
     const store = new SqliteStore(folder);
-    await store.audit([
-      {
-        consultId: 'c1',
-        at: '2026-11-28T10:00:00.000Z',
-        kind: 'answered',
-        question: 'kps',
-        answer: 'kps70to80',
-        contentVersion: '1.0.0',
-      },
-    ]);
+    await store.audit([answered]);
     await store.close();
     const db = new Database(join(folder, 'consults.sqlite'), { readonly: true });
     expect(db.prepare('select consult_id, kind, question, answer, content_version from audit').all()).toEqual(
@@ -153,14 +153,6 @@ describe('the Blob audit log', () => {
   it('appends ids and enumerated answers only, one JSON line per event, in one blob per day', async () => {
     const container = `audit${Date.now()}`;
     const store = await BlobStore.open(azurite.connectionString, container);
-    const answered = {
-      consultId: 'c1',
-      at: '2026-11-28T10:00:00.000Z',
-      kind: 'answered',
-      question: 'kps',
-      answer: 'kps70to80',
-      contentVersion: '1.0.0',
-    } as const;
     const later = {
       ...answered,
       at: '2026-11-28T10:01:00.000Z',
