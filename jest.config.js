@@ -1,9 +1,42 @@
+// Two projects. `unit`: pure content, flow, turn and rendering tests, no sockets or child processes; they
+// run in seconds (`npm run test:unit`). `integration`: everything that starts a server, a browser, a
+// store or a process. A new test file is a unit test unless its path is listed here.
+const integration = [
+  'browser/',
+  'http/',
+  'store/',
+  'config.test.ts', // starts the built bot to see it refuse a bad setting
+  'dialogs/conversation.test.ts', // every path through the real server
+  'slack/events.test.ts',
+  'teams/teams.test.ts',
+  'teams/manifest.test.ts', // writes zips; validates against the bundled schema
+];
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
+  // isolatedModules (tsconfig.json): each file is transpiled on its own; the type check runs once in `npm test`.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: integration.map((p) => `<rootDir>/test/${escape(p)}`),
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: integration.map((p) => `<rootDir>/test/${p}${p.endsWith('/') ? '**/*.test.ts' : ''}`),
+    },
+  ],
   // The server, durability and browser tests start real processes; keep the suite on 2 cores predictable.
   maxWorkers: 2,
   testTimeout: 30000,

@@ -1,5 +1,5 @@
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
-import { isAnswerValue, type Answers, type QuestionId } from '../src/content/case-model';
+import { isAnswerValue, type QuestionId } from '../src/content/case-model';
 import { answerEvent, bcbmMachine, type AnswerEvent, type OutcomeId } from './bcbm.machine';
 
 export type BcbmSnapshot = SnapshotFrom<typeof bcbmMachine>;
@@ -76,8 +76,4 @@ export function restoreSnapshot(stored: unknown): BcbmSnapshot {
   const snapshot = actor.getSnapshot();
   actor.stop();
   return snapshot;
-}
-
-export function answersOf(snapshot: BcbmSnapshot): Answers {
-  return snapshot.context.answers;
 }

@@ -28,7 +28,8 @@ const Env = z
       .string()
       .regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/)
       .default('consults'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Unset: the logger picks (warn on a local terminal, info otherwise; see src/log.ts).
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   })
   .superRefine((e, ctx) => {
     const need = (name: keyof typeof e, why: string) => {

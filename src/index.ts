@@ -1,5 +1,5 @@
 import { ConfigError, readConfig } from './config';
-import { makeLogger } from './log';
+import { botLogger } from './log';
 import { buildApp } from './server';
 
 async function main(): Promise<void> {
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = makeLogger(config.LOG_LEVEL);
+  const log = botLogger({ level: config.LOG_LEVEL, localMode: config.localMode });
   const app = await buildApp(config, log);
   app.server.listen(config.PORT, config.host, () => {
     const url = `http://${config.host}:${(app.server.address() as { port: number }).port}`;

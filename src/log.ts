@@ -1,11 +1,77 @@
+import { Writable } from 'node:stream';
 import pino from 'pino';
 
 /**
  * Structured logs. Only ids, codes and enumerated values go in: never message text, names or
- * anything typed by a user (patient privacy).
+ * anything typed by a user (patient privacy). `level` defaults to info.
  */
-export function makeLogger(level: string, destination?: pino.DestinationStream): pino.Logger {
-  return pino({ level, base: { app: 'bcbm-consult' }, redact: ['text', 'req.body', '*.text'] }, destination);
+export function makeLogger(level: string | undefined, destination?: pino.DestinationStream): pino.Logger {
+  return pino(
+    { level: level ?? 'info', base: { app: 'bcbm-consult' }, redact: ['text', 'req.body', '*.text'] },
+    destination,
+  );
 }
 
 export type Logger = pino.Logger;
+
+/**
+ * The running bot's logger. Someone trying the bot on their own machine (local mode, a terminal) gets
+ * one readable line per event and only warnings and errors; a deployment (Microsoft credentials set)
+ * or any output that is not a terminal gets pino's JSON at info, for a log collector. LOG_LEVEL, when
+ * set, wins either way.
+ */
+export function botLogger(
+  settings: { level: string | undefined; localMode: boolean },
+  out: NodeJS.WriteStream = process.stdout,
+): pino.Logger {
+  const readable = settings.localMode && out.isTTY === true;
+  // On stdout itself pino's own fast writer is used; another stream (a test's) is written as given.
+  if (!readable) return makeLogger(settings.level, out === process.stdout ? undefined : out);
+  return makeLogger(settings.level ?? 'warn', lineWriter(out));
+}
+
+const levelNames: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
+// Always the same on every line, so not worth the space on a terminal.
+const omitted = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'app']);
+const shortError = (value: unknown) =>
+  value && typeof value === 'object' && 'message' in value ? String(value.message) : JSON.stringify(value);
+
+/** One pino JSON line, already redacted, as `HH:MM:SS LEVEL message key=value …`. */
+export function formatLine(json: string): string {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return json;
+  }
+  const time = new Date(typeof entry.time === 'number' ? entry.time : Date.now()).toTimeString().slice(0, 8);
+  const level = levelNames[entry.level as number] ?? String(entry.level);
+  const fields = Object.entries(entry)
+    .filter(([key]) => !omitted.has(key))
+    .map(([key, value]) =>
+      key === 'err'
+        ? `err=${shortError(value)}`
+        : `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
+    );
+  const line = [time, level.padEnd(5), entry.msg ?? '', ...fields].filter((part) => part !== '').join(' ');
+  // An error's stack goes below its line, indented, instead of as one long escaped string.
+  const stack = (entry.err as { stack?: unknown } | undefined)?.stack;
+  return typeof stack === 'string' ? `${line}\n    ${stack.split('\n').join('\n    ')}` : line;
+}
+
+/** A destination that prints each pino line through `formatLine`. */
+function lineWriter(out: NodeJS.WritableStream): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line) out.write(`${formatLine(line)}\n`);
+      done();
+    },
+  });
+}

@@ -237,11 +237,6 @@ function pack(units: Unit[], text: string): SlackMessage[] {
   });
 }
 
-/** The text of a split view's message without its "(Part i of n)" line: they join to the view's text. */
-export function partText(message: SlackMessage): string {
-  return message.text.replace(/^\(Part \d+ of \d+\)\n/, '');
-}
-
 function questionUnits(view: QuestionView): Unit[] {
   const blocks: KnownBlock[] = sections(view.prompt, `*Question ${view.number}*\n`);
   // Hints, and in full any label too long for a button.

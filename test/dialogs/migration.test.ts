@@ -45,9 +45,10 @@ describe('a consult saved by an older version of the statechart', () => {
     });
     const result = handleTurn(old, { kind: 'command', command: 'summary' }, ctx);
     const text = result.views.map(renderText).join('\n');
-    expect(text).toContain('The pathway was updated');
-    expect(text).toContain('(3)');
-    expect(text).toContain('Not kept: Age: Under 60');
+    // One line says how many answers were kept (the three the current statechart still asks) and which were not.
+    expect(text.split('\n')).toContain(
+      'The pathway was updated since this consult began. Your answers that still apply were kept (3). Not kept: Age: Under 60.',
+    );
     expect(result.record.machineVersion).toBe(bcbmMachineVersion);
     expect(result.record.log.map((e) => e.question)).toEqual(['scenario', 'redFlags', 'seizure']);
     expect(result.changed).toBe(true);

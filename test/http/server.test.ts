@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { pathway } from '../../src/content';
+import { holds } from '../../src/content/conditions';
 import { plainTextOf } from '../../src/bot/activities';
 import { notes } from '../../src/view/strings';
 import { activity, buttonData, post, startServer, type Running } from '../support/server';
@@ -136,9 +137,8 @@ describe('a consult over /api/messages', () => {
     await c.say('start');
     await c.say('1');
     const replies = await c.say('Convulsive status epilepticus');
-    const urgent = pathway.items.filter(
-      (i) => i.urgent && JSON.stringify(i.when).includes('statusEpilepticus'),
-    );
+    const answers = { scenario: 'newSymptoms', redFlags: 'statusEpilepticus' } as const;
+    const urgent = pathway.items.filter((i) => i.urgent && holds(i.when, answers));
     expect(urgent.length).toBeGreaterThan(0);
     for (const i of urgent) expect(plainTextOf(replies[0]!)).toContain(i.text);
     expect(plainTextOf(replies.at(-1)!)).toContain('gadolinium'); // the seizure question is skipped

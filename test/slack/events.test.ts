@@ -88,9 +88,19 @@ const isQuestion = (call: SlackCall) => buttons(call).length > 0;
 
 const valueOf = (b: Button) => JSON.parse(b.value ?? '{}') as SlackButtonValue;
 
-/** All the text a message shows in its blocks. */
+/** All the text a message shows in its blocks: its text objects, not ids, urls or button values. */
 function shown(blocks: KnownBlock[]): string {
-  return JSON.stringify(blocks);
+  const out: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if ((o.type === 'mrkdwn' || o.type === 'plain_text') && typeof o.text === 'string') out.push(o.text);
+      else Object.values(o).forEach(visit);
+    }
+  };
+  visit(blocks);
+  return out.join('\n');
 }
 
 let channelSerial = 0;

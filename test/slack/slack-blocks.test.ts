@@ -8,7 +8,6 @@ import type { Recommendation } from '../../src/pathway/recommend';
 import {
   blockTextLength,
   escapeMrkdwn,
-  partText,
   renderSlack,
   slackLimits,
   splitText,
@@ -179,6 +178,9 @@ const samples: Recommendation[] = (() => {
   return Array.from({ length: 600 }, () => randomConsult(rand, 'U012AB3CD').recommendation);
 })();
 
+/** The text of a split view's message without its "(Part i of n)" line: they join to the view's text. */
+const partText = (message: SlackMessage) => message.text.replace(/^\(Part \d+ of \d+\)\n/, '');
+
 function expectComplete(r: Recommendation) {
   const view: View = { kind: 'recommendation', consultId: record.consultId, recommendation: r };
   const messages = renderSlack(view);
@@ -271,13 +273,14 @@ describe('the other views in Slack', () => {
     expect(messages.flatMap(limitsBroken)).toEqual([]);
   });
 
-  it('shows who gave each answer in the summary as a Slack mention', () => {
+  it('shows who gave each answer in the summary by display name, escaped for mrkdwn (never a mention)', () => {
     const [message] = renderSlack({
       kind: 'summary',
       answers: [{ short: 'KPS', answer: '90–100', by: 'Dr <Test> & Co' }],
       unknowns: [],
     });
     expect(shown([message!]).join('\n')).toContain('• KPS: 90–100 (Dr &lt;Test&gt; &amp; Co)');
+    expect(shown([message!]).join('\n')).not.toContain('<@');
   });
 
   it('shows the stale-card notice as written', () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BlobServiceClient } from '@azure/storage-blob';
 import Database from 'better-sqlite3';
 import { BlobStore } from '../../src/store/blob';
 import { MemoryStore } from '../../src/store/memory';
@@ -117,20 +118,20 @@ describe.each(Object.keys(stores))('the %s store', (name) => {
   });
 });
 
+const answered = {
+  consultId: 'c1',
+  at: '2026-11-28T10:00:00.000Z',
+  kind: 'answered',
+  question: 'kps',
+  answer: 'kps70to80',
+  contentVersion: '1.0.0',
+} as const;
+
 describe('the SQLite audit log', () => {
   it('keeps ids and enumerated answers only', async () => {
     const folder = join(dir, 'audit');
     const store = new SqliteStore(folder);
-    await store.audit([
-      {
-        consultId: 'c1',
-        at: '2026-11-28T10:00:00.000Z',
-        kind: 'answered',
-        question: 'kps',
-        answer: 'kps70to80',
-        contentVersion: '1.0.0',
-      },
-    ]);
+    await store.audit([answered]);
     await store.close();
     const db = new Database(join(folder, 'consults.sqlite'), { readonly: true });
     expect(db.prepare('select consult_id, kind, question, answer, content_version from audit').all()).toEqual(
@@ -145,5 +146,25 @@ describe('the SQLite audit log', () => {
       ],
     );
     db.close();
+  });
+});
+
+describe('the Blob audit log', () => {
+  it('appends ids and enumerated answers only, one JSON line per event, in one blob per day', async () => {
+    const container = `audit${Date.now()}`;
+    const store = await BlobStore.open(azurite.connectionString, container);
+    const later = {
+      ...answered,
+      at: '2026-11-28T10:01:00.000Z',
+      question: 'age',
+      answer: 'under60',
+    } as const;
+    await store.audit([answered]);
+    await store.audit([later]);
+    const blob = BlobServiceClient.fromConnectionString(azurite.connectionString)
+      .getContainerClient(container)
+      .getBlobClient('audit/2026-11-28.jsonl');
+    const lines = (await blob.downloadToBuffer()).toString('utf8').trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([answered, later]);
   });
 });

@@ -2,13 +2,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppManifestUtils, type AppManifest, type TeamsManifestV1D25 } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
+import { PNG } from 'pngjs';
 import { z } from 'zod';
-import { iconSpecs, teamsManifestDir } from './icons';
-import { decodePng } from './png';
+import { repoRoot } from './repo-root';
 
 /**
  * Builds the Teams app package: manifest/teams/manifest.json with the bot's Microsoft App ID filled
  * in, validated offline against its JSON schema, zipped with the two icons. See docs/teams.md.
+ * A tool, not part of the running bot: `npm run package:teams`.
  */
 
 export type TeamsManifest = TeamsManifestV1D25.TeamsManifestV1D25;
@@ -17,6 +18,21 @@ type ManifestSchema = NonNullable<Parameters<typeof AppManifestUtils.validateAga
 /** The placeholder in manifest.json that packaging replaces with the Azure Bot's Microsoft App ID. */
 export const appIdPlaceholder = '{{MicrosoftAppId}}';
 export const zipName = 'bcbm-consult.zip';
+
+/**
+ * The two icons Teams asks for (manifest `icons`), sizes from the manifest schema's descriptions. The
+ * PNGs are committed in manifest/teams/ (a white consult bubble holding a medical cross); an edited
+ * icon only has to pass `checkIcon`.
+ */
+export const iconSpecs = {
+  color: { file: 'color.png', size: 192 },
+  outline: { file: 'outline.png', size: 32 },
+} as const;
+
+/** manifest/teams in the repository. */
+export function teamsManifestDir(): string {
+  return join(repoRoot(), 'manifest', 'teams');
+}
 
 const AppIdEnv = z.object({
   MicrosoftAppId: z.guid({
@@ -76,7 +92,7 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
 /** Reads an icon and checks what the schema only describes: its size, and for the outline, white on transparent. */
 export function checkIcon(kind: keyof typeof iconSpecs, png: Uint8Array): void {
   const { file, size } = iconSpecs[kind];
-  const image = decodePng(png);
+  const image = PNG.sync.read(Buffer.from(png));
   if (image.width !== size || image.height !== size) {
     throw new Error(`${file} is ${image.width}x${image.height}; Teams needs ${size}x${size}`);
   }
