@@ -16,20 +16,11 @@ const teamsLimitUtf16Bytes = 40_000;
 const recommendations: Recommendation[] = [];
 let n = 0;
 // The answers that lengthen a plan most; the rest keep each path's first answer.
-const lengthening = new Set<QuestionId>([
-  'redFlags',
-  'seizure',
-  'massEffect',
-  'her2',
-  'hormoneReceptor',
-  'extracranial',
-  'systemicTherapy',
-  'kps',
-]);
+const lengthening = new Set<QuestionId>(['redFlags', 'seizure', 'her2', 'systemicTherapy']);
 forEachConsult(lengthening, (entries, step) => {
   if (step.kind !== 'outcome') return;
   const items = itemsFor(pathway, answersOf(entries)).length;
-  if (n++ % 211 === 0 || (items >= 24 && n % 7 === 0))
+  if (n++ % 41 === 0 || (items >= 30 && n % 7 === 0))
     recommendations.push(buildRecommendation(pathway, step.outcomeId, entries));
 });
 
