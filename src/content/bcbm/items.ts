@@ -55,7 +55,10 @@ export const treated = any(parenchymal, progression);
  * Systemic therapy changes: new metastases with progression outside the brain (ASCO Rec 8.2), or
  * intracranial progression after local treatment (Rec 9.1), in a patient on therapy.
  */
-const switching = all(onTherapy, any(all(parenchymal, is('extracranial', 'progressive')), progression));
+export const switching = all(
+  onTherapy,
+  any(all(parenchymal, is('extracranial', 'progressive')), progression),
+);
 const her2Switch = all(her2Positive, switching);
 const afterRegimen = (...r: AnswerValue<'her2Regimen'>[]) => is('her2Regimen', ...r);
 const surgeryFew = all(fit, is('resectable', 'yes'), fewLesions, any(massEffect, large));

@@ -10,6 +10,7 @@ import {
   localCandidate,
   massEffect,
   newSymptoms,
+  leptomeningeal,
   notProgressingOutside,
   onTherapy,
   parenchymal,
@@ -17,6 +18,7 @@ import {
   progression,
   raisedIcp,
   seizureHappened,
+  switching,
   symptomatic,
   treated,
 } from './items';
@@ -63,7 +65,8 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   {
     id: 'enzymeInducersHer2Tkis',
     text: 'With HER2 tyrosine-kinase inhibitors, avoid strong CYP3A inducers such as phenytoin and carbamazepine: they lower tucatinib, neratinib and lapatinib levels (carbamazepine cut lapatinib exposure by 72%). Tucatinib itself is a strong CYP3A inhibitor.',
-    when: all(seizureHappened, her2Positive),
+    // Only where a HER2 tyrosine-kinase inhibitor is among the options: a change of therapy, or leptomeningeal disease.
+    when: all(seizureHappened, her2Positive, any(switching, leptomeningeal)),
     refs: [
       { citation: 'tucatinibLabel', point: 'drug interactions' },
       { citation: 'neratinibLabel', point: 'CYP3A4 inducers' },
@@ -73,7 +76,8 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   {
     id: 'capecitabineBoxedWarning',
     text: 'Capecitabine carries a boxed warning: bleeding with warfarin-type anticoagulants (check the INR often) and severe or fatal toxicity with DPD deficiency (test for DPYD variants before starting).',
-    when: all(treated, onTherapy, any(her2Positive, her2NegativeFamily)),
+    // Where a capecitabine regimen is among the options: a change of therapy, or leptomeningeal disease.
+    when: all(any(switching, leptomeningeal), any(her2Positive, her2NegativeFamily)),
     refs: [{ citation: 'capecitabineLabel', point: 'boxed warning' }],
     evidence: 'verified',
   },
@@ -86,7 +90,7 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   },
   {
     id: 'steroidsOnlyForSymptoms',
-    text: 'Do not hold back dexamethasone from a patient with symptoms from oedema while waiting for the scan, but do not give it to a patient without symptoms of mass effect.',
+    text: 'Give dexamethasone for symptoms from oedema or mass effect, without delay; do not give it to a patient without them.',
     when: any(pending, all(is('massEffect', 'no'), treated)),
     refs: [{ citation: 'ryken2019' }],
     evidence: 'verified',
