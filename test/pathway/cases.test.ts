@@ -784,8 +784,14 @@ describe('how the advice is shown', () => {
         'noDeferralWhenSymptomatic',
         'dontStopWorkingSystemic',
         'noSurvivalFromMemory',
-        'enzymeInducersHer2Tkis',
       ]),
+    );
+    // HER2 tyrosine-kinase inhibitors and capecitabine are not among this patient's options: no warnings about them.
+    expect(r.pitfalls.map((p) => p.id)).not.toContain('enzymeInducersHer2Tkis');
+    expect(r.pitfalls.map((p) => p.id)).not.toContain('capecitabineBoxedWarning');
+    const switching = run(consult(twitching, oneSmall, fitHer2Positive, { extracranial: 'progressive' })).r;
+    expect(switching.pitfalls.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['enzymeInducersHer2Tkis', 'capecitabineBoxedWarning']),
     );
   });
 
