@@ -38,6 +38,35 @@ function isAnswer(answers: Answers, { q, is }: Is): boolean {
 }
 const answered = (q: QuestionId, ...is: string[]) => ({ type: 'answered' as const, params: { q, is } });
 
+/** KPS, then its cause when it is 60 or less (a low KPS the lesions cause may recover), then `next`. */
+const kpsQuestions = (next: string) => ({
+  askKps: {
+    tags: 'question' as const,
+    meta: { questionId: 'kps' as const },
+    on: {
+      'answer.kps': [
+        { guard: answered('kps', 'kps60', 'kps50orLess'), target: 'askKpsCause', actions: 'record' as const },
+        { target: next, actions: 'record' as const },
+      ],
+    },
+  },
+  askKpsCause: {
+    tags: 'question' as const,
+    meta: { questionId: 'kpsCause' as const },
+    on: { 'answer.kpsCause': { target: next, actions: 'record' as const } },
+  },
+});
+
+/** The last systemic answer ends the consult in the plan for its scenario. */
+const toPlan = [
+  {
+    guard: answered('scenario', 'newSymptoms'),
+    target: '#bcbm.recommend.treatmentPlan',
+    actions: 'record' as const,
+  },
+  { target: '#bcbm.recommend.progressionPlan', actions: 'record' as const },
+];
+
 /**
  * The consult pathway. States are questions grouped by phase; final states are recommendations.
  * The machine refers to content by id only (meta) and does no I/O; the rules that pick the advice
@@ -221,21 +250,7 @@ export const bcbmMachine = setup({
     prognosis: {
       initial: 'askKps',
       states: {
-        askKps: {
-          tags: 'question',
-          meta: { questionId: 'kps' },
-          on: {
-            'answer.kps': [
-              { guard: answered('kps', 'kps60', 'kps50orLess'), target: 'askKpsCause', actions: 'record' },
-              { target: 'askAge', actions: 'record' },
-            ],
-          },
-        },
-        askKpsCause: {
-          tags: 'question',
-          meta: { questionId: 'kpsCause' },
-          on: { 'answer.kpsCause': { target: 'askAge', actions: 'record' } },
-        },
+        ...kpsQuestions('askAge'),
         askAge: {
           tags: 'question',
           meta: { questionId: 'age' },
@@ -278,12 +293,7 @@ export const bcbmMachine = setup({
                 target: 'askHer2Regimen',
                 actions: 'record',
               },
-              {
-                guard: answered('scenario', 'newSymptoms'),
-                target: '#bcbm.recommend.treatmentPlan',
-                actions: 'record',
-              },
-              { target: '#bcbm.recommend.progressionPlan', actions: 'record' },
+              ...toPlan,
             ],
           },
         },
@@ -291,14 +301,7 @@ export const bcbmMachine = setup({
           tags: 'question',
           meta: { questionId: 'her2Regimen' },
           on: {
-            'answer.her2Regimen': [
-              {
-                guard: answered('scenario', 'newSymptoms'),
-                target: '#bcbm.recommend.treatmentPlan',
-                actions: 'record',
-              },
-              { target: '#bcbm.recommend.progressionPlan', actions: 'record' },
-            ],
+            'answer.her2Regimen': toPlan,
           },
         },
       },
@@ -313,21 +316,7 @@ export const bcbmMachine = setup({
           meta: { questionId: 'massEffect' },
           on: { 'answer.massEffect': { target: 'askKps', actions: 'record' } },
         },
-        askKps: {
-          tags: 'question',
-          meta: { questionId: 'kps' },
-          on: {
-            'answer.kps': [
-              { guard: answered('kps', 'kps60', 'kps50orLess'), target: 'askKpsCause', actions: 'record' },
-              { target: 'askHer2', actions: 'record' },
-            ],
-          },
-        },
-        askKpsCause: {
-          tags: 'question',
-          meta: { questionId: 'kpsCause' },
-          on: { 'answer.kpsCause': { target: 'askHer2', actions: 'record' } },
-        },
+        ...kpsQuestions('askHer2'),
         askHer2: {
           tags: 'question',
           meta: { questionId: 'her2' },
