@@ -210,7 +210,14 @@ export class TrainingService {
         if (err instanceof ConflictError && attempt < 5) continue;
         throw err;
       }
-      if (result.runningChanged && result.running) await this.saveRunning(runningKey, result.running);
+      // The running case is last-writer-wins: two learners starting cases at once both get one.
+      const next = result.running;
+      if (result.runningChanged && next)
+        await this.update(
+          runningKey,
+          () => next,
+          (r) => r,
+        );
       if (result.started || result.scored.length) await this.count(result);
       this.log.info(
         {
@@ -230,21 +237,12 @@ export class TrainingService {
     }
   }
 
-  /** The running case is last-writer-wins: two learners starting cases at once both get one. */
-  private async saveRunning(key: string, running: RunningCase): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const loaded = await this.store.load(key);
-      try {
-        await this.store.save(key, running, loaded?.etag);
-        return;
-      } catch (err) {
-        if (err instanceof ConflictError && attempt < 5) continue;
-        throw err;
-      }
-    }
+  /** Read-modify-write of a shared record: one at a time in this process, compare-and-set across processes. */
+  private update<T>(key: string, parse: (v: unknown) => T, change: (v: T) => T): Promise<void> {
+    return this.serial(key, () => this.updateNow(key, parse, change));
   }
 
-  private async update<T>(key: string, parse: (v: unknown) => T, change: (v: T) => T): Promise<void> {
+  private async updateNow<T>(key: string, parse: (v: unknown) => T, change: (v: T) => T): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.store.load(key);
       try {
