@@ -68,7 +68,9 @@ function localRefs(content: Pathway, option: TrainingOption): TrainRef[] {
     const where = [r.point, r.strength].filter(Boolean).join(', ');
     return {
       n: i + 1,
-      text: c ? `${c.authors.replace(/\.$/, '')}. ${c.title}. ${c.source} ${c.year}${where ? ` (${where})` : ''}.` : r.citation,
+      text: c
+        ? `${c.authors.replace(/\.$/, '')}. ${c.title}. ${c.source} ${c.year}${where ? ` (${where})` : ''}.`
+        : r.citation,
     };
   });
 }

@@ -4,6 +4,7 @@ import type { Pathway } from '../content/schema';
 import type { Training } from '../content/training-schema';
 import { answerEvent, type AnswerEvent } from '../../machines/bcbm.machine';
 import { advance, replay, stepOf } from '../../machines/step';
+import { seeded } from './seeded';
 import { caseKey, keyProblems, recommendationFor, type Entry } from './training-key';
 
 export interface TrainingCase {
@@ -30,18 +31,6 @@ export function caseIdOf(answers: readonly Entry[]): string {
     .sort()
     .join('&');
   return createHash('sha256').update(canonical).digest('hex').slice(0, 6);
-}
-
-/** mulberry32: a small seeded generator, so the sample (and the bank) is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One complete consult: at every question the statechart asks, an answer drawn from the case model. */

@@ -4,6 +4,7 @@ import { pathway } from '../content';
 import type { Pathway } from '../content/schema';
 import { training } from '../content/training-content';
 import type { DecisionId, Training } from '../content/training-schema';
+import { KeyedQueue } from './keyed-queue';
 import { loadCases, type PlayableCase } from '../pathway/training-bank';
 import type { Logger } from '../log';
 import { ConflictError, type ConsultStore } from '../store/store';
@@ -114,7 +115,7 @@ export interface TrainingOutcome {
 export class TrainingService {
   /** The clock: injectable so tests can move time for spaced repetition. */
   now: () => Date = () => new Date();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
 
   constructor(
     private readonly store: ConsultStore,
@@ -174,15 +175,7 @@ export class TrainingService {
   }
 
   private serial<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const prev = this.queues.get(key) ?? Promise.resolve();
-    const run = prev.catch(() => undefined).then(work);
-    this.queues.set(key, run);
-    run
-      .finally(() => {
-        if (this.queues.get(key) === run) this.queues.delete(key);
-      })
-      .catch(() => undefined);
-    return run;
+    return this.queue.run(key, work);
   }
 
   private async loadLearner(key: string): Promise<{ record: LearnerRecord; etag?: string }> {

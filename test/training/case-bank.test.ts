@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { pathway } from '../../src/content';
 import { training as trainingInput } from '../../src/content/bcbm/training';
 import { training } from '../../src/content/training-content';
-import { loadTraining, type TrainingOption } from '../../src/content/training-schema';
+import { decisionIds, loadTraining, type TrainingOption } from '../../src/content/training-schema';
 import { buildRecommendation } from '../../src/pathway/recommend';
 import { loadCases } from '../../src/pathway/training-bank';
 import { candidateConsults, caseIdOf, minCases } from '../../src/pathway/training-cases';
@@ -142,14 +142,8 @@ describe('the training content', () => {
   });
 
   it('has a harmful option, with why, for every decision type where a harm exists', () => {
-    const harmExists = [
-      'emergency',
-      'firstImaging',
-      'seizureMedicine',
-      'steroids',
-      'localTherapy',
-      'systemicTherapy',
-    ];
+    // Every decision but the prognosis band (all bands are estimates) and follow-up (a missed scan is suboptimal).
+    const harmExists = decisionIds.filter((id) => id !== 'prognosis' && id !== 'followUp');
     for (const id of harmExists) {
       const harmful =
         training.decisions.find((d) => d.id === id)?.options.filter((o) => o.tag?.kind === 'harmful') ?? [];
