@@ -14,7 +14,7 @@ export interface PlayableCase {
 
 /** The generated bank (src/content/bcbm/training-cases.json), with each case's key computed from the consult. */
 export function loadCases(content: Pathway, training: Training): PlayableCase[] {
-  return bank.cases.map((c) => {
+  const cases = bank.cases.map((c) => {
     const answers = c.answers as { question: QuestionId; answer: string }[];
     return {
       id: c.id,
@@ -23,4 +23,6 @@ export function loadCases(content: Pathway, training: Training): PlayableCase[] 
       decisions: caseKey(content, training, answers).filter((k) => k.right.length === 1),
     };
   });
+  // A case the statechart no longer finishes (a pathway change since the bank was generated) asks nothing.
+  return cases.filter((c) => c.decisions.length > 0);
 }
