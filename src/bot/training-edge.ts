@@ -6,8 +6,8 @@ import {
   type AdaptiveCardInvokeValue,
   type TurnContext,
 } from 'botbuilder';
-import type { TrainingService, Learner } from '../training/service';
-import { parseTraining } from '../training/service';
+import { parseTraining } from '../training/parse';
+import type { Learner, TrainingService } from '../training/service';
 import { trainCard, trainSlack, trainText } from '../view/training-render';
 import type { TrainView } from '../view/training-view';
 

@@ -6,7 +6,8 @@ import { MemoryStore } from '../store/memory';
 import { renderText } from '../view/text';
 import { parseInput } from '../../dialogs/parse-input';
 import { localLearnerKey } from '../config';
-import { openTraining, parseTraining } from '../training/service';
+import { parseTraining } from '../training/parse';
+import { openTraining } from '../training/service';
 import { trainText } from '../view/training-render';
 
 /**
