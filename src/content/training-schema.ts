@@ -75,6 +75,8 @@ export const Training = z.strictObject({
     age: z.record(z.string(), z.array(Line).min(1)),
     /** Phrases by question id and answer value; an answer without one is described by its consult label. */
     phrases: Phrases,
+    /** Sentences added to the opening for some answers (what is not known yet). */
+    notes: Phrases,
     pending: Line,
   }),
 });

@@ -40,7 +40,7 @@ export function describeCase(
   id: string,
   answers: readonly Entry[],
 ): CaseDescription {
-  const { phrases, age, pending } = training.templates;
+  const { phrases, notes, age, pending } = training.templates;
   const value = (q: QuestionId) => answers.find((e) => e.question === q)?.answer;
   const phrase = (q: QuestionId): string | undefined => {
     const v = value(q);
@@ -61,7 +61,8 @@ export function describeCase(
       .map(phrase)
       .filter((s): s is string => Boolean(s))
       .join(' ');
-  const opening = [first, say(openingQuestions)].filter(Boolean).join(' ');
+  const noted = answers.map((e) => notes[e.question]?.[e.answer]).filter(Boolean);
+  const opening = [first, say(openingQuestions), ...noted].filter(Boolean).join(' ');
   const findings = value('imagingResult') === 'pending' ? pending : say(findingQuestions);
   return { opening, findings };
 }

@@ -456,9 +456,9 @@ export const training: TrainingInput = {
       hormoneReceptor: {
         positive: 'HR-positive',
         negative: 'HR-negative',
-        unknown: 'hormone-receptor status unknown',
+        unknown: '',
       },
-      her2: { positive: 'HER2-positive', negative: 'HER2-negative', unknown: 'HER2 status unknown' },
+      her2: { positive: 'HER2-positive', negative: 'HER2-negative', unknown: '' },
       extracranial: {
         none: 'She has no known disease outside the brain.',
         controlled: 'Her disease outside the brain is controlled on her current systemic therapy.',
@@ -495,9 +495,9 @@ export const training: TrainingInput = {
         moreThanTen: 'more than ten lesions,',
       },
       largestLesion: {
-        under3cm: 'the largest 2 cm,',
-        from3to4cm: 'the largest 3.5 cm,',
-        over4cm: 'the largest 4.5 cm,',
+        under3cm: 'up to 2 cm across,',
+        from3to4cm: 'up to 3.5 cm across,',
+        over4cm: 'up to 4.5 cm across,',
       },
       massEffect: {
         yes: 'with surrounding oedema that explains her symptoms.',
@@ -521,6 +521,10 @@ export const training: TrainingInput = {
         limited: 'A follow-up MRI now shows two new small lesions.',
         diffuse: 'A follow-up MRI now shows many new lesions throughout the brain.',
       },
+    },
+    notes: {
+      hormoneReceptor: { unknown: 'Her hormone-receptor status is not known yet.' },
+      her2: { unknown: 'Her HER2 status is not known yet.' },
     },
     pending: 'The brain scan has not been done yet.',
   },
