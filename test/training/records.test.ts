@@ -7,7 +7,7 @@ import { MemoryStore } from '../../src/store/memory';
 import { openTraining } from '../../src/training/service';
 import { reportCsv } from '../../tools/train-report';
 import { activity, post, startServer } from '../support/server';
-import { button, emergencyCase, rightOf, textOf } from './support';
+import { button, emergencyCase, rightOf, textOf, wrongOf } from './support';
 
 const secretId = 'user-secret-7731';
 const secretName = 'Dr Secretname';
@@ -96,5 +96,39 @@ describe('learner records', () => {
     );
     expect(csv).toContain('"Emergency action",0,0,,12,0,0.0');
     expect(csv).not.toMatch(/u\d/);
+  });
+
+  it('apply one of two racing clicks on the same decision from two instances; the other is out of date', async () => {
+    const store = new MemoryStore();
+    const log = makeLogger('silent');
+    const one = openTraining(store, 'shared-key-of-sixteen-chars', log);
+    const two = openTraining(store, 'shared-key-of-sixteen-chars', log);
+    const who = {
+      channelId: 'emulator',
+      userId: 'racer',
+      conversation: 'race',
+      shared: false,
+      canReplyPrivately: true,
+    };
+    const c = emergencyCase(one.cases);
+    const started = await one.turn(who, { kind: 'train', caseId: c.id });
+    const k = c.decisions[0]!;
+    const click = (choice: string) =>
+      ({
+        kind: 'choice',
+        caseId: c.id,
+        decision: k.decision.id,
+        choice,
+        attempt: started.attemptId,
+        step: 0,
+      }) as const;
+    const [a, b] = await Promise.all([one.turn(who, click(rightOf(k))), two.turn(who, click(wrongOf(k)))]);
+    const kinds = [a, b].map((r) => r.own[0]?.kind).sort();
+    expect(kinds).toEqual(['trainNotice', 'trainReveal']);
+    const score = await one.turn(who, { kind: 'score' });
+    expect(score.own[0]).toMatchObject({ kind: 'trainScore' });
+    expect((score.own[0] as { decisions: { answered: number }[] }).decisions).toEqual([
+      expect.objectContaining({ title: k.decision.title, answered: 1 }),
+    ]);
   });
 });
