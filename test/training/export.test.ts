@@ -6,7 +6,7 @@ describe('docs/training.md (the review copy of trainee mode)', () => {
   const rendered = renderTraining();
 
   it('is up to date with the training content and the case bank', () => {
-    const stale = 'docs/training.md is out of date: run `npm run training:export` and commit it';
+    const stale = 'docs/training.md is out of date: run `npm run train:export` and commit it';
     expect(existsSync(trainingDocPath()) ? 'present' : stale).toBe('present');
     expect(readFileSync(trainingDocPath(), 'utf8') === rendered ? 'fresh' : stale).toBe('fresh');
   });
