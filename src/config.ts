@@ -30,6 +30,8 @@ const Env = z
       .default('consults'),
     // Unset: the logger picks (warn on a local terminal, info otherwise; see src/log.ts).
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    // Trainee mode: the HMAC key learners are stored under (their channel user id is never stored).
+    TRAINING_LEARNER_KEY: z.string().trim().min(16, { error: 'must be at least 16 characters' }).optional(),
   })
   .superRefine((e, ctx) => {
     const need = (name: keyof typeof e, why: string) => {
@@ -49,9 +51,14 @@ const Env = z
       e.MicrosoftAppType !== 'UserAssignedMsi'
     )
       need('MicrosoftAppPassword', 'when MicrosoftAppId is set');
+    if (e.MicrosoftAppId) need('TRAINING_LEARNER_KEY', 'when MicrosoftAppId is set (production)');
   });
 
-export type Config = z.infer<typeof Env> & {
+/** Local mode only: learners on one machine need no secret key, and production refuses to start without one. */
+export const localLearnerKey = 'local-mode-training-learner-key';
+
+export type Config = Omit<z.infer<typeof Env>, 'TRAINING_LEARNER_KEY'> & {
+  TRAINING_LEARNER_KEY: string;
   /** No Microsoft credentials: no auth on /api/messages, loopback only, local chat page on. */
   localMode: boolean;
   host: string;
@@ -78,6 +85,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     );
   return {
     ...e,
+    TRAINING_LEARNER_KEY: e.TRAINING_LEARNER_KEY ?? localLearnerKey,
     localMode,
     host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     slack:

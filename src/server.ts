@@ -7,7 +7,9 @@ import restify from 'restify';
 import { pathway } from './content';
 import type { Config } from './config';
 import { ConsultService } from './consult-service';
-import { ConsultBot } from './bot/consult-bot';
+import { ConsultBot, conversationKey } from './bot/consult-bot';
+import { TrainingEdge } from './bot/training-edge';
+import { openTraining, type TrainingService } from './training/service';
 import { turnErrorHandler } from './bot/turn-error';
 import { makeLogger, type Logger } from './log';
 import { openStore } from './store/open';
@@ -17,6 +19,7 @@ export interface App {
   server: restify.Server;
   store: ConsultStore;
   service: ConsultService;
+  training: TrainingService;
   adapter: CloudAdapter;
   log: Logger;
   /** Requests being served now; shutdown waits for them. */
@@ -38,7 +41,8 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(auth);
-  const bot = new ConsultBot(service, store, log);
+  const training = openTraining(store, config.TRAINING_LEARNER_KEY, log);
+  const bot = new ConsultBot(service, store, log, new TrainingEdge(training, conversationKey));
 
   adapter.onTurnError = turnErrorHandler(log, 'turn failed');
 
@@ -80,6 +84,7 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
     server,
     store,
     service,
+    training,
     adapter,
     log,
     inFlight: () => active,

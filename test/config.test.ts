@@ -21,6 +21,7 @@ describe('configuration', () => {
       MicrosoftAppPassword: 'secret',
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: 't',
+      TRAINING_LEARNER_KEY: 'a-long-random-production-key',
     });
     expect(c).toMatchObject({ localMode: false, host: '0.0.0.0' });
   });
@@ -37,6 +38,8 @@ describe('configuration', () => {
       /MicrosoftAppTenantId/,
     ],
     [{ HOST: '0.0.0.0' }, /HOST: local mode/],
+    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p' }, /TRAINING_LEARNER_KEY: required/],
+    [{ TRAINING_LEARNER_KEY: 'short' }, /TRAINING_LEARNER_KEY/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
   ])('refuses %j with a message naming the setting', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);

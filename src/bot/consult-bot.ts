@@ -14,6 +14,7 @@ import { answeredCard } from '../view/adaptive-card';
 import { howToStart, notes } from '../view/strings';
 import type { View } from '../view/view';
 import { toActivities } from './activities';
+import type { TrainingEdge } from './training-edge';
 
 /** One consult per conversation; a Teams channel thread is its own conversation (`;messageid=`). */
 export function conversationKey(activity: Partial<Activity>): string {
@@ -53,6 +54,8 @@ export class ConsultBot extends TeamsActivityHandler {
     private readonly service: ConsultService,
     private readonly store: ConsultStore,
     private readonly log: Logger,
+    // Trainee mode: its commands and buttons are taken before the consult sees the turn.
+    private readonly training?: TrainingEdge,
   ) {
     super();
     this.onMessage(async (ctx, next) => {
@@ -105,6 +108,7 @@ export class ConsultBot extends TeamsActivityHandler {
     if (!(await this.firstDelivery(ctx))) return;
     // In channels and group chats the bot is mentioned; the mention is not part of the command.
     const text = TurnContext.removeRecipientMention(ctx.activity as Activity) ?? ctx.activity.text;
+    if (await this.training?.onMessage(ctx, text)) return;
     const result = await this.consultTurn(ctx, parseInput(text, ctx.activity.value));
     if (result.answered) ctx.turnState.set(answeredViewKey, result.answered);
     await this.send(ctx, result.views);
@@ -137,6 +141,8 @@ export class ConsultBot extends TeamsActivityHandler {
         type: 'application/vnd.microsoft.activity.message',
         value: notes.duplicate as unknown as Record<string, unknown>,
       };
+    const trained = await this.training?.onInvoke(ctx, invokeValue);
+    if (trained) return trained;
     const result = await this.consultTurn(ctx, parseInput(undefined, invokeValue.action?.data));
     // The stale notice is in the replaced card already; send only what comes next.
     await this.send(

@@ -59,6 +59,19 @@ export class SlackAdapter extends BotAdapter {
       }
       const { channel, threadTs } = placeOf(activity.conversation?.id);
       const blocks = blocksOf(activity);
+      // Trainee mode: a learner's reveal is shown to them alone (../bot/training-edge.ts).
+      const user = (activity.channelData as { ephemeralUser?: unknown } | undefined)?.ephemeralUser;
+      if (typeof user === 'string') {
+        const sent = await this.client.chat.postEphemeral({
+          channel,
+          user,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          text: slackText(activity),
+          ...(blocks ? { blocks } : {}),
+        });
+        responses.push({ id: sent.message_ts ?? '' });
+        continue;
+      }
       const posted = await this.client.chat.postMessage({
         channel,
         ...(threadTs ? { thread_ts: threadTs } : {}),

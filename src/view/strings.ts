@@ -27,6 +27,12 @@ export const commands: { name: string; text: string }[] = [
   { name: 'why', text: 'why the current question matters and what it decides' },
   { name: 'summary', text: 'the answers so far and what is still unknown' },
   { name: 'help', text: 'this list' },
+  // Trainee mode (src/view/training-render.ts has its own commands).
+  {
+    name: 'train',
+    text: 'trainee mode: play a case, commit to each decision, then see the pathway’s choice',
+  },
+  { name: 'score', text: 'your own training record' },
 ];
 
 export const sectionTitles: Record<Section, string> = {

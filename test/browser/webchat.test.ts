@@ -173,6 +173,7 @@ describe('local chat page (HTTP)', () => {
         LOG_LEVEL: 'silent',
         MicrosoftAppId: 'app',
         MicrosoftAppPassword: 'pw',
+        TRAINING_LEARNER_KEY: 'a-long-random-production-key',
       }),
     );
     const url = await listen(azure);

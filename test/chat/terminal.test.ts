@@ -16,4 +16,20 @@ describe('the terminal chat', () => {
     expect(screen).toContain('Seizure: Yes');
     expect(screen).toContain(pathway.disclaimer);
   });
+
+  it('plays a training case with typed numbers, then leaves it for a consult on start', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let screen = '';
+    output.on('data', (c: Buffer) => (screen += c.toString()));
+    const done = chat(input, output);
+    input.end(['train', '1', 'start', 'quit', ''].join('\n'));
+    await done;
+    expect(screen).toMatch(/Case [0-9a-f]{6}\. A woman/);
+    expect(screen).toMatch(/(Correct|Incorrect)\. The pathway's choice: /);
+    // start left training: the consult's first question comes after the reveal.
+    expect(screen.lastIndexOf('1. What kind of consult')).toBeGreaterThan(
+      screen.indexOf("The pathway's choice"),
+    );
+  });
 });

@@ -9,6 +9,8 @@ export interface SlackCall {
   channel: string;
   thread_ts?: string;
   ts?: string;
+  /** chat.postEphemeral: the one user who sees it. */
+  user?: string;
   text: string;
   blocks: KnownBlock[];
   /** The ts the fake gave a posted message. */
@@ -60,6 +62,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         channel: args.channel ?? '',
         thread_ts: args.thread_ts,
         ts: args.ts,
+        user: args.user,
         text: args.text ?? '',
         blocks: args.blocks ? (JSON.parse(args.blocks) as KnownBlock[]) : [],
         postedTs,

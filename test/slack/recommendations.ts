@@ -2,18 +2,10 @@ import type { QuestionId } from '../../src/content/case-model';
 import { pathway } from '../../src/content';
 import { buildRecommendation, type AnswerEntry, type Recommendation } from '../../src/pathway/recommend';
 import { replay, stepOf } from '../../machines/step';
+import { seeded } from '../../src/pathway/seeded';
 
 /** A small seeded generator (mulberry32), so that a failure names a case that can be run again. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 export interface Walked {
   answers: AnswerEntry[];

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { DecisionId } from '../src/content/training-schema';
+import type { PlayableCase } from '../src/pathway/training-bank';
+import type { LearnerRecord, Review } from './train-record';
+
+/** Qstream's published intervals: a missed type comes back after about 12 days, a right one after 24. */
+export const daysAfterWrong = 12;
+export const daysAfterRight = 24;
+/** Two right in a row retire a decision type. */
+export const retireAfter = 2;
+
+const day = 24 * 60 * 60 * 1000;
+
+/** The review state after one answer, counted from the stored time of the answer. */
+export function reviewAfter(before: Review | undefined, right: boolean, at: string): Review {
+  const streak = right ? (before?.streak ?? 0) + 1 : 0;
+  const history = [...(before?.history ?? []), { at, right }].slice(-50);
+  if (streak >= retireAfter) return { streak, history };
+  const due = new Date(Date.parse(at) + (right ? daysAfterRight : daysAfterWrong) * day).toISOString();
+  return { streak, history, due };
+}
+
+/** Decision types due for review now, soonest first. */
+export function dueTypes(learner: LearnerRecord, now: Date): DecisionId[] {
+  return (Object.entries(learner.reviews) as [DecisionId, Review][])
+    .filter(([, r]) => r.due !== undefined && Date.parse(r.due) <= now.getTime())
+    .sort((a, b) => Date.parse(a[1].due ?? '') - Date.parse(b[1].due ?? ''))
+    .map(([id]) => id);
+}
+
+/**
+ * The case to play next: the one serving the most due decision types, then the most types not yet met;
+ * types met and not yet due count against a case, and a case already played much more. Among equals the
+ * pick turns with the learner and their attempt count, so new learners do not all get the same case.
+ */
+export function pickCase(
+  cases: readonly PlayableCase[],
+  learner: LearnerRecord,
+  learnerKey: string,
+  now: Date,
+): PlayableCase | undefined {
+  const due = new Set(dueTypes(learner, now));
+  const done = new Set(learner.attempts.filter((a) => a.finishedAt).map((a) => a.caseId));
+  const scored = cases.map((c) => {
+    let score = done.has(c.id) ? -100 : 0;
+    for (const k of c.decisions) {
+      const id = k.decision.id;
+      if (due.has(id)) score += 10;
+      else if (!learner.reviews[id]) score += 3;
+      else score -= 1;
+    }
+    return { c, score };
+  });
+  const best = Math.max(...scored.map((s) => s.score));
+  const top = scored.filter((s) => s.score === best);
+  const turn = createHash('sha256')
+    .update(`${learnerKey}:${learner.attempts.length}`)
+    .digest()
+    .readUInt32BE(0);
+  return top[turn % top.length]?.c;
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { Condition, Ref, type Pathway } from './schema';
+
+/** The key features a trainee is scored on, in the order a case asks them (case-model §7). */
+export const decisionIds = [
+  'emergency',
+  'firstImaging',
+  'seizureMedicine',
+  'steroids',
+  'localTherapy',
+  'systemicTherapy',
+  'prognosis',
+  'followUp',
+] as const;
+export const DecisionId = z.enum(decisionIds);
+export type DecisionId = z.infer<typeof DecisionId>;
+
+const Id = z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'ids are camelCase' });
+const Line = z.string().trim().min(1);
+
+/**
+ * What makes an option the pathway's choice: an exact set of recommendation item ids (any one of the
+ * listed sets), or the Breast GPA band (its median in months). Never a hand-written answer per case.
+ */
+export const SignifiedBy = z.union([
+  z.strictObject({ items: z.array(z.array(Id).min(1)).min(1) }),
+  z.strictObject({ gpaMedianMonths: z.number().positive() }),
+]);
+export type SignifiedBy = z.infer<typeof SignifiedBy>;
+
+export const TrainingOption = z
+  .strictObject({
+    value: Id,
+    label: Line,
+    /** One line: why this is (or is not) the pathway's choice. */
+    explanation: Line,
+    refs: z.array(Ref).min(1, { error: 'every option cites its source' }),
+    /** Absent: a plausible distractor that is never the pathway's choice. */
+    signifiedBy: SignifiedBy.optional(),
+    tag: z.strictObject({ kind: z.enum(['harmful', 'suboptimal']), why: Line }).optional(),
+  })
+  .refine((o) => o.signifiedBy || o.tag, {
+    error: 'an option that is never the pathway’s choice must be tagged harmful or suboptimal, with why',
+  });
+export type TrainingOption = z.infer<typeof TrainingOption>;
+
+export const Decision = z.strictObject({
+  id: DecisionId,
+  title: Line,
+  prompt: Line,
+  /** `why`: what to think about, without the answer. */
+  hint: Line,
+  /** What to read again when this decision is missed. */
+  review: Line,
+  /** Pitfall ids (from the consult content) behind a wrong choice, shown in the debrief. */
+  pitfalls: z.array(Id),
+  /** Where the pathway's choice is read: the final recommendation, or the interim plan (imaging pending). */
+  source: z.enum(['final', 'interim']),
+  /** Asked before the imaging findings are shown (presentation) or after (findings). */
+  phase: z.enum(['presentation', 'findings']),
+  /** When these answers hold, the decision must apply (a case without a right option is an error). */
+  requiredWhen: Condition.optional(),
+  options: z.array(TrainingOption).min(2),
+});
+export type Decision = z.infer<typeof Decision>;
+
+/** Per question, per answer value, a phrase for the case description (empty: nothing is said). */
+const Phrases = z.record(z.string(), z.record(z.string(), z.string()));
+
+export const Training = z.strictObject({
+  version: Line,
+  decisions: z.array(Decision).min(1),
+  templates: z.strictObject({
+    /** Age-band phrases; one is picked per case from its id, so cases read differently. */
+    age: z.record(z.string(), z.array(Line).min(1)),
+    /** Phrases by question id and answer value; an answer without one is described by its consult label. */
+    phrases: Phrases,
+    /** Sentences added to the opening for some answers (what is not known yet). */
+    notes: Phrases,
+    pending: Line,
+  }),
+});
+export type Training = z.infer<typeof Training>;
+export type TrainingInput = z.input<typeof Training>;
+
+/**
+ * Cross-references with the consult content, each problem naming the bad item: citations, item ids,
+ * pitfall ids, GPA bands and the decision list itself.
+ */
+export function trainingProblems(t: Training, pathway: Pathway): string[] {
+  const problems: string[] = [];
+  const citations = new Set(pathway.citations.map((c) => c.id));
+  const items = new Set(pathway.items.map((i) => i.id));
+  const pitfalls = new Set(pathway.pitfalls.map((p) => p.id));
+  const bands = new Set(pathway.gpa.bands.map((b) => b.medianMonths));
+  const seen = new Set<string>();
+  for (const d of t.decisions) {
+    if (seen.has(d.id)) problems.push(`decision "${d.id}" appears twice`);
+    seen.add(d.id);
+    for (const p of d.pitfalls)
+      if (!pitfalls.has(p)) problems.push(`decision "${d.id}": unknown pitfall "${p}"`);
+    const values = new Set<string>();
+    const sets = new Set<string>();
+    for (const o of d.options) {
+      const where = `decision "${d.id}" option "${o.value}"`;
+      if (values.has(o.value)) problems.push(`${where}: duplicate option value`);
+      values.add(o.value);
+      for (const r of o.refs)
+        if (!citations.has(r.citation)) problems.push(`${where}: unknown citation "${r.citation}"`);
+      const s = o.signifiedBy;
+      if (s && 'items' in s)
+        for (const set of s.items) {
+          for (const i of set) if (!items.has(i)) problems.push(`${where}: unknown item id "${i}"`);
+          const key = [...set].sort().join('+');
+          if (sets.has(key)) problems.push(`${where}: item set ${key} already signifies another option`);
+          sets.add(key);
+        }
+      if (s && 'gpaMedianMonths' in s && !bands.has(s.gpaMedianMonths))
+        problems.push(`${where}: no GPA band with a median of ${s.gpaMedianMonths} months`);
+    }
+  }
+  for (const id of decisionIds) if (!seen.has(id)) problems.push(`decision "${id}" is missing`);
+  return problems;
+}
+
+export function loadTraining(input: TrainingInput, pathway: Pathway): Training {
+  const result = Training.safeParse(input);
+  if (!result.success) throw new Error(`training content is invalid:\n${z.prettifyError(result.error)}`);
+  const problems = trainingProblems(result.data, pathway);
+  if (problems.length) throw new Error(`training content is invalid:\n${problems.join('\n')}`);
+  return result.data;
+}

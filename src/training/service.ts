@@ -1,0 +1,232 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { pathway } from '../content';
+import type { Pathway } from '../content/schema';
+import { training } from '../content/training-content';
+import type { DecisionId, Training } from '../content/training-schema';
+import { KeyedQueue } from './keyed-queue';
+import { loadCases, type PlayableCase } from '../pathway/training-bank';
+import type { Logger } from '../log';
+import { ConflictError, type ConsultStore } from '../store/store';
+import type { TrainCommand } from './parse';
+import type { TrainReportView, TrainView } from '../view/training-view';
+import {
+  activeAttempt,
+  attemptViews,
+  inTraining,
+  trainTurn,
+  type TrainContext,
+  type TrainInput,
+  type TrainResult,
+} from '../../dialogs/train';
+import {
+  emptyLearner,
+  emptyReport,
+  LearnerRecord,
+  RunningCase,
+  TrainingReport,
+} from '../../dialogs/train-record';
+
+/** Who is playing, where: the channel's user id is hashed with the configured key before anything is stored. */
+export interface Learner {
+  channelId: string;
+  userId: string;
+  /** The conversation key the consult uses for this conversation. */
+  conversation: string;
+  shared: boolean;
+  canReplyPrivately: boolean;
+}
+
+export interface TrainingOutcome {
+  claimed: boolean;
+  shared: TrainView[];
+  own: TrainView[];
+  /** The learner's attempt after the turn, for a Teams user-specific card. */
+  attemptId?: string;
+}
+
+/**
+ * Trainee mode against the store: learner records under `learner:<hmac>`, the case running in a conversation
+ * under `training:<hash>`, the educator's aggregates under `training:report`; every write is a
+ * compare-and-set on the etag, retried when another writer won the race.
+ */
+export class TrainingService {
+  /** The clock: injectable so tests can move time for spaced repetition. */
+  now: () => Date = () => new Date();
+  private readonly queue = new KeyedQueue();
+
+  constructor(
+    private readonly store: ConsultStore,
+    readonly content: Pathway,
+    readonly training: Training,
+    readonly cases: readonly PlayableCase[],
+    private readonly learnerKey: string,
+    private readonly log: Logger,
+  ) {}
+
+  /** The keyed hash a learner is stored under: the same person in every conversation, never their id itself. */
+  hashOf(channelId: string, userId: string): string {
+    return createHmac('sha256', this.learnerKey)
+      .update(`${channelId}\u0000${userId}`)
+      .digest('hex')
+      .slice(0, 40);
+  }
+
+  private conversationHash(conversation: string): string {
+    return createHmac('sha256', this.learnerKey)
+      .update(`conversation\u0000${conversation}`)
+      .digest('hex')
+      .slice(0, 32);
+  }
+
+  /** Runs a command or button for a learner; `claimed: false` hands the turn back to the consult. */
+  async turn(who: Learner, command: TrainCommand): Promise<TrainingOutcome> {
+    if (command.kind === 'report') return { claimed: true, shared: [await this.reportView()], own: [] };
+    const key = `learner:${this.hashOf(who.channelId, who.userId)}`;
+    // Typed replies and consult commands go to training only while this learner plays here.
+    if (['answer', 'why', 'back', 'summary', 'help'].includes(command.kind)) {
+      const loaded = await this.loadLearner(key);
+      if (!inTraining(loaded.record, this.conversationHash(who.conversation)))
+        return { claimed: false, shared: [], own: [] };
+    }
+    return this.serial(key, () => this.turnNow(key, who, command));
+  }
+
+  /** The learner's current view of an attempt (a Teams refresh of their user-specific card). */
+  async viewOf(who: Learner, attemptId: string): Promise<TrainView[]> {
+    const { record } = await this.loadLearner(`learner:${this.hashOf(who.channelId, who.userId)}`);
+    return attemptViews(record, attemptId, this.context(who));
+  }
+
+  private context(who: Learner): TrainContext {
+    return {
+      content: this.content,
+      training: this.training,
+      cases: this.cases,
+      now: this.now(),
+      newId: randomUUID,
+      learnerKey: this.hashOf(who.channelId, who.userId),
+      conversation: this.conversationHash(who.conversation),
+      shared: who.shared,
+      canReplyPrivately: who.canReplyPrivately,
+    };
+  }
+
+  private serial<T>(key: string, work: () => Promise<T>): Promise<T> {
+    return this.queue.run(key, work);
+  }
+
+  private async loadLearner(key: string): Promise<{ record: LearnerRecord; etag?: string }> {
+    const loaded = await this.store.load(key);
+    const parsed = loaded ? LearnerRecord.safeParse(loaded.value) : undefined;
+    if (parsed && !parsed.success) this.log.warn({ code: 'learner_unreadable' }, 'learner record unreadable');
+    return { record: parsed?.success ? parsed.data : emptyLearner(), etag: loaded?.etag };
+  }
+
+  private async turnNow(key: string, who: Learner, input: TrainInput): Promise<TrainingOutcome> {
+    const runningKey = `training:${this.conversationHash(who.conversation)}`;
+    for (let attempt = 1; ; attempt++) {
+      const { record, etag } = await this.loadLearner(key);
+      const runningLoaded = await this.store.load(runningKey);
+      const running = runningLoaded ? RunningCase.safeParse(runningLoaded.value) : undefined;
+      const result: TrainResult = trainTurn(
+        record,
+        running?.success ? running.data : undefined,
+        input,
+        this.context(who),
+      );
+      try {
+        if (result.learnerChanged) await this.store.save(key, result.learner, etag);
+      } catch (err) {
+        if (err instanceof ConflictError && attempt < 5) continue;
+        throw err;
+      }
+      // The running case is last-writer-wins: two learners starting cases at once both get one.
+      const next = result.running;
+      if (result.runningChanged && next)
+        await this.update(
+          runningKey,
+          () => next,
+          (r) => r,
+        );
+      if (result.started || result.scored.length) await this.count(result);
+      this.log.info(
+        {
+          code: 'training_turn',
+          kind: input.kind,
+          scored: result.scored.length,
+          completed: result.completed,
+        },
+        'training turn',
+      );
+      return {
+        claimed: result.claimed,
+        shared: result.shared,
+        own: result.own,
+        attemptId: activeAttempt(result.learner)?.id ?? result.learner.attempts.at(-1)?.id,
+      };
+    }
+  }
+
+  /** Read-modify-write of a shared record: one at a time in this process, compare-and-set across processes. */
+  private update<T>(key: string, parse: (v: unknown) => T, change: (v: T) => T): Promise<void> {
+    return this.serial(key, () => this.updateNow(key, parse, change));
+  }
+
+  private async updateNow<T>(key: string, parse: (v: unknown) => T, change: (v: T) => T): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.store.load(key);
+      try {
+        await this.store.save(key, change(parse(loaded?.value)), loaded?.etag);
+        return;
+      } catch (err) {
+        if (err instanceof ConflictError && attempt < 10) continue;
+        throw err;
+      }
+    }
+  }
+
+  private count(result: TrainResult): Promise<void> {
+    return this.update(
+      'training:report',
+      (v) => {
+        const parsed = TrainingReport.safeParse(v);
+        return parsed.success ? parsed.data : emptyReport();
+      },
+      (r) => {
+        const decisions = { ...r.decisions };
+        for (const s of result.scored) {
+          const d = decisions[s.decision] ?? { answered: 0, right: 0 };
+          decisions[s.decision] = { answered: d.answered + 1, right: d.right + (s.right ? 1 : 0) };
+        }
+        return {
+          ...r,
+          attempts: r.attempts + (result.started ? 1 : 0),
+          completed: r.completed + (result.completed ? 1 : 0),
+          decisions,
+        };
+      },
+    );
+  }
+
+  /** Aggregates only: attempts, completions and percent right per decision type. */
+  async reportView(): Promise<TrainReportView> {
+    const loaded = await this.store.load('training:report');
+    const parsed = TrainingReport.safeParse(loaded?.value);
+    const r = parsed.success ? parsed.data : emptyReport();
+    return {
+      kind: 'trainReport',
+      attempts: r.attempts,
+      completed: r.completed,
+      decisions: this.training.decisions.map((d) => ({
+        title: d.title,
+        answered: r.decisions[d.id as DecisionId]?.answered ?? 0,
+        right: r.decisions[d.id as DecisionId]?.right ?? 0,
+      })),
+    };
+  }
+}
+
+/** The service with the reviewed content and the generated case bank. */
+export function openTraining(store: ConsultStore, learnerKey: string, log: Logger): TrainingService {
+  return new TrainingService(store, pathway, training, loadCases(pathway, training), learnerKey, log);
+}

@@ -1,0 +1,188 @@
+import type { KnownBlock } from '@slack/web-api';
+import { notes } from './strings';
+import type { TrainDecisionView, TrainNote, TrainView } from './training-view';
+
+/** What a trainee's button carries (case-model §2), posted back unchanged as the activity's `value`. */
+export interface TrainButtonData {
+  train: string;
+  decision: string;
+  choice: string;
+  attempt?: string;
+  step: number;
+}
+
+/** Interface wording of trainee mode (clinical wording comes from the content through the views). */
+export const trainNotes: Record<TrainNote, string> = {
+  // The consult's own reply to an old card, as the contract asks.
+  stale: notes.stale,
+  noCase: 'There is no training case with that id. Type train for a case chosen for you.',
+  committed:
+    'In training a committed answer stays committed: there is no back. Here is the current decision.',
+  unrecognised:
+    "Sorry, I couldn't use that answer. Reply with an option's number or name, or type why for a hint.",
+  sharedTyped: 'In a shared chat, answer with the buttons, so your answer and its reveal stay yours alone.',
+  noAttempt: 'You are not playing a case here. Type train to start one.',
+  joined: 'A case is running here: you join it with your own attempt and score.',
+};
+
+export const trainHelpLines = [
+  'train: a training case chosen for you (train <case id> for a given one)',
+  'why: a hint for the current decision, without the answer',
+  'score: your own record',
+  'train report: attempts and percent right per decision, for educators',
+  'start, consult or restart: leave training and begin a consult',
+];
+
+export function buttonData(view: TrainDecisionView, value: string): TrainButtonData {
+  return {
+    train: view.caseId,
+    decision: view.decisionId,
+    choice: value,
+    ...(view.attemptId ? { attempt: view.attemptId } : {}),
+    step: view.step,
+  };
+}
+
+/** Plain text of a training view: transcripts, the terminal, Slack's fallback and Teams' card fallback. */
+export function trainText(view: TrainView): string {
+  switch (view.kind) {
+    case 'trainCase':
+      return view.text;
+    case 'trainDecision':
+      return [
+        ...(view.findings ? [view.findings] : []),
+        `Decision ${view.number} of ${view.total}: ${view.title}. ${view.prompt}`,
+        ...view.options.map((o, i) => `  ${i + 1}) ${o.label}`),
+      ].join('\n');
+    case 'trainReveal':
+      return [
+        view.correct
+          ? `Correct. The pathway's choice: ${view.rightLabel}.`
+          : `Incorrect. The pathway's choice: ${view.rightLabel}. You chose: ${view.chosenLabel}.`,
+        `${view.explanation} [${view.refs.map((r) => r.n).join('][')}]`,
+        ...(view.chosenWhy ? [`${view.chosenWhy.harmful ? 'Harm' : 'Why not'}: ${view.chosenWhy.text}`] : []),
+        ...view.refs.map((r) => `[${r.n}] ${r.text}`),
+      ].join('\n');
+    case 'trainDebrief':
+      return [
+        `Case ${view.caseId} done. Score: ${view.right}/${view.total}.`,
+        ...(view.critical.length
+          ? ['Critical errors:', ...view.critical.map((c) => `- ${c.title}: ${c.chosen}. ${c.why}`)]
+          : []),
+        ...(view.missed.length
+          ? [
+              'Decisions missed:',
+              ...view.missed.flatMap((m) => [
+                `- ${m.title}: you chose ${m.chosen}; the pathway's choice is ${m.right}.`,
+                ...m.pitfalls.map((p) => `  Pitfall: ${p}`),
+              ]),
+            ]
+          : ['Every decision matched the pathway.']),
+        ...(view.review.length ? ['To review:', ...view.review.map((r) => `- ${r}`)] : []),
+        'Type train for another case, or score for your record.',
+      ].join('\n');
+    case 'trainHint':
+      return `Hint (${view.title}): ${view.hint}`;
+    case 'trainNotice':
+      return trainNotes[view.note];
+    case 'trainScore':
+      return [
+        `Your record: ${view.casesDone} case${view.casesDone === 1 ? '' : 's'} done.`,
+        ...(view.decisions.length
+          ? view.decisions.map(
+              (d) =>
+                `- ${d.title}: ${d.right}/${d.answered} right (${d.history}, oldest first); ${
+                  d.retired ? 'retired after two right in a row' : `next review ${d.due}`
+                }`,
+            )
+          : ['- no decisions answered yet']),
+        view.dueNow.length
+          ? `Due for review now: ${view.dueNow.join(', ')}.`
+          : 'Nothing is due for review now.',
+      ].join('\n');
+    case 'trainReport':
+      return [
+        `Training report (aggregates only): ${view.attempts} attempts, ${view.completed} completed (${percent(view.completed, view.attempts)}).`,
+        ...view.decisions.map((d) => `- ${d.title}: ${percent(d.right, d.answered)} right of ${d.answered}`),
+      ].join('\n');
+    case 'trainHelp':
+      return ['Training commands:', ...trainHelpLines.map((l) => `- ${l}`)].join('\n');
+  }
+}
+
+export function percent(n: number, of: number): string {
+  return of ? `${Math.round((100 * n) / of)}%` : '–';
+}
+
+type Element = Record<string, unknown>;
+
+/**
+ * The views of one turn as one Adaptive Card (1.5): Teams shows a learner's reveal and next decision in
+ * place of the card they clicked. `universal` makes the buttons Action.Execute, with Action.Submit fallback.
+ */
+export function trainCard(views: TrainView[], universal: boolean): Element {
+  const body: Element[] = [];
+  const actions: Element[] = [];
+  for (const v of views) {
+    const lines = trainText(v).split('\n');
+    if (v.kind === 'trainDecision') {
+      if (v.findings) body.push({ type: 'TextBlock', text: v.findings, wrap: true });
+      body.push({
+        type: 'TextBlock',
+        text: `Decision ${v.number} of ${v.total}: ${v.title}. ${v.prompt}`,
+        wrap: true,
+        weight: 'Bolder',
+      });
+      for (const o of v.options) {
+        const data = buttonData(v, o.value);
+        const submit = { type: 'Action.Submit', title: o.label, data };
+        actions.push(
+          universal
+            ? { type: 'Action.Execute', title: o.label, verb: 'train', data, fallback: submit }
+            : submit,
+        );
+      }
+      continue;
+    }
+    lines.forEach((t, i) =>
+      body.push({
+        type: 'TextBlock',
+        text: t,
+        wrap: true,
+        ...(i === 0 && (v.kind === 'trainReveal' || v.kind === 'trainDebrief') ? { weight: 'Bolder' } : {}),
+      }),
+    );
+  }
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length ? { actions } : {}),
+    fallbackText: views.map(trainText).join('\n\n'),
+  };
+}
+
+const sectionMax = 3000;
+
+/** The views of one turn as one Slack message: sections of text, the decision's buttons last. */
+export function trainSlack(views: TrainView[]): { text: string; blocks: KnownBlock[] } {
+  const blocks: KnownBlock[] = [];
+  for (const v of views) {
+    const text = trainText(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    for (let i = 0; i < text.length; i += sectionMax)
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: text.slice(i, i + sectionMax) } });
+    if (v.kind === 'trainDecision')
+      blocks.push({
+        type: 'actions',
+        block_id: `train.${v.decisionId}`,
+        elements: v.options.map((o, i) => ({
+          type: 'button',
+          action_id: `train.${i + 1}.${o.value}`.slice(0, 255),
+          text: { type: 'plain_text', text: o.label.length > 75 ? `${o.label.slice(0, 74)}…` : o.label },
+          value: JSON.stringify(buttonData(v, o.value)),
+        })),
+      });
+  }
+  return { text: views.map(trainText).join('\n\n'), blocks };
+}

@@ -1,0 +1,234 @@
+import type { Activity } from 'botbuilder';
+import type { ActionsBlock, Button } from '@slack/web-api';
+import { notes } from '../../src/view/strings';
+import { startConnector, type ConnectorCall } from '../support/connector';
+import { startServer, type Running } from '../support/server';
+import {
+  nowSeconds,
+  signature,
+  signingSecret,
+  startFakeSlack,
+  waitFor,
+  type FakeSlack,
+} from '../slack/fake-slack';
+import { appMention, blockActions, botUser, newTs } from '../slack/slack-payloads';
+import { emergencyCase, rightOf, wrongOf } from './support';
+
+// Payload shapes as in test/teams and test/slack (Microsoft's and Slack's published examples).
+const bot = { id: '28:76096e45-119f-4736-859c-6dfff54395f7', name: 'BCBM Consult' };
+const tenant = { id: 'bec8e231-67ad-484e-87f4-3e5438390a77' };
+const alice = {
+  id: '29:1aBjVi5MwCFfhPIV03E5uDdfpBFXp',
+  name: 'Alice Trainee',
+  aadObjectId: 'b130c271-d2eb-45f9-83ab-9eb3fe3788bc',
+};
+const bob = {
+  id: '29:102jd210jd010icsoaeclaejcoa9ue09u',
+  name: 'Bob Trainee',
+  aadObjectId: 'c240d382-e3fc-46a1-94bc-0fc4a0e899cd',
+};
+
+let server: Running;
+let connector: Awaited<ReturnType<typeof startConnector>>;
+let slack: FakeSlack;
+beforeAll(async () => {
+  slack = await startFakeSlack();
+  connector = await startConnector();
+  server = await startServer({
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_API_URL: slack.url,
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await connector.close();
+  await slack.close();
+});
+
+type Card = {
+  body: { text?: string }[];
+  actions?: { data: Record<string, unknown>; title: string; type: string }[];
+  refresh?: { action: { verb: string; data: Record<string, unknown> }; userIds: string[] };
+};
+const cardText = (c: Card | undefined) => (c?.body ?? []).map((b) => b.text ?? '').join('\n');
+
+describe('several learners in one Teams group chat', () => {
+  const conversation = {
+    id: '19:training-group-1@thread.v2',
+    conversationType: 'groupChat',
+    isGroup: true,
+    tenantId: tenant.id,
+  } as Activity['conversation'];
+  let n = 0;
+  const teams = (o: Partial<Activity>): Partial<Activity> => ({
+    type: 'message',
+    id: `f:${1700000000000 + ++n}`,
+    timestamp: new Date(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    recipient: bot,
+    conversation,
+    channelData: { tenant },
+    ...o,
+  });
+  const mention = (text: string, from: typeof alice) =>
+    teams({
+      from,
+      text: `<at>${bot.name}</at> ${text}`,
+      entities: [{ type: 'mention', mentioned: bot, text: `<at>${bot.name}</at>` }],
+    });
+  const invoke = (from: typeof alice, data: unknown, verb = 'train', trigger = 'manual') =>
+    teams({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      from,
+      value: { action: { type: 'Action.Execute', verb, data }, trigger },
+    });
+  async function deliver(
+    a: Partial<Activity>,
+  ): Promise<{ body: { value?: Card } | undefined; sent: ConnectorCall[] }> {
+    const before = connector.calls.length;
+    const res = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(a),
+    });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    return { body: text ? JSON.parse(text) : undefined, sent: connector.calls.slice(before) };
+  }
+  const cardOf = (call: ConnectorCall | undefined) =>
+    (call?.body.attachments as { content: Card }[] | undefined)?.[0]?.content;
+
+  it('shares the case, shows each reveal to the learner who chose alone, and scores each separately', async () => {
+    const c = emergencyCase(server.app.training.cases);
+    const [first, second] = c.decisions;
+    const started = await deliver(mention(`train ${c.id}`, alice));
+    const shared = cardOf(started.sent[0]);
+    expect(cardText(shared)).toContain(`Case ${c.id}.`);
+    const buttons = shared?.actions ?? [];
+    expect(buttons.every((b) => b.type === 'Action.Execute' && b.data.attempt === undefined)).toBe(true);
+    const pick = (cardActions: Card['actions'], choice: string) =>
+      cardActions!.find((b) => b.data.choice === choice)!.data;
+
+    const a1 = await deliver(invoke(alice, pick(buttons, rightOf(first!))));
+    expect(a1.sent).toEqual([]); // nothing posted to the chat: the reveal is in Alice's own view of the card
+    expect(cardText(a1.body?.value)).toMatch(/^Correct\. The pathway's choice: /);
+    expect(a1.body?.value?.refresh?.userIds).toEqual([alice.id]);
+    expect(cardText(a1.body?.value)).toContain(
+      `Decision 2 of ${c.decisions.length}: ${second!.decision.title}`,
+    );
+
+    const b1 = await deliver(invoke(bob, pick(buttons, wrongOf(first!))));
+    expect(b1.sent).toEqual([]);
+    expect(cardText(b1.body?.value)).toMatch(/^Incorrect\. The pathway's choice: /);
+    expect(b1.body?.value?.refresh?.userIds).toEqual([bob.id]);
+
+    // Teams refreshes Alice's view of the card: her own next decision, not Bob's.
+    const refreshed = await deliver(
+      invoke(alice, a1.body!.value!.refresh!.action.data, 'trainView', 'automatic'),
+    );
+    expect(cardText(refreshed.body?.value)).toContain(`Decision 2 of ${c.decisions.length}`);
+
+    // Bob clicks a button on Alice's view: it is not his attempt, so nothing changes.
+    const aliceNext = a1.body!.value!.actions!;
+    const bobOnAlice = await deliver(invoke(bob, pick(aliceNext, rightOf(second!))));
+    expect(cardText(bobOnAlice.body?.value)).toContain(notes.stale);
+    const a2 = await deliver(invoke(alice, pick(aliceNext, rightOf(second!))));
+    expect(cardText(a2.body?.value)).toMatch(/^Correct\./);
+
+    const aliceScore = await deliver(mention('score', alice));
+    const bobScore = await deliver(mention('score', bob));
+    const said = (r: { sent: ConnectorCall[] }) =>
+      r.sent.map((s) => (s.body.text as string | undefined) ?? JSON.stringify(cardOf(s))).join('\n');
+    expect(said(aliceScore)).toContain(`- ${first!.decision.title}: 1/1 right`);
+    expect(said(aliceScore)).toContain(`- ${second!.decision.title}: 1/1 right`);
+    expect(said(bobScore)).toContain(`- ${first!.decision.title}: 0/1 right`);
+    expect(said(bobScore)).not.toContain(second!.decision.title);
+  });
+});
+
+describe('several learners in one Slack thread', () => {
+  const channel = 'C0TRAIN01';
+  async function send(raw: string, contentType: string) {
+    const ts = nowSeconds();
+    const res = await fetch(`${server.url}/api/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': signature(raw, ts),
+      },
+      body: raw,
+    });
+    expect(res.status).toBe(200);
+  }
+  const event = (body: unknown) => send(JSON.stringify(body), 'application/json');
+  const click = (payload: unknown) =>
+    send(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+  const buttonsOf = (blocks: unknown[]) =>
+    (blocks as ActionsBlock[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Button[]);
+  const ephemeralsTo = (user: string) =>
+    slack.calls.filter((c) => c.method === 'chat.postEphemeral' && c.user === user);
+
+  it('posts the case in the thread, each reveal as an ephemeral message to the learner who chose', async () => {
+    const c = emergencyCase(server.app.training.cases);
+    const [first, second] = c.decisions;
+    const thread = newTs();
+    const before = slack.calls.length;
+    await event(appMention({ text: `<@${botUser}> train ${c.id}`, channel, user: 'UALICE01', ts: thread }));
+    const posted = await waitFor(
+      () => slack.calls.slice(before).find((x) => x.method === 'chat.postMessage'),
+      'the case',
+    );
+    expect(posted.thread_ts).toBe(thread);
+    expect(posted.text).toContain(`Case ${c.id}.`);
+    const button = (buttons: Button[], choice: string) =>
+      buttons.find((b) => JSON.parse(b.value!).choice === choice)!;
+    const shared = buttonsOf(posted.blocks);
+    const press = (user: string, b: Button, messageTs: string, threadTs?: string) =>
+      click(
+        blockActions({
+          user,
+          channel,
+          messageTs,
+          ...(threadTs ? { threadTs } : {}),
+          button: { action_id: b.action_id ?? '', value: b.value!, text: 'x' },
+        }),
+      );
+
+    await press('UALICE01', button(shared, rightOf(first!)), posted.postedTs!, thread);
+    const aliceReveal = await waitFor(() => ephemeralsTo('UALICE01')[0], 'Alice’s reveal');
+    expect(aliceReveal.text).toMatch(/^Correct\. The pathway's choice: /);
+    expect(aliceReveal.thread_ts).toBe(thread);
+
+    await press('UBOB0001', button(shared, wrongOf(first!)), posted.postedTs!, thread);
+    const bobReveal = await waitFor(() => ephemeralsTo('UBOB0001')[0], 'Bob’s reveal');
+    expect(bobReveal.text).toMatch(/^Incorrect\. The pathway's choice: /);
+
+    // Alice's next decision is on her ephemeral message; Slack may send its click without the thread.
+    await press('UALICE01', button(buttonsOf(aliceReveal.blocks), rightOf(second!)), '1700009999.000001');
+    const aliceSecond = await waitFor(() => ephemeralsTo('UALICE01')[1], 'Alice’s second reveal');
+    expect(aliceSecond.text).toMatch(/^Correct\./);
+    expect(aliceSecond.thread_ts).toBe(thread);
+
+    const publicText = slack.calls
+      .slice(before)
+      .filter((x) => x.method === 'chat.postMessage')
+      .map((x) => x.text)
+      .join('\n');
+    expect(publicText).not.toMatch(/Correct|Incorrect|pathway's choice/);
+
+    await event(appMention({ text: `<@${botUser}> score`, channel, user: 'UBOB0001', threadTs: thread }));
+    const bobScore = await waitFor(
+      () => ephemeralsTo('UBOB0001').find((x) => x.text.startsWith('Your record')),
+      'Bob’s score',
+    );
+    expect(bobScore.text).toContain(`- ${first!.decision.title}: 0/1 right`);
+    expect(bobScore.text).not.toContain(second!.decision.title);
+  });
+});

@@ -1,0 +1,42 @@
+import type { Activity } from 'botbuilder';
+import type { PlayableCase } from '../../src/pathway/training-bank';
+import type { DecisionKey } from '../../src/pathway/training-key';
+
+/** The plain text of replies, in order. */
+export const textOf = (replies: Partial<Activity>[]) =>
+  replies
+    .map(
+      (a) =>
+        a.text ?? (a.attachments?.[0]?.content as { fallbackText?: string } | undefined)?.fallbackText ?? '',
+    )
+    .join('\n');
+
+type Action = { title: string; data?: Record<string, unknown> };
+
+/** The trainee's buttons on the last card in the replies that has any. */
+export function trainButtons(replies: Partial<Activity>[]): Action[] {
+  for (const a of [...replies].reverse()) {
+    const actions = (a.attachments?.[0]?.content as { actions?: Action[] } | undefined)?.actions;
+    if (actions?.some((x) => x.data?.train)) return actions;
+  }
+  return [];
+}
+
+export function button(replies: Partial<Activity>[], choice: string): Record<string, unknown> {
+  const hit = trainButtons(replies).find((x) => x.data?.choice === choice);
+  if (!hit?.data) throw new Error(`no button for ${choice} in ${textOf(replies)}`);
+  return hit.data;
+}
+
+export const rightOf = (k: DecisionKey) => k.right[0]!.value;
+/** A wrong option: a harmful one where there is one, so the debrief has critical errors to show. */
+export const wrongOf = (k: DecisionKey) =>
+  (k.decision.options.find((o) => o.tag?.kind === 'harmful') ??
+    k.decision.options.find((o) => o !== k.right[0]))!.value;
+
+/** A case whose first decision is the emergency action, with several decisions after it. */
+export function emergencyCase(cases: readonly PlayableCase[]): PlayableCase {
+  const c = cases.find((x) => x.decisions[0]?.decision.id === 'emergency' && x.decisions.length >= 5);
+  if (!c) throw new Error('the bank has no emergency case with five decisions');
+  return c;
+}
