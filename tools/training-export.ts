@@ -29,7 +29,7 @@ export function renderTrainingMarkdown(
   const when = (o: TrainingOption) => {
     const s = o.signifiedBy;
     if (!s) return 'never (a distractor)';
-    if ('gpaMedianMonths' in s) return `the Breast GPA band with a median of ${s.gpaMedianMonths} months`;
+    if ('gpaBandFrom' in s) return `the Breast GPA band from ${s.gpaBandFrom}`;
     return s.items.map((set) => set.map((i) => `\`${i}\``).join(' + ')).join(', or ');
   };
   const out: string[] = [

@@ -20,11 +20,11 @@ const Line = z.string().trim().min(1);
 
 /**
  * What makes an option the pathway's choice: an exact set of recommendation item ids (any one of the
- * listed sets), or the Breast GPA band (its median in months). Never a hand-written answer per case.
+ * listed sets), or the Breast GPA band (its lowest score). Never a hand-written answer per case.
  */
 export const SignifiedBy = z.union([
   z.strictObject({ items: z.array(z.array(Id).min(1)).min(1) }),
-  z.strictObject({ gpaMedianMonths: z.number().positive() }),
+  z.strictObject({ gpaBandFrom: z.number().min(0) }), // the band's lowest score
 ]);
 export type SignifiedBy = z.infer<typeof SignifiedBy>;
 
@@ -92,7 +92,7 @@ export function trainingProblems(t: Training, pathway: Pathway): string[] {
   const citations = new Set(pathway.citations.map((c) => c.id));
   const items = new Set(pathway.items.map((i) => i.id));
   const pitfalls = new Set(pathway.pitfalls.map((p) => p.id));
-  const bands = new Set(pathway.gpa.bands.map((b) => b.medianMonths));
+  const bands = new Set(pathway.gpa.bands.map((b) => b.min));
   const seen = new Set<string>();
   for (const d of t.decisions) {
     if (seen.has(d.id)) problems.push(`decision "${d.id}" appears twice`);
@@ -115,8 +115,8 @@ export function trainingProblems(t: Training, pathway: Pathway): string[] {
           if (sets.has(key)) problems.push(`${where}: item set ${key} already signifies another option`);
           sets.add(key);
         }
-      if (s && 'gpaMedianMonths' in s && !bands.has(s.gpaMedianMonths))
-        problems.push(`${where}: no GPA band with a median of ${s.gpaMedianMonths} months`);
+      if (s && 'gpaBandFrom' in s && !bands.has(s.gpaBandFrom))
+        problems.push(`${where}: no GPA band starts at ${s.gpaBandFrom}`);
     }
   }
   for (const id of decisionIds) if (!seen.has(id)) problems.push(`decision "${id}" is missing`);

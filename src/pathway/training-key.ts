@@ -48,10 +48,10 @@ export interface DecisionKey {
 
 function signatureOf(d: Decision, r: Recommendation | undefined): string {
   if (!r) return '';
-  if (d.options.some((o) => o.signifiedBy && 'gpaMedianMonths' in o.signifiedBy)) {
+  if (d.options.some((o) => o.signifiedBy && 'gpaBandFrom' in o.signifiedBy)) {
     // A range of scores spanning bands has no single right band: the decision does not apply.
     const bands = r.prognosis?.bands ?? [];
-    return bands.length === 1 ? `gpa:${bands[0]?.medianMonths}` : '';
+    return bands.length === 1 ? `gpa:${bands[0]?.min}` : '';
   }
   const ids = itemIds(r);
   return relevantItems(d)
@@ -63,7 +63,7 @@ function signatureOf(d: Decision, r: Recommendation | undefined): string {
 function signifies(o: TrainingOption, signature: string): boolean {
   const s = o.signifiedBy;
   if (!s) return false;
-  if ('gpaMedianMonths' in s) return signature === `gpa:${s.gpaMedianMonths}`;
+  if ('gpaBandFrom' in s) return signature === `gpa:${s.gpaBandFrom}`;
   return s.items.some((set) => [...set].sort().join('+') === signature);
 }
 

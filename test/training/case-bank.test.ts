@@ -81,12 +81,12 @@ describe('the training case bank (generated from the statechart, never hand-edit
       for (const k of played?.decisions ?? []) {
         const option = k.right[0] as TrainingOption;
         const s = option.signifiedBy;
-        if (s && 'gpaMedianMonths' in s) {
+        if (s && 'gpaBandFrom' in s) {
           const step = stepOf(replay(c.answers).snapshot) as { outcomeId: string };
           const bands = buildRecommendation(pathway, step.outcomeId, c.answers).prognosis?.bands ?? [];
-          if (bands.length !== 1 || bands[0]?.medianMonths !== s.gpaMedianMonths)
+          if (bands.length !== 1 || bands[0]?.min !== s.gpaBandFrom)
             wrong.push(
-              `case ${c.id}: ${k.decision.id} = ${option.value} but the consult gives bands ${bands.map((b) => b.medianMonths)}`,
+              `case ${c.id}: ${k.decision.id} = ${option.value} but the consult gives bands from ${bands.map((b) => b.min)}`,
             );
           continue;
         }
@@ -177,7 +177,7 @@ describe('the training content', () => {
 
   it('refuses a never-right option without a harmful or suboptimal tag', () => {
     const broken = structuredClone(trainingInput);
-    delete broken.decisions[0]!.options[2]!.tag;
+    delete broken.decisions[0]!.options.find((o) => o.value === 'lumbarPuncture')!.tag;
     expect(() => loadTraining(broken, pathway)).toThrow(/must be tagged harmful or suboptimal/);
   });
 });

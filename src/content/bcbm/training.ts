@@ -32,9 +32,28 @@ export const training: TrainingInput = {
           value: 'benzodiazepine',
           label: 'Benzodiazepine now, then a second-line drug if it goes on',
           explanation:
-            'A seizure lasting 5 minutes or more is status epilepticus: a benzodiazepine first (IM midazolam without IV access), then levetiracetam, fosphenytoin or valproate.',
+            'A convulsive seizure lasting 5 minutes or more is status epilepticus: a benzodiazepine first (IM midazolam without IV access), then levetiracetam, fosphenytoin or valproate.',
           refs: [{ citation: 'glauser2016', strength: 'Level A' }],
           signifiedBy: { items: [['seFirstLine', 'seSecondLine']] },
+        },
+        {
+          value: 'focalStatusTreatment',
+          label: 'Benzodiazepine and a levetiracetam load; same-day EEG',
+          explanation:
+            'Continuous focal seizures with awareness kept are focal status epilepticus: urgent treatment with a benzodiazepine and a loaded non-enzyme-inducing drug, but not the convulsive anaesthetic protocol.',
+          refs: [{ citation: 'trinka2015' }, { citation: 'kapur2019' }],
+          signifiedBy: { items: [['focalStatusPlan']] },
+        },
+        {
+          value: 'anaesthesia',
+          label: 'Intubate and start an anaesthetic infusion',
+          explanation:
+            'Anaesthesia is the step for convulsive status that goes on after two drugs, not the first step, and not for focal status with awareness kept.',
+          refs: [{ citation: 'trinka2015' }, { citation: 'brophy2012' }],
+          tag: {
+            kind: 'harmful',
+            why: 'Intubation and anaesthetic drugs carry their own risks, which focal status with awareness kept does not justify.',
+          },
         },
         {
           value: 'lumbarPuncture',
@@ -323,16 +342,16 @@ export const training: TrainingInput = {
           signifiedBy: { items: [['keepSystemicTherapy']] },
         },
         {
-          value: 'keepConsiderHer2',
-          label: 'Keep it, and consider a HER2 regimen with brain activity',
+          value: 'cnsActiveHer2',
+          label: 'Discuss the next HER2 regimen with brain activity',
           explanation:
-            'Brain progression with stable disease elsewhere: the current therapy can go on, and T-DXd or tucatinib-based therapy are options with brain data.',
+            'Brain progression after local treatment: systemic therapy with activity in the brain can be discussed (ASCO Rec 9.1); T-DXd or the tucatinib regimen, by what she has had.',
           refs: [
-            { citation: 'ascoHer2Guideline2022', point: 'Rec 8.1' },
+            { citation: 'ascoHer2Guideline2022', point: 'Rec 9.1' },
             { citation: 'lin2020' },
             { citation: 'harbeck2024' },
           ],
-          signifiedBy: { items: [['keepSystemicTherapy', 'tdxdOption', 'tucatinibOption']] },
+          signifiedBy: { items: [['tdxdOption', 'tucatinibOption'], ['tdxdOption'], ['tucatinibOption']] },
         },
         {
           value: 'changeHer2',
@@ -340,7 +359,13 @@ export const training: TrainingInput = {
           explanation:
             'Progression outside the brain: change HER2 therapy by line; T-DXd and tucatinib with trastuzumab and capecitabine have brain data.',
           refs: [{ citation: 'ascoHer2Guideline2022' }, { citation: 'lin2020' }, { citation: 'harbeck2024' }],
-          signifiedBy: { items: [['her2ProgressiveAlgorithm', 'tdxdOption', 'tucatinibOption']] },
+          signifiedBy: {
+            items: [
+              ['her2ProgressiveAlgorithm', 'tdxdOption', 'tucatinibOption'],
+              ['her2ProgressiveAlgorithm', 'tdxdOption'],
+              ['her2ProgressiveAlgorithm', 'tucatinibOption'],
+            ],
+          },
         },
         {
           value: 'switch',
@@ -369,7 +394,7 @@ export const training: TrainingInput = {
     {
       id: 'prognosis',
       title: 'Prognosis band',
-      prompt: 'What is the estimated median survival for patients like her (Breast GPA)?',
+      prompt: 'Which Breast GPA band is she in (the group median survival follows from it)?',
       hint: 'The Breast GPA adds points for KPS, subtype and age; the band gives a group median.',
       review: 'The updated Breast GPA: its factors and the survival bands.',
       pitfalls: ['noSurvivalFromMemory'],
@@ -378,31 +403,32 @@ export const training: TrainingInput = {
       options: [
         {
           value: 'about6',
-          label: 'About 6 months',
-          explanation: 'A GPA of 0–1 falls in the lowest band.',
-          refs: [{ citation: 'sperduto2020breast' }],
-          signifiedBy: { gpaMedianMonths: 6 },
+          label: 'GPA 0–1: the lowest band',
+          explanation:
+            'A GPA of 0–1 is the lowest band; no median is quoted for it, because the calculator (6 months) and the 2020 summary report (from 3 months) disagree.',
+          refs: [{ citation: 'brainmetgpaApp' }, { citation: 'sperduto2020summary' }],
+          signifiedBy: { gpaBandFrom: 0 },
         },
         {
           value: 'about13',
-          label: 'About a year',
-          explanation: 'A GPA of 1.5–2 falls in the band with a median of about 13 months.',
-          refs: [{ citation: 'sperduto2020breast' }],
-          signifiedBy: { gpaMedianMonths: 13 },
+          label: 'GPA 1.5–2: about a year',
+          explanation: 'A GPA of 1.5–2 falls in the band with a median of 12.9 months.',
+          refs: [{ citation: 'sperduto2020breast' }, { citation: 'brainmetgpaApp' }],
+          signifiedBy: { gpaBandFrom: 1.5 },
         },
         {
           value: 'about24',
-          label: 'About 2 years',
-          explanation: 'A GPA of 2.5–3 falls in the band with a median of about 24 months.',
-          refs: [{ citation: 'sperduto2020breast' }],
-          signifiedBy: { gpaMedianMonths: 24 },
+          label: 'GPA 2.5–3: about 2 years',
+          explanation: 'A GPA of 2.5–3 falls in the band with a median of 23.5 months.',
+          refs: [{ citation: 'sperduto2020breast' }, { citation: 'brainmetgpaApp' }],
+          signifiedBy: { gpaBandFrom: 2.5 },
         },
         {
           value: 'about36',
-          label: 'About 3 years',
-          explanation: 'A GPA of 3.5–4 falls in the highest band.',
-          refs: [{ citation: 'sperduto2020breast' }],
-          signifiedBy: { gpaMedianMonths: 36 },
+          label: 'GPA 3.5–4: about 3 years',
+          explanation: 'A GPA of 3.5–4 is the highest band, with a median of 36.3 months.',
+          refs: [{ citation: 'sperduto2020breast' }, { citation: 'brainmetgpaApp' }],
+          signifiedBy: { gpaBandFrom: 3.5 },
         },
       ],
     },
