@@ -138,9 +138,9 @@ export const training: TrainingInput = {
       options: [
         {
           value: 'levetiracetam',
-          label: 'Start levetiracetam as treatment',
+          label: 'Start levetiracetam 500 mg twice daily',
           explanation:
-            'A seizure has happened (stereotyped facial twitching is a focal motor seizure): treat it, with a newer drug such as levetiracetam.',
+            'A seizure has happened (stereotyped facial twitching is a focal motor seizure): treat it, with a newer drug such as levetiracetam, raised as needed.',
           refs: [{ citation: 'walbert2021', strength: 'Level C' }, { citation: 'fisher2017' }],
           signifiedBy: { items: [['asmForSeizure']] },
         },
@@ -295,7 +295,7 @@ export const training: TrainingInput = {
           value: 'supportive',
           label: 'Supportive and palliative care first; radiotherapy optional',
           explanation:
-            'With a poor performance status, whole-brain radiotherapy added no survival over supportive care (QUARTZ).',
+            'KPS 50 or less from causes other than the metastases, and no mass effect: whole-brain radiotherapy added no survival over supportive care (QUARTZ). A low KPS the lesions cause, or mass effect, keeps surgery and radiosurgery on the table.',
           refs: [{ citation: 'mulvenna2016' }, { citation: 'astro2022' }],
           signifiedBy: { items: [['poorPrognosisSupportive']] },
         },
@@ -313,7 +313,7 @@ export const training: TrainingInput = {
           value: 'deferLocal',
           label: 'Start systemic therapy first and treat the brain only if it grows',
           explanation:
-            'Symptomatic metastases are treated locally upfront, whatever systemic therapy is planned.',
+            'Metastases that cause symptoms are treated locally upfront, whatever systemic therapy is planned; deferral is only for selected HER2-positive patients without symptoms, decided at the tumour board.',
           refs: [{ citation: 'astro2022', strength: 'Strong' }, { citation: 'ascoSnoAstro2022' }],
           tag: {
             kind: 'harmful',
