@@ -7,8 +7,8 @@ import type { Logger } from './log';
 import { ConflictError, type AuditEvent, type ConsultStore } from './store/store';
 
 /**
- * Runs consult turns against the store: load, apply, save (compare-and-set, retried on a lost race),
- * audit. Channel-neutral: the Bot Framework edge, the Slack adapter and the terminal chat all use it.
+ * Runs consult turns against the store: load, apply, save with the turn's audit events
+ * (compare-and-set, retried on fresh state after a lost race). Channel-neutral: the Bot Framework edge, the Slack adapter and the terminal chat all use it.
  */
 export class ConsultService {
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -48,12 +48,17 @@ export class ConsultService {
       });
       if (!result.changed) return result;
       try {
-        await this.store.save(key, result.record, loaded?.etag);
+        // State and audit rows together; resolves once durable (SQLite: the batch's commit).
+        await this.store.save({
+          key,
+          value: result.record,
+          etag: loaded?.etag,
+          events: auditEvents(before, result, this.content.version),
+        });
       } catch (err) {
         if (err instanceof ConflictError && attempt < 5) continue;
         throw err;
       }
-      await this.store.audit(auditEvents(before, result, this.content.version));
       this.log.info({ key, consultId: result.record.consultId, step: result.record.step }, 'turn saved');
       return result;
     }
