@@ -14,8 +14,12 @@ export async function freePort(): Promise<number> {
 export interface Azurite {
   port: number;
   connectionString: string;
-  /** Kills the emulator and resolves once it has exited (Azurite may ignore SIGTERM). */
-  stop: () => Promise<void>;
+  /**
+   * Stops the emulator and resolves once it has exited. `graceful`: SIGINT first, so Azurite
+   * writes its metadata to the data folder (SIGKILL can lose the last seconds of it), then SIGKILL
+   * after 10 s; otherwise SIGKILL at once (Azurite may ignore SIGTERM).
+   */
+  stop: (opts?: { graceful?: boolean }) => Promise<void>;
 }
 
 const account = 'devstoreaccount1';
@@ -69,8 +73,14 @@ export async function startAzurite(opts: { port?: number; location?: string } = 
   return {
     port,
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${account};AccountKey=${key};BlobEndpoint=http://127.0.0.1:${port}/${account};`,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    stop: async ({ graceful = false } = {}) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (graceful) {
+        child.kill('SIGINT');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+        await exited;
+        clearTimeout(timer);
+      } else child.kill('SIGKILL');
       await exited;
     },
   };
