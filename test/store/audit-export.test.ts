@@ -10,16 +10,12 @@ import { BlobStore } from '../../src/store/blob';
 import { SqliteStore } from '../../src/store/sqlite';
 import type { ConsultStore } from '../../src/store/store';
 import { parseInput } from '../../dialogs/parse-input';
-import { startAzurite, type Azurite } from '../../tools/azurite';
+import { useAzurite } from '../support/azurite';
 
 const tool = join(__dirname, '../../dist/tools/audit-export.js');
 const dir = mkdtempSync(join(tmpdir(), 'bcbm-export-'));
-let azurite: Azurite;
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 30000);
-afterAll(async () => {
-  await azurite?.stop();
+const azurite = useAzurite();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -70,11 +66,11 @@ describe('npm run audit:export', () => {
 
   it('writes the Azure Blob audit log the same way', async () => {
     const name = `export${Date.now()}`;
-    await consults(await BlobStore.open(azurite.connectionString, name));
+    await consults(await BlobStore.open(azurite().connectionString, name));
     expectAuditCsv(
       await exportCsv({
         STORAGE: 'blob',
-        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        AZURE_STORAGE_CONNECTION_STRING: azurite().connectionString,
         AZURE_STORAGE_CONTAINER: name,
       }),
     );

@@ -6,22 +6,18 @@ import { BlobStore } from '../../src/store/blob';
 import { MemoryStore } from '../../src/store/memory';
 import { SqliteStore } from '../../src/store/sqlite';
 import { ConflictError, type AuditEvent, type ConsultStore } from '../../src/store/store';
-import { startAzurite, type Azurite } from '../../tools/azurite';
+import { useAzurite } from '../support/azurite';
 
 const dir = mkdtempSync(join(tmpdir(), 'bcbm-store-'));
-let azurite: Azurite;
+const azurite = useAzurite();
 const container = () => `c${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 const stores: Record<string, () => Promise<ConsultStore>> = {
   memory: async () => new MemoryStore(),
   sqlite: async () => new SqliteStore(join(dir, `s-${Math.random()}`)),
-  blob: async () => BlobStore.open(azurite.connectionString, container()),
+  blob: async () => BlobStore.open(azurite().connectionString, container()),
 };
 
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 30000);
-afterAll(async () => {
-  await azurite?.stop();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -162,13 +158,13 @@ describe('the SQLite store', () => {
 describe('the Azure Blob store', () => {
   it('rolls the audit over to a new append blob before the block limit, and the log reads back whole and in order', async () => {
     const name = container();
-    const store = await BlobStore.open(azurite.connectionString, name, { auditBlocksPerBlob: 3 });
+    const store = await BlobStore.open(azurite().connectionString, name, { auditBlocksPerBlob: 3 });
     let etag: string | undefined;
     for (let i = 0; i < 7; i++)
       etag = await store.save({ key: 'k', value: i, etag, events: [answered('c1', 'step', String(i))] });
     const { BlobServiceClient } = await import('@azure/storage-blob');
     const blobs = [];
-    for await (const b of BlobServiceClient.fromConnectionString(azurite.connectionString)
+    for await (const b of BlobServiceClient.fromConnectionString(azurite().connectionString)
       .getContainerClient(name)
       .listBlobsFlat({ prefix: 'audit/' }))
       blobs.push(b.name);
@@ -178,7 +174,7 @@ describe('the Azure Blob store', () => {
   });
 
   it('sweeps delivery markers older than their time to live', async () => {
-    const store = await BlobStore.open(azurite.connectionString, container(), { deliveryTtlMs: 60_000 });
+    const store = await BlobStore.open(azurite().connectionString, container(), { deliveryTtlMs: 60_000 });
     await store.firstDelivery('k', 'act-1');
     await store.firstDelivery('k', 'act-2');
     expect(await store.sweepDeliveries(Date.now())).toBe(0);
