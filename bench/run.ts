@@ -19,6 +19,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '5' },
     clients: { type: 'string', default: '50' },
     consults: { type: 'string', default: '10000' },
+    // Just the CPU profile (e.g. to compare two builds quickly).
+    'profile-only': { type: 'boolean', default: false },
   },
 });
 const rounds = Number(args.rounds);
@@ -68,6 +70,16 @@ async function throughput(kind: Kind, azurite: Azurite, round: number) {
 
 async function main() {
   const azurite = await startAzurite();
+  try {
+    if (!args['profile-only']) await figures(azurite);
+    if (args.profile || args['profile-only']) await profile(azurite);
+  } finally {
+    await azurite.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function figures(azurite: Azurite) {
   console.log(
     `Node ${process.version}; ${clients} closed-loop clients, ${seconds} s per target after 1 s of warm-up; ${rounds} rounds`,
   );
@@ -142,7 +154,7 @@ async function main() {
       'first answer ms': Math.round(performance.now() - t0),
       ok: first.ok,
     });
-    if (when === 'empty data folder') await storeConsults(target.url, stored, clients, 'pre');
+    if (when === 'empty data folder') await storeConsults(target.url, stored / 10, clients, 'pre');
     await target.stop();
   }
   console.log('start-up (spawn to the first answered turn):');
@@ -166,22 +178,19 @@ async function main() {
     `SQLite bytes per consult: ${Math.round(sqliteBytesPerConsult)} (whole consults, from the last throughput round); ` +
       `${Math.round(bytesOf(mem.dir!) / (2 * stored))} (two-turn consults, from the memory run)`,
   );
+}
 
-  if (args.profile) {
-    // A CPU profile of the bot alone (its own process) under the same load, on the default store.
-    const profiles = join(process.cwd(), 'bench-profiles');
-    rmSync(profiles, { recursive: true, force: true });
-    const target = await start('sqlite', azurite, ['--cpu-prof', `--cpu-prof-dir=${profiles}`]);
-    await closedLoop(target.url, clients, seconds, 'profile');
-    await target.stop();
-    console.log(
-      `CPU profile of the bot (SQLite, ${clients} clients, ${seconds} s) in ${profiles}; heaviest by self time:`,
-    );
-    console.table(heaviest(profiles));
-  }
-
-  await azurite.stop();
-  rmSync(scratch, { recursive: true, force: true });
+/** A CPU profile of the bot alone (its own process) under the same load, on the default store. */
+async function profile(azurite: Azurite) {
+  const profiles = join(process.cwd(), 'bench-profiles');
+  rmSync(profiles, { recursive: true, force: true });
+  const target = await start('sqlite', azurite, ['--cpu-prof', `--cpu-prof-dir=${profiles}`]);
+  await closedLoop(target.url, clients, seconds, 'profile');
+  await target.stop();
+  console.log(
+    `CPU profile of the bot (SQLite, ${clients} clients, ${seconds} s) in ${profiles}; heaviest by self time:`,
+  );
+  console.table(heaviest(profiles));
 }
 
 void main();
