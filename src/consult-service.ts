@@ -4,11 +4,15 @@ import { ConsultRecord } from '../dialogs/consult-record';
 import { handleTurn, type TurnResult } from '../dialogs/consult';
 import type { TurnInput } from '../dialogs/parse-input';
 import type { Logger } from './log';
-import { ConflictError, type AuditEvent, type ConsultStore } from './store/store';
+import { ConflictError, DuplicateDeliveryError, type AuditEvent, type ConsultStore } from './store/store';
+
+/** What `turn` gives for a delivery that was applied before (a channel's retry): nothing to send. */
+export const duplicate = 'duplicate' as const;
 
 /**
- * Runs consult turns against the store: load, apply, save with the turn's audit events
- * (compare-and-set, retried on fresh state after a lost race). Channel-neutral: the Bot Framework edge, the Slack adapter and the terminal chat all use it.
+ * Runs consult turns against the store: load, apply, save with the turn's audit events and its
+ * delivery id (compare-and-set, retried on fresh state after a lost race). Channel-neutral: the Bot
+ * Framework edge, the Slack adapter and the terminal chat all use it.
  */
 export class ConsultService {
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -19,10 +23,25 @@ export class ConsultService {
     private readonly log: Logger,
   ) {}
 
-  /** Turns of one conversation run one at a time in this process; other processes are caught by the etag. */
-  turn(key: string, input: TurnInput, by?: string): Promise<TurnResult> {
+  /**
+   * Turns of one conversation run one at a time in this process; other processes are caught by the
+   * etag. With a `deliveryId` the turn is applied at most once per id, recorded with the turn.
+   */
+  turn(key: string, input: TurnInput, by?: string): Promise<TurnResult>;
+  turn(
+    key: string,
+    input: TurnInput,
+    by: string | undefined,
+    deliveryId: string | undefined,
+  ): Promise<TurnResult | typeof duplicate>;
+  turn(
+    key: string,
+    input: TurnInput,
+    by?: string,
+    deliveryId?: string,
+  ): Promise<TurnResult | typeof duplicate> {
     const prev = this.queues.get(key) ?? Promise.resolve();
-    const run = prev.catch(() => undefined).then(() => this.turnNow(key, input, by));
+    const run = prev.catch(() => undefined).then(() => this.turnNow(key, input, by, deliveryId));
     this.queues.set(key, run);
     // The caller gets the turn's error; this bookkeeping chain must not raise it a second time.
     run
@@ -33,7 +52,12 @@ export class ConsultService {
     return run;
   }
 
-  private async turnNow(key: string, input: TurnInput, by?: string): Promise<TurnResult> {
+  private async turnNow(
+    key: string,
+    input: TurnInput,
+    by?: string,
+    deliveryId?: string,
+  ): Promise<TurnResult | typeof duplicate> {
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.store.load(key);
       const parsed = loaded ? ConsultRecord.safeParse(loaded.value) : undefined;
@@ -46,22 +70,34 @@ export class ConsultService {
         newId: randomUUID,
         by,
       });
-      if (!result.changed) return result;
+      if (!result.changed) {
+        // Nothing else to write: recording the delivery id is the turn's one write.
+        if (deliveryId !== undefined && !(await this.store.firstDelivery(key, deliveryId)))
+          return this.duplicate(key, deliveryId);
+        return result;
+      }
       try {
-        // State and audit rows together; resolves once durable (SQLite: the batch's commit).
+        // Delivery id, state and audit rows together; resolves once durable (SQLite: the batch's commit).
         await this.store.save({
           key,
           value: result.record,
           etag: loaded?.etag,
           events: auditEvents(before, result, this.content.version),
+          deliveryId,
         });
       } catch (err) {
+        if (err instanceof DuplicateDeliveryError) return this.duplicate(key, deliveryId);
         if (err instanceof ConflictError && attempt < 5) continue;
         throw err;
       }
       this.log.info({ key, consultId: result.record.consultId, step: result.record.step }, 'turn saved');
       return result;
     }
+  }
+
+  private duplicate(key: string, activityId: string | undefined): typeof duplicate {
+    this.log.info({ key, activityId, code: 'duplicate_delivery' }, 'ignored');
+    return duplicate;
   }
 }
 

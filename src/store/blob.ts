@@ -8,6 +8,7 @@ import {
 import { createHash, randomUUID } from 'node:crypto';
 import {
   ConflictError,
+  DuplicateDeliveryError,
   StoreUnavailableError,
   deliveryTtlMs,
   type AuditEvent,
@@ -96,8 +97,13 @@ export class BlobStore implements ConsultStore {
     }
   }
 
-  async save({ key, value, etag, events }: TurnWrite) {
+  async save({ key, value, etag, events, deliveryId }: TurnWrite) {
     const body = JSON.stringify(value);
+    // Blobs have no transaction across blobs. The delivery marker is claimed first (create if
+    // absent: of two instances given the same delivery one wins), then the state is written on
+    // the etag; a lost race on the state gives the claim back so the retry can claim it again.
+    if (deliveryId !== undefined && !(await this.firstDelivery(key, deliveryId)))
+      throw new DuplicateDeliveryError(`delivery ${deliveryId} was applied before`);
     let next: string;
     try {
       const res = await this.consult(key).upload(body, Buffer.byteLength(body), {
@@ -106,20 +112,27 @@ export class BlobStore implements ConsultStore {
       });
       next = res.etag as string;
     } catch (err) {
+      if (deliveryId !== undefined)
+        await this.delivery(key, deliveryId)
+          .deleteIfExists()
+          .catch(() => undefined);
       if (isStatus(err, 409, 412)) throw new ConflictError(`consult ${key} changed since it was read`);
       throw unavailable(err);
     }
-    // Blobs have no transaction across two blobs: the state is written first, so an audit append
-    // that fails leaves the consult saved and the failure visible to the turn.
+    // The state is written before the audit, so an append that fails leaves the consult saved and
+    // the failure visible to the turn.
     await this.appendAudit(events);
     return next;
   }
 
+  private delivery(key: string, deliveryId: string) {
+    return this.container.getBlockBlobClient(`deliveries/${hash(key)}/${hash(deliveryId)}`);
+  }
+
   async firstDelivery(key: string, deliveryId: string) {
     this.maybeSweep();
-    const blob = this.container.getBlockBlobClient(`deliveries/${hash(key)}/${hash(deliveryId)}`);
     try {
-      await blob.upload('', 0, { conditions: { ifNoneMatch: '*' } });
+      await this.delivery(key, deliveryId).upload('', 0, { conditions: { ifNoneMatch: '*' } });
       return true;
     } catch (err) {
       if (isStatus(err, 409, 412)) return false;

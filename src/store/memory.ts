@@ -1,4 +1,11 @@
-import { ConflictError, deliveryTtlMs, type AuditEvent, type ConsultStore, type TurnWrite } from './store';
+import {
+  ConflictError,
+  DuplicateDeliveryError,
+  deliveryTtlMs,
+  type AuditEvent,
+  type ConsultStore,
+  type TurnWrite,
+} from './store';
 
 /** For tests and benchmarks: the same contract as the durable stores, in process memory. */
 export class MemoryStore implements ConsultStore {
@@ -13,10 +20,12 @@ export class MemoryStore implements ConsultStore {
     return row ? { value: JSON.parse(row.value) as unknown, etag: row.etag } : undefined;
   }
 
-  async save({ key, value, etag, events }: TurnWrite) {
+  async save({ key, value, etag, events, deliveryId }: TurnWrite) {
     const row = this.rows.get(key);
     if ((row?.etag ?? undefined) !== etag)
       throw new ConflictError(`consult ${key} changed since it was read`);
+    if (deliveryId !== undefined && !this.claim(key, deliveryId))
+      throw new DuplicateDeliveryError(`delivery ${deliveryId} was applied before`);
     const next = String(++this.counter);
     this.rows.set(key, { value: JSON.stringify(value), etag: next });
     this.audits.push(...events);
@@ -24,6 +33,10 @@ export class MemoryStore implements ConsultStore {
   }
 
   async firstDelivery(key: string, deliveryId: string) {
+    return this.claim(key, deliveryId);
+  }
+
+  private claim(key: string, deliveryId: string): boolean {
     const now = Date.now();
     // A Map iterates in insertion order, so the expired ids are the first ones.
     for (const [id, at] of this.deliveries) {

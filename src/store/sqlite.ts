@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GroupCommit } from './group-commit';
-import { ConflictError, deliveryTtlMs, type AuditEvent, type ConsultStore, type TurnWrite } from './store';
+import {
+  ConflictError,
+  DuplicateDeliveryError,
+  deliveryTtlMs,
+  type AuditEvent,
+  type ConsultStore,
+  type TurnWrite,
+} from './store';
 
 export interface SqliteOptions {
   /** Consults untouched and audit rows older than this are deleted by the sweep. */
@@ -26,8 +33,8 @@ type AuditRow = {
 
 /**
  * The embedded default store: one SQLite file under DATA_DIR, in WAL mode with synchronous=FULL.
- * Writes go through a group commit (see group-commit.ts): a turn's state and audit rows are one
- * savepoint in the transaction of its batch, acknowledged after that transaction is on disk.
+ * Writes go through a group commit (see group-commit.ts): a turn's delivery id, state and audit
+ * rows are one savepoint in the transaction of its batch, acknowledged after it is on disk.
  * Nothing grows without bound: delivery ids expire after a day, consults untouched and audit rows
  * older than the retention (a year by default) are swept.
  */
@@ -88,12 +95,16 @@ export class SqliteStore implements ConsultStore {
     return row ? { value: JSON.parse(row.value) as unknown, etag: row.etag } : undefined;
   }
 
-  save({ key, value, etag, events }: TurnWrite): Promise<string> {
+  save({ key, value, etag, events, deliveryId }: TurnWrite): Promise<string> {
     const json = JSON.stringify(value);
     this.maybeSweep();
     return this.writes.write(() => {
       const next = randomUUID();
       const now = new Date().toISOString();
+      // Delivery id, state and audit rows in one savepoint: a turn is recorded whole or not at all,
+      // so a delivery retried after a crash is applied exactly when its turn was lost.
+      if (deliveryId !== undefined && this.stmts.delivery.run(key, deliveryId, Date.now()).changes !== 1)
+        throw new DuplicateDeliveryError(`delivery ${deliveryId} was applied before`);
       const changes =
         etag === undefined
           ? this.stmts.insert.run(key, json, next, now).changes

@@ -3,6 +3,11 @@ export class ConflictError extends Error {
   readonly code = 'store_conflict';
 }
 
+/** The turn's delivery id was recorded before: a retried delivery, already applied. */
+export class DuplicateDeliveryError extends Error {
+  readonly code = 'duplicate_delivery';
+}
+
 /** The store could not be reached in time (an outage): the turn is refused, nothing is half-written. */
 export class StoreUnavailableError extends Error {
   readonly code = 'store_unavailable';
@@ -26,6 +31,8 @@ export interface TurnWrite {
   /** The etag the state was read with; undefined: the key must not exist yet. */
   etag: string | undefined;
   events: AuditEvent[];
+  /** The channel's id of the delivery that carried the turn, recorded with the state. */
+  deliveryId?: string;
 }
 
 /**
@@ -35,7 +42,10 @@ export interface TurnWrite {
  */
 export interface ConsultStore {
   load(key: string): Promise<{ value: unknown; etag: string } | undefined>;
-  /** Resolves with the new etag once the turn is durable; ConflictError when the etag is stale. */
+  /**
+   * Resolves with the new etag once the turn is durable. ConflictError when the etag is stale,
+   * DuplicateDeliveryError when the delivery id was recorded before; either way nothing is written.
+   */
   save(turn: TurnWrite): Promise<string>;
   /** Records a delivery id; false when it was seen before (a retried delivery). */
   firstDelivery(key: string, deliveryId: string): Promise<boolean>;

@@ -5,7 +5,12 @@ import Database from 'better-sqlite3';
 import { BlobStore } from '../../src/store/blob';
 import { MemoryStore } from '../../src/store/memory';
 import { SqliteStore } from '../../src/store/sqlite';
-import { ConflictError, type AuditEvent, type ConsultStore } from '../../src/store/store';
+import {
+  ConflictError,
+  DuplicateDeliveryError,
+  type AuditEvent,
+  type ConsultStore,
+} from '../../src/store/store';
 import { useAzurite } from '../support/azurite';
 
 const dir = mkdtempSync(join(tmpdir(), 'bcbm-store-'));
@@ -80,6 +85,26 @@ describe.each(Object.keys(stores))('the %s store', (name) => {
       'her2 positive',
       'kps kps70to80',
     ]);
+  });
+
+  it('records a turn’s delivery id with it: a repeat writes nothing, a write that lost the race keeps no id', async () => {
+    const etag = await store.save({ key: 'd', value: 1, etag: undefined, events: [], deliveryId: 'act-1' });
+    await expect(
+      store.save({
+        key: 'd',
+        value: 2,
+        etag,
+        events: [answered('c1', 'age', 'under60')],
+        deliveryId: 'act-1',
+      }),
+    ).rejects.toBeInstanceOf(DuplicateDeliveryError);
+    await expect(
+      store.save({ key: 'd', value: 3, etag: 'stale', events: [], deliveryId: 'act-2' }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.load('d')).toEqual({ value: 1, etag });
+    expect(await all(store.auditLog())).toEqual([]);
+    expect(await store.firstDelivery('d', 'act-2')).toBe(true);
+    expect(await store.firstDelivery('d', 'act-1')).toBe(false);
   });
 
   it('tells a first delivery from a repeated one, per conversation', async () => {
