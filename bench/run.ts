@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAzurite, type Azurite } from '../tools/azurite';
 import { closedLoop, percentile, steadyRate, storeConsults, turn } from './load';
-import { heaviest } from './profile';
+import { byArea, heaviest } from './profile';
 import { rssMb, startTarget, type Target } from './targets';
 
 /**
@@ -184,13 +184,18 @@ async function figures(azurite: Azurite) {
 async function profile(azurite: Azurite) {
   const profiles = join(process.cwd(), 'bench-profiles');
   rmSync(profiles, { recursive: true, force: true });
+  const spawned = performance.now();
   const target = await start('sqlite', azurite, ['--cpu-prof', `--cpu-prof-dir=${profiles}`]);
-  await closedLoop(target.url, clients, seconds, 'profile');
+  await closedLoop(target.url, clients, 1, 'profile-warm');
+  const loaded = performance.now();
+  const r = await closedLoop(target.url, clients, seconds, 'profile');
   await target.stop();
   console.log(
-    `CPU profile of the bot (SQLite, ${clients} clients, ${seconds} s) in ${profiles}; heaviest by self time:`,
+    `CPU profile of the bot (SQLite, ${clients} clients, ${Math.round(r.turns / seconds)} turns/s for ${seconds} s) in ${profiles}; heaviest by self time after start-up and 1 s of warm-up:`,
   );
-  console.table(heaviest(profiles));
+  console.table(heaviest(profiles, loaded - spawned));
+  console.log('the same by part of the program:');
+  console.table(byArea(profiles, loaded - spawned));
 }
 
 void main();
