@@ -6,6 +6,9 @@ import type { TurnInput } from '../dialogs/parse-input';
 import type { Logger } from './log';
 import { ConflictError, DuplicateDeliveryError, type AuditEvent, type ConsultStore } from './store/store';
 
+/** Consults kept parsed in memory: a bounded cache, so memory does not grow with stored consults. */
+const cachedConsults = 2000;
+
 /** What `turn` gives for a delivery that was applied before (a channel's retry): nothing to send. */
 export const duplicate = 'duplicate' as const;
 
@@ -16,6 +19,11 @@ export const duplicate = 'duplicate' as const;
  */
 export class ConsultService {
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Consults this process read or wrote last, by key, with their etag. A record is never changed
+   * in place (handleTurn is pure and returns a new one), so a copy is safe to hand out again.
+   */
+  private readonly records = new Map<string, { record: ConsultRecord; etag: string }>();
 
   constructor(
     private readonly store: ConsultStore,
@@ -59,12 +67,8 @@ export class ConsultService {
     deliveryId?: string,
   ): Promise<TurnResult | typeof duplicate> {
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.store.load(key);
-      const parsed = loaded ? ConsultRecord.safeParse(loaded.value) : undefined;
-      if (parsed && !parsed.success)
-        this.log.warn({ key, code: 'record_unreadable' }, 'stored consult unreadable; starting anew');
-      const before = parsed?.success ? (parsed.data as ConsultRecord) : undefined;
-      const result = handleTurn(before, input, {
+      const before = await this.load(key);
+      const result = handleTurn(before?.record, input, {
         content: this.content,
         now: new Date(),
         newId: randomUUID,
@@ -78,13 +82,14 @@ export class ConsultService {
       }
       try {
         // Delivery id, state and audit rows together; resolves once durable (SQLite: the batch's commit).
-        await this.store.save({
+        const etag = await this.store.save({
           key,
           value: result.record,
-          etag: loaded?.etag,
-          events: auditEvents(before, result, this.content.version),
+          etag: before?.etag,
+          events: auditEvents(before?.record, result, this.content.version),
           deliveryId,
         });
+        this.remember(key, etag, result.record);
       } catch (err) {
         if (err instanceof DuplicateDeliveryError) return this.duplicate(key, deliveryId);
         if (err instanceof ConflictError && attempt < 5) continue;
@@ -93,6 +98,36 @@ export class ConsultService {
       this.log.info({ key, consultId: result.record.consultId, step: result.record.step }, 'turn saved');
       return result;
     }
+  }
+
+  /**
+   * The stored consult: the copy this process wrote last when its etag is still current (no
+   * fetch, JSON parse or schema check on the hot path), else read and checked.
+   */
+  private async load(key: string): Promise<{ record: ConsultRecord; etag: string } | undefined> {
+    const known = this.records.get(key);
+    const loaded = await this.store.load(key, known?.etag);
+    if (!loaded) return undefined;
+    if ('unchanged' in loaded && known) {
+      this.remember(key, known.etag, known.record);
+      return known;
+    }
+    const parsed = ConsultRecord.safeParse('value' in loaded ? loaded.value : undefined);
+    if (parsed.success) {
+      const record = parsed.data as ConsultRecord;
+      this.remember(key, loaded.etag, record);
+      return { record, etag: loaded.etag };
+    }
+    this.log.warn({ key, code: 'record_unreadable' }, 'stored consult unreadable; starting anew');
+    this.records.delete(key);
+    return undefined;
+  }
+
+  /** Keeps the last `cachedConsults` consults used, least recently used dropped first. */
+  private remember(key: string, etag: string, record: ConsultRecord): void {
+    this.records.delete(key);
+    this.records.set(key, { etag, record });
+    if (this.records.size > cachedConsults) this.records.delete(this.records.keys().next().value!);
   }
 
   private duplicate(key: string, activityId: string | undefined): typeof duplicate {

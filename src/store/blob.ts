@@ -13,6 +13,7 @@ import {
   deliveryTtlMs,
   type AuditEvent,
   type ConsultStore,
+  type Loaded,
   type TurnWrite,
 } from './store';
 
@@ -83,16 +84,19 @@ export class BlobStore implements ConsultStore {
     return this.container.getBlockBlobClient(`consults/${hash(key)}.json`);
   }
 
-  async load(key: string): Promise<{ value: unknown; etag: string } | undefined> {
+  async load(key: string, ifNoneMatch?: string): Promise<Loaded | undefined> {
     try {
-      // One download gives the body and the etag of the same version.
-      const res = await this.consult(key).download();
+      // One download gives the body and the etag of the same version (or 304 for the caller's copy).
+      const res = await this.consult(key).download(0, undefined, {
+        conditions: ifNoneMatch ? { ifNoneMatch } : undefined,
+      });
       return {
         value: JSON.parse(await streamToString(res.readableStreamBody)) as unknown,
         etag: res.etag as string,
       };
     } catch (err) {
       if (isStatus(err, 404)) return undefined;
+      if (isStatus(err, 304) && ifNoneMatch) return { etag: ifNoneMatch, unchanged: true };
       throw unavailable(err);
     }
   }

@@ -4,6 +4,7 @@ import {
   deliveryTtlMs,
   type AuditEvent,
   type ConsultStore,
+  type Loaded,
   type TurnWrite,
 } from './store';
 
@@ -15,9 +16,11 @@ export class MemoryStore implements ConsultStore {
   readonly audits: AuditEvent[] = [];
   private counter = 0;
 
-  async load(key: string) {
+  async load(key: string, ifNoneMatch?: string): Promise<Loaded | undefined> {
     const row = this.rows.get(key);
-    return row ? { value: JSON.parse(row.value) as unknown, etag: row.etag } : undefined;
+    if (!row) return undefined;
+    if (row.etag === ifNoneMatch) return { etag: row.etag, unchanged: true };
+    return { value: JSON.parse(row.value) as unknown, etag: row.etag };
   }
 
   async save({ key, value, etag, events, deliveryId }: TurnWrite) {

@@ -9,6 +9,7 @@ import {
   deliveryTtlMs,
   type AuditEvent,
   type ConsultStore,
+  type Loaded,
   type TurnWrite,
 } from './store';
 
@@ -65,8 +66,9 @@ export class SqliteStore implements ConsultStore {
     `);
     this.writes = new GroupCommit(this.db);
     this.stmts = {
-      load: this.db.prepare<[string], { value: string; etag: string }>(
-        'select value, etag from consults where key = ?',
+      // The value only when the caller's etag is not the current one.
+      load: this.db.prepare<[string | null, string], { value: string | null; etag: string }>(
+        'select case when etag = ? then null else value end as value, etag from consults where key = ?',
       ),
       insert: this.db.prepare(
         'insert into consults (key, value, etag, updated_at) values (?, ?, ?, ?) on conflict do nothing',
@@ -90,9 +92,11 @@ export class SqliteStore implements ConsultStore {
     };
   }
 
-  async load(key: string) {
-    const row = this.stmts.load.get(key);
-    return row ? { value: JSON.parse(row.value) as unknown, etag: row.etag } : undefined;
+  async load(key: string, ifNoneMatch?: string): Promise<Loaded | undefined> {
+    const row = this.stmts.load.get(ifNoneMatch ?? null, key);
+    if (!row) return undefined;
+    if (row.value === null) return { etag: row.etag, unchanged: true };
+    return { value: JSON.parse(row.value) as unknown, etag: row.etag };
   }
 
   save({ key, value, etag, events, deliveryId }: TurnWrite): Promise<string> {

@@ -24,6 +24,8 @@ export interface AuditEvent {
   contentVersion: string;
 }
 
+export type Loaded = { value: unknown; etag: string } | { etag: string; unchanged: true };
+
 /** What one consult turn writes: its new state and the audit events of what changed. */
 export interface TurnWrite {
   key: string;
@@ -41,7 +43,11 @@ export interface TurnWrite {
  * (one transaction where the store has them).
  */
 export interface ConsultStore {
-  load(key: string): Promise<{ value: unknown; etag: string } | undefined>;
+  /**
+   * The stored value and its etag; with `ifNoneMatch` (the etag of a copy the caller holds) just
+   * `unchanged` when it is still current, so the hot path neither fetches nor parses it again.
+   */
+  load(key: string, ifNoneMatch?: string): Promise<Loaded | undefined>;
   /**
    * Resolves with the new etag once the turn is durable. ConflictError when the etag is stale,
    * DuplicateDeliveryError when the delivery id was recorded before; either way nothing is written.

@@ -66,8 +66,11 @@ describe.each(Object.keys(stores))('the %s store', (name) => {
     await expect(store.save({ key, value: { step: 3 }, etag, events: [] })).rejects.toBeInstanceOf(
       ConflictError,
     );
-    expect((await store.load(key))?.value).toEqual({ step: 2 });
+    expect(await store.load(key)).toEqual({ value: { step: 2 }, etag: next });
     expect(next).not.toBe(etag);
+    // A caller holding the current copy is told so; one holding an older copy gets the value.
+    expect(await store.load(key, next)).toEqual({ etag: next, unchanged: true });
+    expect(await store.load(key, etag)).toEqual({ value: { step: 2 }, etag: next });
   });
 
   it('writes a turn’s audit events with its state, and none for a write that lost the race', async () => {
@@ -159,7 +162,7 @@ describe('the SQLite store', () => {
     expect(results.at(-1)).toMatchObject({ status: 'rejected', reason: expect.any(ConflictError) });
     // 41 writes issued in one tick: one transaction, not 41.
     expect(store.commitStats.batches - batches).toBe(1);
-    expect((await store.load('race'))?.value).toBe(1);
+    expect(await store.load('race')).toMatchObject({ value: 1 });
     expect(await all(store.auditLog())).toHaveLength(40);
     await store.close();
   });
