@@ -30,10 +30,11 @@ export function byArea(dir: string, skipMs = 0) {
   const areas = new Map<string, number>();
   for (const [key, us] of self) {
     const where = key.split('\u0000')[1] ?? '';
+    const own = /^(src\/[^/]+\/|src\/[^/:]+|dialogs\/|machines\/|tools\/|bench\/)/.exec(where)?.[1];
     const area = where.startsWith('node:')
       ? 'node'
-      : /^[^/:]+\.js:|^(src\/[^/]+|dialogs|machines|tools)\//.test(where)
-        ? (/^(src\/[^/]+|dialogs|machines|tools)/.exec(where)?.[1] ?? where)
+      : own
+        ? own.replace(/\/$/, '').replace(/\.js$/, '')
         : where
           ? (/^(@[^/]+\/[^/]+|[^/]+)/.exec(where)?.[1] ?? where)
           : key.split('\u0000')[0]!;
