@@ -6,16 +6,8 @@ import {
   type ContainerClient,
 } from '@azure/storage-blob';
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  ConflictError,
-  DuplicateDeliveryError,
-  StoreUnavailableError,
-  deliveryTtlMs,
-  type AuditEvent,
-  type ConsultStore,
-  type Loaded,
-  type TurnWrite,
-} from './store';
+import { ConflictError, DuplicateDeliveryError, StoreUnavailableError, deliveryTtlMs } from './store';
+import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 

@@ -1,12 +1,5 @@
-import {
-  ConflictError,
-  DuplicateDeliveryError,
-  deliveryTtlMs,
-  type AuditEvent,
-  type ConsultStore,
-  type Loaded,
-  type TurnWrite,
-} from './store';
+import { ConflictError, DuplicateDeliveryError, deliveryTtlMs } from './store';
+import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
 
 /** For tests and benchmarks: the same contract as the durable stores, in process memory. */
 export class MemoryStore implements ConsultStore {

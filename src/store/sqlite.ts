@@ -3,15 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GroupCommit } from './group-commit';
-import {
-  ConflictError,
-  DuplicateDeliveryError,
-  deliveryTtlMs,
-  type AuditEvent,
-  type ConsultStore,
-  type Loaded,
-  type TurnWrite,
-} from './store';
+import { ConflictError, DuplicateDeliveryError, deliveryTtlMs } from './store';
+import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
 
 export interface SqliteOptions {
   /** Consults untouched and audit rows older than this are deleted by the sweep. */
