@@ -20,3 +20,12 @@ export function echoServer(): restify.Server {
   );
   return server;
 }
+
+// `node dist/bench/echo.js`: the echo bot as its own process, so the bench measures it like the bot.
+if (require.main === module) {
+  const server = echoServer();
+  server.listen(0, '127.0.0.1', () => {
+    console.log(`Echo bot running. Open http://127.0.0.1:${(server.address() as { port: number }).port}/`);
+  });
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+}

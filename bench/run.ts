@@ -1,101 +1,201 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type restify from 'restify';
-import { readConfig } from '../src/config';
-import { makeLogger } from '../src/log';
-import { buildApp } from '../src/server';
-import { echoServer } from './echo';
+import { parseArgs } from 'node:util';
+import { startAzurite, type Azurite } from '../tools/azurite';
+import { closedLoop, percentile, steadyRate, storeConsults, turn } from './load';
+import { byArea, heaviest } from './profile';
+import { rssMb, startTarget, type Target } from './targets';
 
 /**
- * `npm run bench`: consult turns per second and latency through POST /api/messages on the real
- * server, for the memory and SQLite stores, next to a plain echo bot measured in the same run.
+ * `npm run bench [-- --profile --rounds 3 --seconds 5 --clients 50]`: what a hospital would ask of
+ * one instance, in one run. Every target is its own process; the echo bot is measured in every round
+ * next to the stores (the machine is shared, so ratios are the figures to compare, not turns/s).
  */
-const clients = Number(process.env.BENCH_CLIENTS ?? 8);
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const { values: args } = parseArgs({
+  options: {
+    profile: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '5' },
+    clients: { type: 'string', default: '50' },
+    consults: { type: 'string', default: '10000' },
+    // Just the CPU profile (e.g. to compare two builds quickly).
+    'profile-only': { type: 'boolean', default: false },
+  },
+});
+const rounds = Number(args.rounds);
+const seconds = Number(args.seconds);
+const clients = Number(args.clients);
+const stored = Number(args.consults);
 
-// A whole consult typed as numbers: new symptoms, no red flag, ... to the treatment plan.
-const consult = ['start', '1', '1', '1', '1', '2', '1', '1', '2', '1', '1', '1', '1', '1', '1', '2'];
+const scratch = mkdtempSync(join(tmpdir(), 'bcbm-bench-'));
+let dirs = 0;
+const freshDir = () => join(scratch, `d${++dirs}`);
 
-async function listen(server: restify.Server): Promise<string> {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+function bytesOf(dir: string): number {
+  return readdirSync(dir)
+    .filter((f) => f.startsWith('consults.sqlite'))
+    .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 }
 
-async function load(url: string): Promise<{ turns: number; latencies: number[]; errors: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const until = Date.now() + seconds * 1000;
-  let ids = 0;
-  const client = async (c: number) => {
-    for (let run = 0; Date.now() < until; run++) {
-      const conversation = { id: `bench-${c}-${run}` };
-      for (const text of consult) {
-        const body = JSON.stringify({
-          type: 'message',
-          id: `b${++ids}`,
-          channelId: 'emulator',
-          serviceUrl: 'http://127.0.0.1:9/',
-          conversation,
-          from: { id: `u${c}` },
-          recipient: { id: 'bot' },
-          deliveryMode: 'expectReplies',
-          text,
-        });
-        const t = performance.now();
-        const res = await fetch(`${url}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body,
-        });
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t);
-        if (res.status !== 200) errors++;
-        if (Date.now() >= until) return;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
-  return { turns: latencies.length, latencies, errors };
+type Kind = 'echo' | 'memory' | 'sqlite' | 'blob';
+
+async function start(
+  kind: Kind,
+  azurite: Azurite,
+  nodeArgs: string[] = [],
+): Promise<Target & { dir?: string }> {
+  if (kind === 'echo') return startTarget('echo', {}, nodeArgs);
+  const dir = freshDir();
+  const env: Record<string, string> =
+    kind === 'blob'
+      ? {
+          STORAGE: 'blob',
+          AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+          AZURE_STORAGE_CONTAINER: `bench${Date.now()}`,
+        }
+      : { STORAGE: kind, DATA_DIR: dir };
+  return { ...(await startTarget('bot', env, nodeArgs)), dir };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-async function measure(name: string, url: string) {
-  await load(url); // warm-up is the first second of a short run
-  const r = await load(url);
-  const sorted = [...r.latencies].sort((a, b) => a - b);
-  return {
-    name,
-    'turns/s': Math.round(r.turns / seconds),
-    'p50 ms': +percentile(sorted, 50).toFixed(2),
-    'p99 ms': +percentile(sorted, 99).toFixed(2),
-    errors: r.errors,
-  };
+async function throughput(kind: Kind, azurite: Azurite, round: number) {
+  const target = await start(kind, azurite);
+  await closedLoop(target.url, clients, 1, `warm${round}`);
+  const r = await closedLoop(target.url, clients, seconds, `r${round}`);
+  await target.stop();
+  const perConsult =
+    kind === 'sqlite' && target.dir ? bytesOf(target.dir) / (r.conversations + clients) : NaN;
+  return { r, perConsult };
 }
 
 async function main() {
-  const rows = [];
-  const echo = echoServer();
-  rows.push(await measure('echo bot (floor)', await listen(echo)));
-  echo.close();
+  const azurite = await startAzurite();
+  try {
+    if (!args['profile-only']) await figures(azurite);
+    if (args.profile || args['profile-only']) await profile(azurite);
+  } finally {
+    await azurite.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
 
-  const memory = await buildApp(readConfig({ STORAGE: 'memory' }), makeLogger('silent'));
-  rows.push(await measure('consult, memory store', await listen(memory.server)));
-  await memory.close();
-
-  const dir = mkdtempSync(join(tmpdir(), 'bcbm-bench-'));
-  const sqlite = await buildApp(readConfig({ STORAGE: 'sqlite', DATA_DIR: dir }), makeLogger('silent'));
-  rows.push(await measure('consult, sqlite store', await listen(sqlite.server)));
-  await sqlite.close();
-  rmSync(dir, { recursive: true, force: true });
-
+async function figures(azurite: Azurite) {
   console.log(
-    `${clients} concurrent clients, ${seconds} s per target after a ${seconds} s warm-up, Node ${process.version}`,
+    `Node ${process.version}; ${clients} closed-loop clients, ${seconds} s per target after 1 s of warm-up; ${rounds} rounds`,
   );
-  console.table(rows);
+
+  const table = [];
+  const ratios: Record<Kind, number[]> = { echo: [], memory: [], sqlite: [], blob: [] };
+  const bytesPerTurn: Partial<Record<Kind, number>> = {};
+  let sqliteBytesPerConsult = NaN;
+  for (let round = 1; round <= rounds; round++) {
+    let echo = NaN;
+    for (const kind of ['echo', 'memory', 'sqlite', 'blob'] as Kind[]) {
+      const { r, perConsult } = await throughput(kind, azurite, round);
+      const rate = r.turns / r.seconds;
+      if (kind === 'echo') echo = rate;
+      if (kind === 'sqlite') sqliteBytesPerConsult = perConsult;
+      ratios[kind].push(rate / echo);
+      bytesPerTurn[kind] = Math.round(r.bytes / r.turns);
+      table.push({
+        round,
+        target: kind,
+        'turns/s': Math.round(rate),
+        'ratio to echo': +(rate / echo).toFixed(2),
+        'p50 ms': +percentile(r.latencies, 50).toFixed(1),
+        'p99 ms': +percentile(r.latencies, 99).toFixed(1),
+        errors: r.errors,
+      });
+    }
+  }
+  console.table(table);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(
+    'median ratio to echo:',
+    Object.entries(ratios)
+      .map(([k, xs]) => `${k} ${median(xs).toFixed(2)}`)
+      .join(', '),
+  );
+  console.log(
+    'bytes sent back per turn:',
+    Object.entries(bytesPerTurn)
+      .map(([k, b]) => `${k} ${b}`)
+      .join(', '),
+  );
+
+  // Latency at a steady 100 turns/s, echo and the default store side by side.
+  const steady = [];
+  for (const kind of ['echo', 'sqlite'] as Kind[]) {
+    const target = await start(kind, azurite);
+    await closedLoop(target.url, 10, 1, 'warm-steady');
+    const r = await steadyRate(target.url, 100, 10, 50, 'steady');
+    await target.stop();
+    steady.push({
+      target: kind,
+      turns: r.turns,
+      'p50 ms': +percentile(r.latencies, 50).toFixed(1),
+      'p99 ms': +percentile(r.latencies, 99).toFixed(1),
+      errors: r.errors,
+    });
+  }
+  console.log('steady 100 turns/s for 10 s, 50 conversations:');
+  console.table(steady);
+
+  // Start-up to the first answered turn, on an existing SQLite file (the second start is the usual one).
+  const dir = freshDir();
+  const startup = [];
+  for (const when of ['empty data folder', 'existing data folder']) {
+    const t0 = performance.now();
+    const target = await startTarget('bot', { STORAGE: 'sqlite', DATA_DIR: dir });
+    const first = await turn(target.url, `startup-${when}`, 'start');
+    startup.push({
+      when,
+      'listening ms': Math.round(target.startedMs),
+      'first answer ms': Math.round(performance.now() - t0),
+      ok: first.ok,
+    });
+    if (when === 'empty data folder') await storeConsults(target.url, stored / 10, clients, 'pre');
+    await target.stop();
+  }
+  console.log('start-up (spawn to the first answered turn):');
+  console.table(startup);
+
+  // Resident memory does not grow with stored consults: 10,000 consults, then 10,000 more.
+  const mem = await start('sqlite', azurite);
+  const memory = [{ 'stored consults': 0, 'RSS MB': rssMb(mem.pid) }];
+  for (let batch = 1; batch <= 2; batch++) {
+    const errors = await storeConsults(mem.url, stored, clients, `m${batch}`);
+    memory.push({
+      'stored consults': batch * stored,
+      'RSS MB': rssMb(mem.pid),
+      ...(errors ? { errors } : {}),
+    });
+  }
+  await mem.stop();
+  console.log('resident memory of the bot (SQLite store), two-turn consults stored:');
+  console.table(memory);
+  console.log(
+    `SQLite bytes per consult: ${Math.round(sqliteBytesPerConsult)} (whole consults, from the last throughput round); ` +
+      `${Math.round(bytesOf(mem.dir!) / (2 * stored))} (two-turn consults, from the memory run)`,
+  );
+}
+
+/** A CPU profile of the bot alone (its own process) under the same load, on the default store. */
+async function profile(azurite: Azurite) {
+  const profiles = join(process.cwd(), 'bench-profiles');
+  rmSync(profiles, { recursive: true, force: true });
+  const spawned = performance.now();
+  const target = await start('sqlite', azurite, ['--cpu-prof', `--cpu-prof-dir=${profiles}`]);
+  await closedLoop(target.url, clients, 1, 'profile-warm');
+  const loaded = performance.now();
+  const r = await closedLoop(target.url, clients, seconds, 'profile');
+  await target.stop();
+  console.log(
+    `CPU profile of the bot (SQLite, ${clients} clients, ${Math.round(r.turns / seconds)} turns/s for ${seconds} s) in ${profiles}; heaviest by self time after start-up and 1 s of warm-up:`,
+  );
+  console.table(heaviest(profiles, loaded - spawned));
+  console.log('the same by part of the program:');
+  console.table(byArea(profiles, loaded - spawned));
 }
 
 void main();

@@ -4,14 +4,26 @@ import { ConsultRecord } from '../dialogs/consult-record';
 import { handleTurn, type TurnResult } from '../dialogs/consult';
 import type { TurnInput } from '../dialogs/parse-input';
 import type { Logger } from './log';
-import { ConflictError, type AuditEvent, type ConsultStore } from './store/store';
+import { ConflictError, DuplicateDeliveryError, type AuditEvent, type ConsultStore } from './store/store';
+
+/** Consults kept parsed in memory: a bounded cache, so memory does not grow with stored consults. */
+const cachedConsults = 2000;
+
+/** What `turn` gives for a delivery that was applied before (a channel's retry): nothing to send. */
+export const duplicate = 'duplicate' as const;
 
 /**
- * Runs consult turns against the store: load, apply, save (compare-and-set, retried on a lost race),
- * audit. Channel-neutral: the Bot Framework edge, the Slack adapter and the terminal chat all use it.
+ * Runs consult turns against the store: load, apply, save with the turn's audit events and its
+ * delivery id (compare-and-set, retried on fresh state after a lost race). Channel-neutral: the Bot
+ * Framework edge, the Slack adapter and the terminal chat all use it.
  */
 export class ConsultService {
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Consults this process read or wrote last, by key, with their etag. A record is never changed
+   * in place (handleTurn is pure and returns a new one), so a copy is safe to hand out again.
+   */
+  private readonly records = new Map<string, { record: ConsultRecord; etag: string }>();
 
   constructor(
     private readonly store: ConsultStore,
@@ -19,10 +31,25 @@ export class ConsultService {
     private readonly log: Logger,
   ) {}
 
-  /** Turns of one conversation run one at a time in this process; other processes are caught by the etag. */
-  turn(key: string, input: TurnInput, by?: string): Promise<TurnResult> {
+  /**
+   * Turns of one conversation run one at a time in this process; other processes are caught by the
+   * etag. With a `deliveryId` the turn is applied at most once per id, recorded with the turn.
+   */
+  turn(key: string, input: TurnInput, by?: string): Promise<TurnResult>;
+  turn(
+    key: string,
+    input: TurnInput,
+    by: string | undefined,
+    deliveryId: string | undefined,
+  ): Promise<TurnResult | typeof duplicate>;
+  turn(
+    key: string,
+    input: TurnInput,
+    by?: string,
+    deliveryId?: string,
+  ): Promise<TurnResult | typeof duplicate> {
     const prev = this.queues.get(key) ?? Promise.resolve();
-    const run = prev.catch(() => undefined).then(() => this.turnNow(key, input, by));
+    const run = prev.catch(() => undefined).then(() => this.turnNow(key, input, by, deliveryId));
     this.queues.set(key, run);
     // The caller gets the turn's error; this bookkeeping chain must not raise it a second time.
     run
@@ -33,30 +60,79 @@ export class ConsultService {
     return run;
   }
 
-  private async turnNow(key: string, input: TurnInput, by?: string): Promise<TurnResult> {
+  private async turnNow(
+    key: string,
+    input: TurnInput,
+    by?: string,
+    deliveryId?: string,
+  ): Promise<TurnResult | typeof duplicate> {
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.store.load(key);
-      const parsed = loaded ? ConsultRecord.safeParse(loaded.value) : undefined;
-      if (parsed && !parsed.success)
-        this.log.warn({ key, code: 'record_unreadable' }, 'stored consult unreadable; starting anew');
-      const before = parsed?.success ? (parsed.data as ConsultRecord) : undefined;
-      const result = handleTurn(before, input, {
+      const before = await this.load(key);
+      const result = handleTurn(before?.record, input, {
         content: this.content,
         now: new Date(),
         newId: randomUUID,
         by,
       });
-      if (!result.changed) return result;
+      if (!result.changed) {
+        // Nothing else to write: recording the delivery id is the turn's one write.
+        if (deliveryId !== undefined && !(await this.store.firstDelivery(key, deliveryId)))
+          return this.duplicate(key, deliveryId);
+        return result;
+      }
       try {
-        await this.store.save(key, result.record, loaded?.etag);
+        // Delivery id, state and audit rows together; resolves once durable (SQLite: the batch's commit).
+        const etag = await this.store.save({
+          key,
+          value: result.record,
+          etag: before?.etag,
+          events: auditEvents(before?.record, result, this.content.version),
+          deliveryId,
+        });
+        this.remember(key, etag, result.record);
       } catch (err) {
+        if (err instanceof DuplicateDeliveryError) return this.duplicate(key, deliveryId);
         if (err instanceof ConflictError && attempt < 5) continue;
         throw err;
       }
-      await this.store.audit(auditEvents(before, result, this.content.version));
       this.log.info({ key, consultId: result.record.consultId, step: result.record.step }, 'turn saved');
       return result;
     }
+  }
+
+  /**
+   * The stored consult: the copy this process wrote last when its etag is still current (no
+   * fetch, JSON parse or schema check on the hot path), else read and checked.
+   */
+  private async load(key: string): Promise<{ record: ConsultRecord; etag: string } | undefined> {
+    const known = this.records.get(key);
+    const loaded = await this.store.load(key, known?.etag);
+    if (!loaded) return undefined;
+    if ('unchanged' in loaded && known) {
+      this.remember(key, known.etag, known.record);
+      return known;
+    }
+    const parsed = ConsultRecord.safeParse('value' in loaded ? loaded.value : undefined);
+    if (parsed.success) {
+      const record = parsed.data as ConsultRecord;
+      this.remember(key, loaded.etag, record);
+      return { record, etag: loaded.etag };
+    }
+    this.log.warn({ key, code: 'record_unreadable' }, 'stored consult unreadable; starting anew');
+    this.records.delete(key);
+    return undefined;
+  }
+
+  /** Keeps the last `cachedConsults` consults used, least recently used dropped first. */
+  private remember(key: string, etag: string, record: ConsultRecord): void {
+    this.records.delete(key);
+    this.records.set(key, { etag, record });
+    if (this.records.size > cachedConsults) this.records.delete(this.records.keys().next().value!);
+  }
+
+  private duplicate(key: string, activityId: string | undefined): typeof duplicate {
+    this.log.info({ key, activityId, code: 'duplicate_delivery' }, 'ignored');
+    return duplicate;
   }
 }
 

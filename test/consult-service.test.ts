@@ -1,5 +1,5 @@
 import { pathway } from '../src/content';
-import { ConsultService } from '../src/consult-service';
+import { ConsultService, duplicate } from '../src/consult-service';
 import { makeLogger } from '../src/log';
 import { MemoryStore } from '../src/store/memory';
 import { parseInput } from '../dialogs/parse-input';
@@ -65,5 +65,18 @@ describe('the consult service', () => {
     expect(
       results.filter((r) => r.views.some((v) => v.kind === 'notice' && v.note === 'stale')),
     ).toHaveLength(1);
+  });
+
+  it('applies a delivery once: a retried delivery gets nothing to send and records nothing', async () => {
+    const store = new MemoryStore();
+    const service = new ConsultService(store, pathway, makeLogger('silent'));
+    const say = (text: string, id: string) =>
+      service.turn('msteams:retry', parseInput(text, undefined), undefined, id);
+    await say('start', 'a1');
+    expect(await say('1', 'a2')).not.toBe(duplicate);
+    expect(await say('1', 'a2')).toBe(duplicate);
+    expect(await say('summary', 'a3')).not.toBe(duplicate);
+    expect(await say('summary', 'a3')).toBe(duplicate);
+    expect(store.audits.filter((a) => a.kind === 'answered').map((a) => a.question)).toEqual(['scenario']);
   });
 });

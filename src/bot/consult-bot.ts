@@ -7,7 +7,7 @@ import {
 } from 'botbuilder';
 import { parseInput, type TurnInput } from '../../dialogs/parse-input';
 import type { TurnResult } from '../../dialogs/consult';
-import type { ConsultService } from '../consult-service';
+import { duplicate, type ConsultService } from '../consult-service';
 import type { Logger } from '../log';
 import type { ConsultStore } from '../store/store';
 import { answeredCard } from '../view/adaptive-card';
@@ -73,19 +73,6 @@ export class ConsultBot extends TeamsActivityHandler {
     });
   }
 
-  /** Teams re-delivers an activity when a reply is slow; a delivery seen before is acknowledged and ignored. */
-  private async firstDelivery(ctx: TurnContext): Promise<boolean> {
-    const id = ctx.activity.id;
-    if (!id) return true;
-    const first = await this.store.firstDelivery(conversationKey(ctx.activity), id);
-    if (!first)
-      this.log.info(
-        { key: conversationKey(ctx.activity), activityId: id, code: 'duplicate_delivery' },
-        'ignored',
-      );
-    return first;
-  }
-
   private async welcome(ctx: TurnContext): Promise<void> {
     // Installation and "bot added" both arrive; greet once per conversation.
     if (!(await this.store.firstDelivery(conversationKey(ctx.activity), 'welcome'))) return;
@@ -93,9 +80,14 @@ export class ConsultBot extends TeamsActivityHandler {
     await this.send(ctx, [{ kind: 'welcome', text: `${welcome} ${howToStart}`, disclaimer }]);
   }
 
-  private async consultTurn(ctx: TurnContext, input: TurnInput): Promise<TurnResult> {
+  /**
+   * Teams re-delivers an activity when a reply is slow: the activity id is recorded with the turn
+   * (one store transaction), and a delivery seen before gives undefined, to be acknowledged and ignored.
+   */
+  private async consultTurn(ctx: TurnContext, input: TurnInput): Promise<TurnResult | undefined> {
     const by = isShared(ctx.activity) ? ctx.activity.from?.name : undefined;
-    return this.service.turn(conversationKey(ctx.activity), input, by);
+    const result = await this.service.turn(conversationKey(ctx.activity), input, by, ctx.activity.id);
+    return result === duplicate ? undefined : result;
   }
 
   private async send(ctx: TurnContext, views: View[]): Promise<void> {
@@ -105,11 +97,11 @@ export class ConsultBot extends TeamsActivityHandler {
 
   private async onConsultMessage(ctx: TurnContext): Promise<void> {
     if (!addressedToBot(ctx.activity)) return;
-    if (!(await this.firstDelivery(ctx))) return;
     // In channels and group chats the bot is mentioned; the mention is not part of the command.
     const text = TurnContext.removeRecipientMention(ctx.activity as Activity) ?? ctx.activity.text;
     if (await this.training?.onMessage(ctx, text)) return;
     const result = await this.consultTurn(ctx, parseInput(text, ctx.activity.value));
+    if (!result) return;
     if (result.answered) ctx.turnState.set(answeredViewKey, result.answered);
     await this.send(ctx, result.views);
   }
@@ -133,17 +125,17 @@ export class ConsultBot extends TeamsActivityHandler {
             body: [{ type: 'TextBlock', text: notes.stale, wrap: true }],
           },
     });
+    const trained = await this.training?.onInvoke(ctx, invokeValue);
+    if (trained) return trained;
+    const result = await this.consultTurn(ctx, parseInput(undefined, invokeValue.action?.data));
     // A re-delivered click was applied the first time: acknowledge it without touching the card.
-    if (!(await this.firstDelivery(ctx)))
+    if (!result)
       // botbuilder types `value` as an object, but a message response carries a string.
       return {
         statusCode: 200,
         type: 'application/vnd.microsoft.activity.message',
         value: notes.duplicate as unknown as Record<string, unknown>,
       };
-    const trained = await this.training?.onInvoke(ctx, invokeValue);
-    if (trained) return trained;
-    const result = await this.consultTurn(ctx, parseInput(undefined, invokeValue.action?.data));
     // The stale notice is in the replaced card already; send only what comes next.
     await this.send(
       ctx,

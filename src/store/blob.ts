@@ -1,74 +1,223 @@
-import { BlobServiceClient, RestError, type ContainerClient } from '@azure/storage-blob';
-import { createHash } from 'node:crypto';
-import { ConflictError, type AuditEvent, type ConsultStore } from './store';
+import {
+  BlobServiceClient,
+  RestError,
+  StorageRetryPolicyType,
+  type AppendBlobClient,
+  type ContainerClient,
+} from '@azure/storage-blob';
+import { createHash, randomUUID } from 'node:crypto';
+import { ConflictError, DuplicateDeliveryError, StoreUnavailableError, deliveryTtlMs } from './store';
+import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** Azure Blob Storage, for several instances behind one bot: every write is conditional on the etag. */
-export class BlobStore implements ConsultStore {
-  private constructor(private readonly container: ContainerClient) {}
+export interface BlobOptions {
+  /** Blocks appended to one audit blob before the next one is started (Azure allows 50,000). */
+  auditBlocksPerBlob?: number;
+  /** How often this instance sweeps expired delivery markers (a lifecycle rule can do it instead). */
+  sweepEveryMs?: number;
+  deliveryTtlMs?: number;
+}
 
-  static async open(connectionString: string, containerName: string): Promise<BlobStore> {
-    const container =
-      BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
+/**
+ * The SDK's default retry policy tries 4 times with exponential back-off, about 16 s before a turn
+ * or /readyz hears of an outage. Two tries of at most 2.5 s each, 0.2-1 s apart, keep a turn under
+ * a few seconds on a hung store and at a fraction of a second on a refused connection.
+ */
+export const blobRetryOptions = {
+  retryPolicyType: StorageRetryPolicyType.EXPONENTIAL,
+  maxTries: 2,
+  tryTimeoutInMs: 2500,
+  retryDelayInMs: 200,
+  maxRetryDelayInMs: 1000,
+};
+
+/** A failure to reach the store (no HTTP status, or a 5xx) becomes StoreUnavailableError. */
+function unavailable(err: unknown): unknown {
+  if (err instanceof RestError && err.statusCode !== undefined && err.statusCode < 500) return err;
+  if (err instanceof Error && err.name === 'AbortError') return new StoreUnavailableError('store timed out');
+  if (err instanceof RestError || (err instanceof Error && 'code' in err))
+    return new StoreUnavailableError(`store unreachable (${(err as { code?: string }).code ?? 'no code'})`);
+  return err;
+}
+
+const isStatus = (err: unknown, ...codes: number[]) =>
+  err instanceof RestError && codes.includes(err.statusCode ?? 0);
+
+/**
+ * Azure Blob Storage, for several instances behind one bot: every write is conditional on the etag,
+ * so no process-local lock is relied on. Layout: `consults/<sha256 key>.json` (block blobs),
+ * `deliveries/<sha256 key>/<sha256 id>` (empty markers, swept after a day), and the audit log as
+ * append blobs `audit/<day>/<hour>/<instance>-<n>.jsonl`: one per hour and instance, and a new `n`
+ * before the 50,000-block limit of an append blob is reached.
+ */
+export class BlobStore implements ConsultStore {
+  private readonly instance = randomUUID().slice(0, 8);
+  private readonly opts: Required<BlobOptions>;
+  private audit?: { prefix: string; n: number; blocks: number; client: AppendBlobClient };
+  private sweptAt = Date.now();
+
+  private constructor(
+    private readonly container: ContainerClient,
+    opts: BlobOptions,
+  ) {
+    this.opts = { auditBlocksPerBlob: 50_000, sweepEveryMs: 3600_000, deliveryTtlMs, ...opts };
+  }
+
+  static async open(connectionString: string, containerName: string, opts: BlobOptions = {}) {
+    const container = BlobServiceClient.fromConnectionString(connectionString, {
+      retryOptions: blobRetryOptions,
+    }).getContainerClient(containerName);
     await container.createIfNotExists();
-    return new BlobStore(container);
+    return new BlobStore(container, opts);
   }
 
   private consult(key: string) {
     return this.container.getBlockBlobClient(`consults/${hash(key)}.json`);
   }
 
-  async load(key: string): Promise<{ value: unknown; etag: string } | undefined> {
+  async load(key: string, ifNoneMatch?: string): Promise<Loaded | undefined> {
     try {
-      // One download gives the body and the etag of the same version.
-      const res = await this.consult(key).download();
+      // One download gives the body and the etag of the same version (or 304 for the caller's copy).
+      const res = await this.consult(key).download(0, undefined, {
+        conditions: ifNoneMatch ? { ifNoneMatch } : undefined,
+      });
       return {
         value: JSON.parse(await streamToString(res.readableStreamBody)) as unknown,
         etag: res.etag as string,
       };
     } catch (err) {
-      if (err instanceof RestError && err.statusCode === 404) return undefined;
-      throw err;
+      if (isStatus(err, 404)) return undefined;
+      if (isStatus(err, 304) && ifNoneMatch) return { etag: ifNoneMatch, unchanged: true };
+      throw unavailable(err);
     }
   }
 
-  async save(key: string, value: unknown, etag: string | undefined) {
+  async save({ key, value, etag, events, deliveryId }: TurnWrite) {
     const body = JSON.stringify(value);
+    // Blobs have no transaction across blobs. The delivery marker is claimed first (create if
+    // absent: of two instances given the same delivery one wins), then the state is written on
+    // the etag; a lost race on the state gives the claim back so the retry can claim it again.
+    if (deliveryId !== undefined && !(await this.firstDelivery(key, deliveryId)))
+      throw new DuplicateDeliveryError(`delivery ${deliveryId} was applied before`);
+    let next: string;
     try {
       const res = await this.consult(key).upload(body, Buffer.byteLength(body), {
         conditions: etag === undefined ? { ifNoneMatch: '*' } : { ifMatch: etag },
         blobHTTPHeaders: { blobContentType: 'application/json' },
       });
-      return res.etag as string;
+      next = res.etag as string;
     } catch (err) {
-      if (err instanceof RestError && (err.statusCode === 409 || err.statusCode === 412))
-        throw new ConflictError(`consult ${key} changed since it was read`);
-      throw err;
+      if (deliveryId !== undefined)
+        await this.delivery(key, deliveryId)
+          .deleteIfExists()
+          .catch(() => undefined);
+      if (isStatus(err, 409, 412)) throw new ConflictError(`consult ${key} changed since it was read`);
+      throw unavailable(err);
     }
+    // The state is written before the audit, so an append that fails leaves the consult saved and
+    // the failure visible to the turn.
+    await this.appendAudit(events);
+    return next;
+  }
+
+  private delivery(key: string, deliveryId: string) {
+    return this.container.getBlockBlobClient(`deliveries/${hash(key)}/${hash(deliveryId)}`);
   }
 
   async firstDelivery(key: string, deliveryId: string) {
-    const blob = this.container.getBlockBlobClient(`deliveries/${hash(key)}/${hash(deliveryId)}`);
+    this.maybeSweep();
     try {
-      await blob.upload('', 0, { conditions: { ifNoneMatch: '*' } });
+      await this.delivery(key, deliveryId).upload('', 0, { conditions: { ifNoneMatch: '*' } });
       return true;
     } catch (err) {
-      if (err instanceof RestError && (err.statusCode === 409 || err.statusCode === 412)) return false;
-      throw err;
+      if (isStatus(err, 409, 412)) return false;
+      throw unavailable(err);
     }
   }
 
-  async audit(events: AuditEvent[]) {
+  private async appendAudit(events: AuditEvent[]): Promise<void> {
     if (!events.length) return;
-    const blob = this.container.getAppendBlobClient(`audit/${events[0]!.at.slice(0, 10)}.jsonl`);
-    await blob.createIfNotExists();
     const lines = events.map((e) => `${JSON.stringify(e)}\n`).join('');
-    await blob.appendBlock(lines, Buffer.byteLength(lines));
+    const at = new Date();
+    const prefix = `audit/${at.toISOString().slice(0, 10)}/${at.toISOString().slice(11, 13)}`;
+    for (let attempt = 0; ; attempt++) {
+      const target = await this.auditBlob(prefix);
+      try {
+        const res = await target.client.appendBlock(lines, Buffer.byteLength(lines));
+        target.blocks = res.blobCommittedBlockCount ?? target.blocks + 1;
+        return;
+      } catch (err) {
+        // Full (409 BlockCountExceedsLimit) although our count said otherwise: start the next one.
+        if (isStatus(err, 409) && attempt === 0) {
+          target.blocks = this.opts.auditBlocksPerBlob;
+          continue;
+        }
+        throw unavailable(err);
+      }
+    }
+  }
+
+  /** The audit blob to append to: this hour's, the next `n` once the current one is full. */
+  private async auditBlob(prefix: string) {
+    const cur = this.audit;
+    if (cur && cur.prefix === prefix && cur.blocks < this.opts.auditBlocksPerBlob) return cur;
+    const n = cur && cur.prefix === prefix ? cur.n + 1 : 0;
+    const client = this.container.getAppendBlobClient(`${prefix}/${this.instance}-${n}.jsonl`);
+    try {
+      await client.createIfNotExists();
+    } catch (err) {
+      throw unavailable(err);
+    }
+    this.audit = { prefix, n, blocks: 0, client };
+    return this.audit;
+  }
+
+  /** At most once per interval, in the background: a sweep never delays a turn. */
+  private maybeSweep(now = Date.now()): void {
+    if (now - this.sweptAt < this.opts.sweepEveryMs) return;
+    this.sweptAt = now;
+    void this.sweepDeliveries(now).catch(() => undefined);
+  }
+
+  /** Deletes delivery markers older than the TTL; returns how many. */
+  async sweepDeliveries(now = Date.now()): Promise<number> {
+    let deleted = 0;
+    for await (const blob of this.container.listBlobsFlat({ prefix: 'deliveries/' })) {
+      if (now - (blob.properties.lastModified?.getTime() ?? now) < this.opts.deliveryTtlMs) continue;
+      await this.container.deleteBlob(blob.name).catch((err: unknown) => {
+        if (!isStatus(err, 404)) throw err;
+      });
+      deleted++;
+    }
+    return deleted;
+  }
+
+  /** The audit blobs in name order (day, hour), each hour's events across instances sorted by time. */
+  async *auditLog(): AsyncIterable<AuditEvent> {
+    let hour = '';
+    let events: AuditEvent[] = [];
+    const byTime = (a: AuditEvent, b: AuditEvent) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+    for await (const blob of this.container.listBlobsFlat({ prefix: 'audit/' })) {
+      const prefix = blob.name.split('/').slice(0, 3).join('/');
+      if (prefix !== hour) {
+        yield* events.sort(byTime);
+        events = [];
+        hour = prefix;
+      }
+      const text = (await this.container.getBlobClient(blob.name).downloadToBuffer()).toString('utf8');
+      for (const line of text.split('\n')) if (line) events.push(JSON.parse(line) as AuditEvent);
+    }
+    yield* events.sort(byTime);
   }
 
   async ping() {
-    await this.container.getProperties();
+    try {
+      // Bounded twice: the retry policy, and an overall deadline for /readyz.
+      await this.container.getProperties({ abortSignal: AbortSignal.timeout(3000) });
+    } catch (err) {
+      throw unavailable(err);
+    }
   }
 
   async close() {}

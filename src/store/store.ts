@@ -3,6 +3,16 @@ export class ConflictError extends Error {
   readonly code = 'store_conflict';
 }
 
+/** The turn's delivery id was recorded before: a retried delivery, already applied. */
+export class DuplicateDeliveryError extends Error {
+  readonly code = 'duplicate_delivery';
+}
+
+/** The store could not be reached in time (an outage): the turn is refused, nothing is half-written. */
+export class StoreUnavailableError extends Error {
+  readonly code = 'store_unavailable';
+}
+
 /** What the audit log keeps: ids and enumerated values, never free text or names. */
 export interface AuditEvent {
   consultId: string;
@@ -14,17 +24,42 @@ export interface AuditEvent {
   contentVersion: string;
 }
 
+export type Loaded = { value: unknown; etag: string } | { etag: string; unchanged: true };
+
+/** What one consult turn writes: its new state and the audit events of what changed. */
+export interface TurnWrite {
+  key: string;
+  value: unknown;
+  /** The etag the state was read with; undefined: the key must not exist yet. */
+  etag: string | undefined;
+  events: AuditEvent[];
+  /** The channel's id of the delivery that carried the turn, recorded with the state. */
+  deliveryId?: string;
+}
+
 /**
- * Durable per-conversation state. `save` is a compare-and-set on the etag from `load`
- * (undefined: the key must not exist yet), so two instances never lose each other's answers.
+ * Durable per-conversation state. `save` is a compare-and-set on the etag from `load`, so two
+ * instances never lose each other's answers; it writes the turn's audit events with the state
+ * (one transaction where the store has them).
  */
 export interface ConsultStore {
-  load(key: string): Promise<{ value: unknown; etag: string } | undefined>;
-  save(key: string, value: unknown, etag: string | undefined): Promise<string>;
+  /**
+   * The stored value and its etag; with `ifNoneMatch` (the etag of a copy the caller holds) just
+   * `unchanged` when it is still current, so the hot path neither fetches nor parses it again.
+   */
+  load(key: string, ifNoneMatch?: string): Promise<Loaded | undefined>;
+  /**
+   * Resolves with the new etag once the turn is durable. ConflictError when the etag is stale,
+   * DuplicateDeliveryError when the delivery id was recorded before; either way nothing is written.
+   */
+  save(turn: TurnWrite): Promise<string>;
   /** Records a delivery id; false when it was seen before (a retried delivery). */
   firstDelivery(key: string, deliveryId: string): Promise<boolean>;
-  /** Appends what one turn changed (written together). */
-  audit(events: AuditEvent[]): Promise<void>;
+  /** The audit log, oldest first (for `npm run audit:export`). */
+  auditLog(): AsyncIterable<AuditEvent>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Delivery ids are kept this long: channels retry within minutes, so a day is plenty. */
+export const deliveryTtlMs = 24 * 3600_000;

@@ -115,8 +115,19 @@ export class TrainingService {
     return this.queue.run(key, work);
   }
 
-  private async loadLearner(key: string): Promise<{ record: LearnerRecord; etag?: string }> {
+  /** A stored record and its etag (asked without `ifNoneMatch`, so never just "unchanged"). */
+  private async read(key: string): Promise<{ value: unknown; etag: string } | undefined> {
     const loaded = await this.store.load(key);
+    return loaded && 'value' in loaded ? loaded : undefined;
+  }
+
+  /** Trainee records carry no audit events: the audit log is for consults. */
+  private write(key: string, value: unknown, etag: string | undefined): Promise<string> {
+    return this.store.save({ key, value, etag, events: [] });
+  }
+
+  private async loadLearner(key: string): Promise<{ record: LearnerRecord; etag?: string }> {
+    const loaded = await this.read(key);
     const parsed = loaded ? LearnerRecord.safeParse(loaded.value) : undefined;
     if (parsed && !parsed.success) this.log.warn({ code: 'learner_unreadable' }, 'learner record unreadable');
     return { record: parsed?.success ? parsed.data : emptyLearner(), etag: loaded?.etag };
@@ -126,7 +137,7 @@ export class TrainingService {
     const runningKey = `training:${this.conversationHash(who.conversation)}`;
     for (let attempt = 1; ; attempt++) {
       const { record, etag } = await this.loadLearner(key);
-      const runningLoaded = await this.store.load(runningKey);
+      const runningLoaded = await this.read(runningKey);
       const running = runningLoaded ? RunningCase.safeParse(runningLoaded.value) : undefined;
       const result: TrainResult = trainTurn(
         record,
@@ -135,7 +146,7 @@ export class TrainingService {
         this.context(who),
       );
       try {
-        if (result.learnerChanged) await this.store.save(key, result.learner, etag);
+        if (result.learnerChanged) await this.write(key, result.learner, etag);
       } catch (err) {
         if (err instanceof ConflictError && attempt < 5) continue;
         throw err;
@@ -174,9 +185,9 @@ export class TrainingService {
 
   private async updateNow<T>(key: string, parse: (v: unknown) => T, change: (v: T) => T): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.store.load(key);
+      const loaded = await this.read(key);
       try {
-        await this.store.save(key, change(parse(loaded?.value)), loaded?.etag);
+        await this.write(key, change(parse(loaded?.value)), loaded?.etag);
         return;
       } catch (err) {
         if (err instanceof ConflictError && attempt < 10) continue;
@@ -210,7 +221,7 @@ export class TrainingService {
 
   /** Aggregates only: attempts, completions and percent right per decision type. */
   async reportView(): Promise<TrainReportView> {
-    const loaded = await this.store.load('training:report');
+    const loaded = await this.read('training:report');
     const parsed = TrainingReport.safeParse(loaded?.value);
     const r = parsed.success ? parsed.data : emptyReport();
     return {

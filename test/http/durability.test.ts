@@ -1,42 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
+import Database from 'better-sqlite3';
 import { plainTextOf } from '../../src/bot/activities';
+import { startBot as startProcess } from '../support/bot-process';
 import { activity, post } from '../support/server';
 
-const entry = join(__dirname, '../../dist/src/index.js');
-
-/** Starts the built bot as its own process on the SQLite store; resolves with its URL. */
-function startBot(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  if (!existsSync(entry)) throw new Error(`build first (npm run build): ${entry} is missing`);
-  const child = spawn(process.execPath, [entry], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      STORAGE: 'sqlite',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-      MicrosoftAppId: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out}`)), 20000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]! });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`bot exited with ${code}:\n${out}`)));
-  });
-}
+/** The built bot as its own process on the SQLite store. */
+const startBot = (dataDir: string) => startProcess({ STORAGE: 'sqlite', DATA_DIR: dataDir });
 
 const conversation = { id: 'durable-1' } as Activity['conversation'];
 const say = async (url: string, text: string) =>
@@ -66,6 +39,34 @@ describe('a consult on the embedded SQLite store', () => {
       expect(await say(second.url, '1')).toContain('What did the imaging show?');
     } finally {
       second.child.kill('SIGTERM');
+    }
+  });
+
+  it('has every turn that group commit acknowledged on disk when the process is killed right after', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bcbm-group-'));
+    const bot = await startBot(folder);
+    // Forty conversations answer at once: their turns are in flight together and share commits.
+    const ids = Array.from({ length: 40 }, (_, i) => ({ id: `group-${i}` }) as Activity['conversation']);
+    await Promise.all(ids.map((c) => post(bot.url, activity({ conversation: c, text: 'start' }))));
+    const acks = await Promise.all(ids.map((c) => post(bot.url, activity({ conversation: c, text: '1' }))));
+    bot.child.kill('SIGKILL');
+    await bot.exited;
+    expect(acks.map((a) => a.status)).toEqual(ids.map(() => 200));
+    const db = new Database(join(folder, 'consults.sqlite'));
+    try {
+      const rows = db
+        .prepare<[], { value: string }>("select value from consults where key like 'emulator:group-%'")
+        .all();
+      const answered = rows.filter((r) =>
+        (JSON.parse(r.value) as { log: { question: string }[] }).log.some((e) => e.question === 'scenario'),
+      );
+      expect(answered).toHaveLength(40);
+      expect(
+        db.prepare("select count(*) as n from audit where kind = 'answered' and question = 'scenario'").get(),
+      ).toEqual({ n: 40 });
+    } finally {
+      db.close();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 
