@@ -49,7 +49,7 @@ describe('a store outage', () => {
     azurite = await startAzurite({ location, port: azurite.port });
     expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
     const summary = (await say('summary')).text;
-    expect(summary).toContain('Consult type: New neurologic symptom');
+    expect(summary).toContain('Consult type: New symptom, metastases suspected');
     expect(summary).toContain('Emergency signs: No');
     expect(summary).not.toContain('Seizure:');
     expect((await say('Yes')).text).toContain('gadolinium');

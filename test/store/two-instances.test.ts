@@ -79,7 +79,7 @@ describe('two instances on one Azure Blob store', () => {
     expect(responses.filter((r) => r.activities.length > 0)).toHaveLength(1);
     const summary = (await post(bots[1]!.url, activity({ conversation: c, text: 'summary' }))).activities;
     const text = JSON.stringify(summary);
-    expect(text).toContain('Consult type: New neurologic symptom');
+    expect(text).toContain('Consult type: New symptom, metastases suspected');
     expect(text).not.toContain('Emergency signs');
   });
 
