@@ -707,7 +707,7 @@ export const citations: PathwayInput['citations'] = [
   },
   {
     id: 'bloodAdv2022',
-    authors: 'Blood Advances meta-analysis group (first author not read)',
+    authors: 'Giustozzi M, et al.',
     title:
       'Intracranial hemorrhage in primary or metastatic brain cancer patients with or without anticoagulant treatment: a systematic review and meta-analysis',
     source: 'Blood Adv',
