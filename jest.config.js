@@ -9,7 +9,10 @@ const integration = [
   'dialogs/conversation.test.ts', // every path through the real server
   'slack/events.test.ts',
   'teams/teams.test.ts',
-  'teams/manifest.test.ts', // writes zips; validates against the bundled schema
+  'tools/teams-package.test.ts', // writes zips; validates against the bundled schema
+  'training/groups.test.ts',
+  'training/records.test.ts',
+  'training/train-http.test.ts',
 ];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
