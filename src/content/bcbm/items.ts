@@ -40,6 +40,8 @@ export const items: PathwayInput['items'] = [
   // Emergencies: shown at once, before the consult goes on.
   {
     id: 'icpUrgentCt',
+    short: 'Urgent non-contrast CT head now.',
+    rank: 1,
     section: 'immediate',
     urgent: true,
     text: 'Emergency: get an urgent non-contrast CT of the head to look for bleeding, hydrocephalus or herniation.',
@@ -49,6 +51,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'icpDexamethasone',
+    short: 'Dexamethasone 10 mg IV now, then 16 mg a day, with a proton-pump inhibitor.',
+    rank: 2,
     section: 'immediate',
     urgent: true,
     text: 'Give dexamethasone now at the dose for severe symptoms: 16 mg a day or more, starting with 10 mg IV, with a proton-pump inhibitor. Give the doses early in the day and stop if there is no benefit. The trial showing 4 mg a day is enough excluded patients at risk of herniation, so it does not apply here.',
@@ -75,6 +79,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'icpNeurosurgery',
+    short: 'Call neurosurgery now.',
+    rank: 3,
     section: 'immediate',
     urgent: true,
     text: 'Call neurosurgery now: surgery should be considered for acute symptoms of raised pressure, and metastases in the cerebellum can cause rapid deterioration through obstructive hydrocephalus. Tell the oncology team as well.',
@@ -96,6 +102,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'seFirstLine',
+    short: 'Call the emergency team; midazolam 10 mg IM or lorazepam 4 mg IV now.',
+    rank: 1,
     section: 'immediate',
     urgent: true,
     text: 'Emergency: call the emergency team and give a benzodiazepine now: IM midazolam, IV lorazepam or IV diazepam. IM midazolam is the choice when there is no IV access; in RAMPART it stopped seizures more often than IV lorazepam (73% vs 63%).',
@@ -105,6 +113,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'seSecondLine',
+    short: 'Seizures go on: levetiracetam 60 mg/kg IV (max 4,500 mg).',
+    rank: 2,
     section: 'immediate',
     urgent: true,
     text: 'If seizures go on after the benzodiazepine, give a second-line drug: levetiracetam, fosphenytoin or valproate. None is preferred over the others.',
@@ -127,6 +137,8 @@ export const items: PathwayInput['items'] = [
   // Imaging
   {
     id: 'interimUrgentImaging',
+    short: 'Urgent contrast-enhanced brain MRI.',
+    rank: 5,
     section: 'immediate',
     text: 'Get the brain scan urgently: a new neurological symptom in a patient with breast cancer needs brain imaging, with a low threshold for MRI.',
     when: pending,
@@ -171,6 +183,8 @@ export const items: PathwayInput['items'] = [
   // Seizures
   {
     id: 'asmForSeizure',
+    short: 'Start levetiracetam 500 mg twice daily.',
+    rank: 10,
     section: 'symptomControl',
     text: 'A seizure has happened (rhythmic facial twitching is a focal motor seizure): start an anti-seizure medicine as treatment, not prophylaxis. Use a newer drug; levetiracetam is preferred over the older enzyme-inducing drugs.',
     when: any(is('seizure', 'yes'), statusEpilepticus),
@@ -186,6 +200,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'noAsmProphylaxis',
+    short: 'No anti-seizure prophylaxis.',
+    rank: 12,
     section: 'symptomControl',
     text: 'No anti-seizure prophylaxis: it should not be given to patients who have not had a seizure.',
     when: is('seizure', 'no'),
@@ -224,6 +240,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'steroidsMild',
+    short: 'Dexamethasone 4–8 mg a day, last dose before 2 pm.',
+    rank: 11,
     section: 'symptomControl',
     text: 'Symptomatic mass effect without raised pressure: dexamethasone 4–8 mg a day for temporary relief, once or twice daily, the second dose before 2 pm. In a randomised trial 4 mg a day helped as much as 16 mg a day at one week, with less toxicity.',
     when: all(massEffect, not(raisedIcp)),
@@ -238,6 +256,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'noSteroids',
+    short: 'No dexamethasone.',
+    rank: 11,
     section: 'symptomControl',
     text: 'No steroids: there is not enough evidence to give them for metastases without symptomatic mass effect.',
     when: all(is('massEffect', 'no'), not(raisedIcp)),
@@ -282,6 +302,8 @@ export const items: PathwayInput['items'] = [
   // Leptomeningeal disease
   {
     id: 'lmWorkup',
+    short: 'Contrast MRI of the whole spine and a lumbar puncture.',
+    rank: 10,
     section: 'immediate',
     text: 'Complete the leptomeningeal work-up: contrast MRI of the whole spine as well as the brain (gadolinium 0.1 mmol/kg; slices of 1 mm or less in the brain, 3 mm or less in the spine), and a lumbar puncture for CSF cytology, ideally more than 10 mL (at least 5 mL) processed within 30 minutes. Repeat the lumbar puncture if the first sample is negative.',
     when: is('imagingResult', 'leptomeningeal'),
@@ -290,6 +312,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'lmNeuroOncology',
+    short: 'Refer to neuro-oncology.',
+    rank: 20,
     section: 'localTherapy',
     text: 'Refer to neuro-oncology: leptomeningeal disease leaves the parenchymal-metastasis pathway and is treated on its own.',
     when: is('imagingResult', 'leptomeningeal'),
@@ -308,6 +332,8 @@ export const items: PathwayInput['items'] = [
   // No metastases on the scan
   {
     id: 'noMetsOtherCauses',
+    short: 'Look for another cause of the symptom.',
+    rank: 10,
     section: 'immediate',
     text: 'Look for another cause of the symptom, for example hemifacial spasm, tics, myokymia, electrolyte disturbance or drug toxicity. If it is unclear whether the events are seizures, an EEG can help.',
     when: is('imagingResult', 'noMetastases'),
@@ -318,6 +344,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'noMetsRepeatImaging',
+    short: 'Image again if the symptom persists.',
+    rank: 20,
     section: 'followUp',
     text: 'If the symptom persists or new symptoms appear, image again, with a low threshold for contrast MRI.',
     when: is('imagingResult', 'noMetastases'),
@@ -328,6 +356,8 @@ export const items: PathwayInput['items'] = [
   // Local therapy
   {
     id: 'mdtCare',
+    short: 'Tumour board this week.',
+    rank: 30,
     section: 'localTherapy',
     text: 'Discuss the plan at a multidisciplinary tumour board (neurosurgery, radiation oncology, medical oncology).',
     when: treated,
@@ -347,6 +377,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'srsOneToFour',
+    short: 'SRS to each metastasis, no routine whole-brain radiotherapy: refer radiation oncology.',
+    rank: 20,
     section: 'localTherapy',
     text: 'Stereotactic radiosurgery (SRS) is the standard for up to 4 metastases. Do not add whole-brain radiotherapy routinely: it made cognitive decline at 3 months more common (91.7% vs 63.5%) without longer survival.',
     when: all(
@@ -400,6 +432,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'surgeryLargeOrSymptomatic',
+    short: 'Neurosurgery to assess resection, then cavity SRS.',
+    rank: 19,
     section: 'localTherapy',
     text: 'Ask neurosurgery to assess resection of the large or symptomatic lesion (over 3–4 cm, or causing symptomatic mass effect); over 4 cm, surgery is the conditional recommendation. For a single metastasis, adding surgery to whole-brain radiotherapy cut recurrence at the site (20% vs 52%) and lengthened survival (40 vs 15 weeks).',
     when: surgeryFew,
@@ -508,6 +542,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'poorPrognosisSupportive',
+    short: 'Supportive and palliative care first; dexamethasone 4–8 mg a day for symptoms.',
+    rank: 15,
     section: 'localTherapy',
     text: 'Poor performance status: lead with supportive and palliative care, with dexamethasone for symptoms. Whole-brain radiotherapy is optional, not the default: in QUARTZ (lung cancer, unsuitable for surgery or SRS) 20 Gy in 5 fractions added no survival over supportive care (HR 1.06). Use the GPA below to frame the discussion.',
     when: is('kps', 'kps60orLess'),
@@ -524,6 +560,8 @@ export const items: PathwayInput['items'] = [
   // Systemic therapy
   {
     id: 'keepSystemicTherapy',
+    short: 'Keep the current systemic therapy.',
+    rank: 40,
     section: 'systemicTherapy',
     text: 'The disease outside the brain is not progressing: do not switch systemic therapy because of the brain metastases; treat the brain locally and carry on.',
     when: notProgressingOutside,
@@ -676,6 +714,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'progPalliativeCare',
+    short: 'Involve palliative care.',
+    rank: 40,
     section: 'localTherapy',
     text: 'Involve palliative care alongside whichever option is chosen: it is part of every progression scenario.',
     when: progression,
@@ -684,6 +724,8 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'progClinicalTrial',
+    short: 'Ask about an open clinical trial.',
+    rank: 45,
     section: 'localTherapy',
     text: 'Ask whether a clinical trial for intracranial progression is open to the patient.',
     when: progression,
@@ -694,6 +736,8 @@ export const items: PathwayInput['items'] = [
   // Follow-up
   {
     id: 'followUpMri',
+    short: 'Brain MRI every 2–3 months in the first year.',
+    rank: 50,
     section: 'followUp',
     text: 'After treatment, brain MRI every 2–3 months in the first year (ASCO: every 2–4 months), sooner if symptoms appear; contrast CT if MRI is contraindicated.',
     when: treated,
