@@ -16,9 +16,20 @@ export const ConsultRecord = z.object({
     }),
   ),
   snapshot: z.unknown(),
+  /** `change`: the question being asked again, until it is answered. */
+  changing: z.string().refine(isQuestionId).optional(),
+  /** The recommendation before an answer was changed (its outcome and answers), for "What changed". */
+  previous: z
+    .object({
+      outcome: z.string(),
+      log: z.array(z.object({ question: z.string().refine(isQuestionId), answer: z.string() })),
+    })
+    .optional(),
   startedAt: z.string(),
   updatedAt: z.string(),
 });
-export type ConsultRecord = Omit<z.infer<typeof ConsultRecord>, 'log'> & {
+export type ConsultRecord = Omit<z.infer<typeof ConsultRecord>, 'log' | 'changing' | 'previous'> & {
   log: { question: QuestionId; answer: string; by?: string }[];
+  changing?: QuestionId;
+  previous?: { outcome: string; log: { question: QuestionId; answer: string }[] };
 };

@@ -6,8 +6,9 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import type { KnownBlock, WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { escapeMrkdwn } from '../view/slack-blocks';
+import { slackMessagesOf } from './outgoing';
 
 /** Where a Slack consult lives: a direct-message channel, or one thread of a channel. */
 export interface SlackPlace {
@@ -25,14 +26,6 @@ export function placeOf(conversationId: string | undefined): SlackPlace {
   if (!channel) throw new Error('a Slack activity needs a conversation id');
   return threadTs ? { channel, threadTs } : { channel };
 }
-
-function blocksOf(activity: Partial<Activity>): KnownBlock[] | undefined {
-  const blocks = (activity.channelData as { blocks?: unknown } | undefined)?.blocks;
-  return Array.isArray(blocks) ? (blocks as KnownBlock[]) : undefined;
-}
-
-/** Activity text is plain; Slack reads `&`, `<` and `>` in a message's text as markup. */
-const slackText = (activity: Partial<Activity>) => escapeMrkdwn(activity.text ?? '');
 
 /**
  * A Bot Framework adapter for Slack's Web API: a turn's replies are posted with chat.postMessage (in the thread
@@ -58,16 +51,25 @@ export class SlackAdapter extends BotAdapter {
         continue;
       }
       const { channel, threadTs } = placeOf(activity.conversation?.id);
-      const blocks = blocksOf(activity);
-      const posted = await this.client.chat.postMessage({
-        channel,
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-        text: slackText(activity),
-        ...(blocks ? { blocks } : {}),
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      responses.push({ id: posted.ts ?? '' });
+      // One view can be several messages: details go in the thread (in a DM, under the view's first message).
+      let first: string | undefined;
+      for (const m of slackMessagesOf(activity)) {
+        const thread = threadTs ?? (m.thread ? first : undefined);
+        const message = {
+          channel,
+          text: escapeMrkdwn(m.text),
+          ...(m.blocks.length ? { blocks: m.blocks } : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+        };
+        const posted = await this.client.chat.postMessage(
+          thread
+            ? { ...message, thread_ts: thread, reply_broadcast: Boolean(m.broadcast && threadTs) }
+            : message,
+        );
+        first ??= posted.ts;
+      }
+      responses.push({ id: first ?? '' });
     }
     return responses;
   }
@@ -75,13 +77,13 @@ export class SlackAdapter extends BotAdapter {
   async updateActivity(_ctx: TurnContext, activity: Partial<Activity>): Promise<void> {
     if (!activity.id) throw new Error('updateActivity needs the id (ts) of the message to update');
     const { channel } = placeOf(activity.conversation?.id);
-    const blocks = blocksOf(activity);
+    const [m] = slackMessagesOf(activity);
     await this.client.chat.update({
       channel,
       ts: activity.id,
-      text: slackText(activity),
+      text: escapeMrkdwn(m?.text ?? ''),
       // Without blocks the message becomes plain text: an empty list removes the old blocks.
-      blocks: blocks ?? [],
+      blocks: m?.blocks ?? [],
     });
   }
 

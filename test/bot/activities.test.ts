@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { pathway } from '../../src/content';
 import { plainTextOf, toActivities } from '../../src/bot/activities';
 import { buildRecommendation, itemsFor, type Recommendation } from '../../src/pathway/recommend';
-import { referenceLine } from '../../src/view/text';
+import { referenceLine } from '../../src/view/text-parts';
 import { answersOf, forEachConsult } from '../support/paths';
 
 /**

@@ -15,7 +15,8 @@ import {
   type SlackMessage,
 } from '../../src/view/slack-blocks';
 import { notes } from '../../src/view/strings';
-import { referenceLine, renderText } from '../../src/view/text';
+import { renderText } from '../../src/view/text';
+import { referenceLine } from '../../src/view/text-parts';
 import type { View } from '../../src/view/view';
 import { randomConsult, seeded } from './recommendations';
 
@@ -262,7 +263,11 @@ describe('the other views in Slack', () => {
     ['help', { kind: 'help', commands: [{ name: 'start', text: 'begin' }] }],
     [
       'a summary',
-      { kind: 'summary', answers: [{ short: 'KPS', answer: '90–100', by: 'Dr <Test> & Co' }], unknowns: [] },
+      {
+        kind: 'summary',
+        answers: [{ question: 'kps', short: 'KPS', answer: '90–100', by: 'Dr <Test> & Co' }],
+        unknowns: [],
+      },
     ],
   ])('%s is one message with its plain text as the fallback', (_name, view) => {
     const messages = renderSlack(view);
@@ -274,7 +279,7 @@ describe('the other views in Slack', () => {
   it('shows who gave each answer in the summary as a Slack mention', () => {
     const [message] = renderSlack({
       kind: 'summary',
-      answers: [{ short: 'KPS', answer: '90–100', by: 'Dr <Test> & Co' }],
+      answers: [{ question: 'kps', short: 'KPS', answer: '90–100', by: 'Dr <Test> & Co' }],
       unknowns: [],
     });
     expect(shown([message!]).join('\n')).toContain('• KPS: 90–100 (Dr &lt;Test&gt; &amp; Co)');
