@@ -18,24 +18,34 @@ export function answer(t: Turn, questionId: QuestionId, value: string): TurnResu
   const before = t.record.log;
   let log: AnswerEntry[];
   let snapshot: BcbmSnapshot;
-  if (t.record.changing === questionId) {
-    const edited = before.map((e) => (e.question === questionId ? entry : e));
-    const replayed = replay(edited);
-    log = replayed.applied.map((a) => edited.find((e) => e.question === a.question)!);
+  let held: AnswerEntry[] = [];
+  const changing = t.record.changing === questionId;
+  if (changing || t.record.held?.length) {
+    // Replay: the answers given, then the earlier ones the statechart has not reached again yet.
+    const edited = changing ? before.map((e) => (e.question === questionId ? entry : e)) : [...before, entry];
+    const all = [
+      ...edited,
+      ...(t.record.held ?? []).filter((h) => !edited.some((e) => e.question === h.question)),
+    ];
+    const replayed = replay(all);
+    const find = (q: QuestionId) => all.find((e) => e.question === q)!;
+    log = replayed.applied.map((a) => find(a.question));
+    held = replayed.dropped.map((d) => find(d.question));
     snapshot = replayed.snapshot;
   } else {
     log = [...before, entry];
     snapshot = advance(t.snapshot, answerEvent(questionId, value as never) as AnswerEvent);
   }
   const at = stepOf(snapshot);
-  const { changing: _done, previous, ...rest } = t.record;
+  const { changing: _done, previous, held: _held, ...rest } = t.record;
   const record: ConsultRecord = {
     ...rest,
     step: t.record.step + 1,
     log,
     snapshot: persistSnapshot(snapshot),
     updatedAt: now.toISOString(),
-    // "What changed" is shown with the next recommendation, then forgotten.
+    // Until the consult ends again: the answers still to replay, and the recommendation to compare with.
+    ...(held.length && at.kind !== 'outcome' ? { held } : {}),
     ...(previous && at.kind !== 'outcome' ? { previous } : {}),
   };
   const shown = currentView(content, { ...record, ...(previous ? { previous } : {}) }, snapshot);

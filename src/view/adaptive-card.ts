@@ -196,11 +196,12 @@ function partCard(
 
 /**
  * Teams refuses a bot message whose payload is over 40 KB counted as UTF-16 (about 20,000 characters),
- * so a recommendation with everything folded in is sent as the first card (the bottom line and the
+ * less room for its Teams citations (up to about 5,000 characters), so a recommendation with everything
+ * folded in is sent as the first card (the bottom line and the
  * sections that fit) and, if needed, more cards of sections ("More details 2 of 3"). Sizes are in
  * UTF-16 code units (string length): the card's JSON plus its plain text, sent again as fallbackText.
  */
-export const cardBudgetChars = 15_000;
+export const cardBudgetChars = 12_000;
 
 const markerRoom = 60;
 

@@ -32,7 +32,7 @@ export function handoverNote(n: NoteInput): string {
   ];
   const head = [
     `${headings.noteTitle} (${headings.version.toLowerCase()} ${n.version})`,
-    `${headings.situation}: ${r ? r.outcome.title : headings.notePending.replace(/:$/, '')}.`,
+    `${headings.situation}: ${r ? r.outcome.title : headings.noteInProgress}.`,
     `${headings.background}: ${n.answers.map((a) => `${a.short}: ${a.answer}`).join('; ')}.`,
     `${headings.assessment}: ${r ? r.outcome.summary : '-'}${r?.prognosis ? ` ${gpaLine(r.prognosis)}.` : ''}`,
     `${headings.recommendation}:`,

@@ -80,6 +80,7 @@ export const headings = {
   openItems: 'Open items',
   noteTitle: 'Handover note',
   noteCopy: 'Copy the text below into the record.',
+  noteInProgress: 'BCBM consult in progress',
   notePending: 'Consult not finished; next question:',
   noteMore: 'more in the consult',
   because: 'because',

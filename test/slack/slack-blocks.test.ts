@@ -4,11 +4,9 @@ import type { QuestionId } from '../../src/content/case-model';
 import { questionView } from '../../dialogs/consult';
 import { parseInput } from '../../dialogs/parse-input';
 import { pathway } from '../../src/content';
-import type { Recommendation } from '../../src/pathway/recommend';
 import {
   blockTextLength,
   escapeMrkdwn,
-  partText,
   renderSlack,
   slackLimits,
   splitText,
@@ -16,9 +14,7 @@ import {
 } from '../../src/view/slack-blocks';
 import { notes } from '../../src/view/strings';
 import { renderText } from '../../src/view/text';
-import { referenceLine } from '../../src/view/text-parts';
 import type { View } from '../../src/view/view';
-import { randomConsult, seeded } from './recommendations';
 
 const record = {
   schema: 1,
@@ -171,90 +167,7 @@ describe('long text', () => {
   });
 });
 
-/**
- * The recommendations of many consults through the real statechart. A random answer to every question, seeded so
- * that a failure can be replayed.
- */
-const samples: Recommendation[] = (() => {
-  const rand = seeded(20261128);
-  return Array.from({ length: 600 }, () => randomConsult(rand, 'U012AB3CD').recommendation);
-})();
-
-function expectComplete(r: Recommendation) {
-  const view: View = { kind: 'recommendation', consultId: record.consultId, recommendation: r };
-  const messages = renderSlack(view);
-  expect(messages.flatMap(limitsBroken)).toEqual([]);
-  // No text was cut: the messages' fallback texts put together are the whole plain-text recommendation…
-  if (messages.length === 1) expect(messages[0]!.text).toBe(renderText(view));
-  else expect(messages.map(partText).join('\n')).toBe(renderText(view));
-  // …and every statement is in the blocks in full, each in one text object.
-  const all = shown(messages);
-  const whole = (s: string) => all.some((t) => t.includes(escapeMrkdwn(s)));
-  const missing = [
-    r.outcome.title,
-    r.outcome.summary,
-    ...r.sections.flatMap((s) => s.items.map((i) => i.text)),
-    ...r.pitfalls.map((p) => p.text),
-    ...r.unknowns.map((u) => `${u.text} ${u.action}`),
-    ...r.references.map(referenceLine),
-    r.disclaimer,
-    r.content.version,
-  ].filter((s) => !whole(s));
-  expect(missing).toEqual([]);
-  return messages;
-}
-
-describe('a recommendation in Slack', () => {
-  it('is reached for every outcome by the sampled consults', () => {
-    expect(new Set(samples.map((r) => r.outcome.id))).toEqual(new Set(pathway.outcomes.map((o) => o.id)));
-  });
-
-  it('keeps within Block Kit limits and loses no text, for every sampled consult', () => {
-    for (const r of samples) expectComplete(r);
-  });
-
-  it('is split over several messages when it is long, each numbered, rather than cut', () => {
-    const longest = samples.reduce((a, b) =>
-      renderText({ kind: 'recommendation', consultId: '', recommendation: a }).length >=
-      renderText({ kind: 'recommendation', consultId: '', recommendation: b }).length
-        ? a
-        : b,
-    );
-    const messages = expectComplete(longest);
-    expect(messages.length).toBeGreaterThan(1);
-    messages.forEach((m, i) => {
-      const last = m.blocks[m.blocks.length - 1]!;
-      expect(last.type === 'context' && texts(last)[0]!.text).toBe(`_Part ${i + 1} of ${messages.length}_`);
-      // A heading never ends a message: it stays with what it heads.
-      expect(m.blocks[m.blocks.length - 2]!.type).not.toBe('header');
-    });
-  });
-
-  it('keeps within the limits even holding every item, pitfall, unknown and reference the samples produced', () => {
-    const unique = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
-    const base = samples[0]!;
-    const everything: Recommendation = {
-      ...base,
-      inputs: samples.flatMap((r) => r.inputs).slice(0, 40),
-      sections: base.sections.length
-        ? [...new Set(samples.flatMap((r) => r.sections.map((s) => s.id)))].map((id) => ({
-            id,
-            items: unique(
-              samples.flatMap((r) => r.sections.filter((s) => s.id === id).flatMap((s) => s.items)),
-            ),
-          }))
-        : [],
-      pitfalls: unique(samples.flatMap((r) => r.pitfalls)),
-      unknowns: unique(samples.flatMap((r) => r.unknowns)),
-      references: [
-        ...new Map(samples.flatMap((r) => r.references).map((x) => [x.citation.id, x.citation])).values(),
-      ].map((citation, i) => ({ n: i + 1, citation })),
-      prognosis: samples.find((r) => r.prognosis)?.prognosis,
-    };
-    const messages = expectComplete(everything);
-    expect(messages.length).toBeGreaterThan(2);
-  });
-});
+// A recommendation's split (nothing lost, within Block Kit limits) is tested on the outline: test/view/outline.test.ts.
 
 describe('the other views in Slack', () => {
   it.each<[string, View]>([
