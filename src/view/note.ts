@@ -26,17 +26,26 @@ export interface NoteInput {
 export function handoverNote(n: NoteInput): string {
   const r = n.recommendation;
   const actions = r ? bottomLineOf(r).actions : [];
-  // Sources numbered within the note: those behind the actions it recommends.
+  // Sources numbered within the note: the first source of each action it recommends.
   const sources = [
-    ...new Map(actions.flatMap((a) => a.refs).map((ref) => [ref.citation.id, ref.citation])).values(),
+    ...new Map(
+      actions.flatMap((a) => a.refs.slice(0, 1)).map((ref) => [ref.citation.id, ref.citation]),
+    ).values(),
   ];
+  const sourceOf = (a: (typeof actions)[number]) => {
+    const first = a.refs[0];
+    return first ? ` [${sources.findIndex((c) => c.id === first.citation.id) + 1}]` : '';
+  };
   const head = [
     `${headings.noteTitle} (${headings.version.toLowerCase()} ${n.version})`,
     `${headings.situation}: ${r ? r.outcome.title : headings.noteInProgress}.`,
     `${headings.background}: ${n.answers.map((a) => `${a.short}: ${a.answer}`).join('; ')}.`,
-    `${headings.assessment}: ${r ? r.outcome.summary : '-'}${r?.prognosis ? ` ${gpaLine(r.prognosis)}.` : ''}`,
+    // The GPA where the outcome has one; otherwise what the outcome is about.
+    `${headings.assessment}: ${r ? (r.prognosis ? `${gpaLine(r.prognosis)}.` : r.outcome.summary) : '-'}`,
     `${headings.recommendation}:`,
-    ...(r ? actions.map((a, i) => `${i + 1}. ${a.short}`) : [`${headings.notePending} ${n.next ?? '-'}`]),
+    ...(r
+      ? actions.map((a, i) => `${i + 1}. ${a.short}${sourceOf(a)}`)
+      : [`${headings.notePending} ${n.next ?? '-'}`]),
   ];
   const tail = [
     ...(sources.length
