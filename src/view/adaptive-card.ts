@@ -9,7 +9,7 @@ import {
   type OutlineSection,
 } from './outline';
 import { headings } from './strings';
-import { outlinePartText, renderText } from './text';
+import { headText, outlinePartText, renderText } from './text';
 import { becauseText, evidenceTag, itemText, shortCite } from './text-parts';
 import type { AnsweredView, QuestionView, View } from './view';
 
@@ -166,7 +166,8 @@ function headElements(h: OutlineHead): Element[] {
       spacing: 'Medium',
       items: [
         text(headings.bottomLine, { weight: 'Bolder' }),
-        ...h.bottomLine.map((a, i) => text(`${i + 1}. ${a}`, { spacing: 'Small' })),
+        // One block, so that Markdown numbers the list 1 to 5 (a block per line would start each at 1).
+        text(h.bottomLine.map((a, i) => `${i + 1}. ${a}`).join('\n'), { spacing: 'Small' }),
         ...(h.gpa ? [small(h.gpa, { spacing: 'Small' })] : []),
       ],
     },
@@ -190,7 +191,14 @@ function partCard(
     ...part.sections.flatMap((s, i) => sectionElements(s, `section-${i}-${s.id}`, open)),
     ...(part.head ? footerElements(part.head) : []),
   ];
-  const plain = [...(marker ? [marker] : []), outlinePartText(part)].join('\n');
+  // The plain text is what a client without cards shows: opened, everything; folded, what the card shows
+  // before anything is opened (the whole plan is one `details` away), which keeps the message small.
+  const folded = [
+    ...(part.head ? headText(part.head) : []),
+    `${headings.moreDetails}: ${part.sections.map((s) => s.title).join(', ')}.`,
+    ...(part.head ? [headings.detailsHint] : []),
+  ].join('\n');
+  const plain = [...(marker ? [marker] : []), open ? outlinePartText(part) : folded].join('\n');
   return { card: card(elements), text: plain };
 }
 
@@ -201,7 +209,7 @@ function partCard(
  * sections that fit) and, if needed, more cards of sections ("More details 2 of 3"). Sizes are in
  * UTF-16 code units (string length): the card's JSON plus its plain text, sent again as fallbackText.
  */
-export const cardBudgetChars = 12_000;
+export const cardBudgetChars = 14_000;
 
 const markerRoom = 60;
 
