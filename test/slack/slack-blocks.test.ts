@@ -4,6 +4,7 @@ import type { QuestionId } from '../../src/content/case-model';
 import { questionView } from '../../dialogs/consult';
 import { parseInput } from '../../dialogs/parse-input';
 import { pathway } from '../../src/content';
+import { buildRecommendation } from '../../src/pathway/recommend';
 import {
   blockTextLength,
   escapeMrkdwn,
@@ -201,5 +202,43 @@ describe('the other views in Slack', () => {
   it('shows the stale-card notice as written', () => {
     const [message] = renderSlack({ kind: 'notice', note: 'stale' });
     expect(shown([message!])).toEqual([escapeMrkdwn(notes.stale)]);
+  });
+});
+
+describe('details and the note in Slack', () => {
+  const recommendation = buildRecommendation(pathway, 'interimPlan', [
+    { question: 'scenario', answer: 'newSymptoms' },
+    { question: 'redFlags', answer: 'none' },
+    { question: 'seizure', answer: 'yes' },
+    { question: 'mriAccess', answer: 'available' },
+    { question: 'imagingResult', answer: 'pending' },
+  ]);
+
+  it('posts `details` as thread replies only, each within the limits', () => {
+    const messages = renderSlack({ kind: 'details', consultId: 'c1', recommendation });
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.every((m) => m.thread)).toBe(true);
+    expect(messages.flatMap(limitsBroken)).toEqual([]);
+    expect(shown(messages).join('\n')).toContain(escapeMrkdwn(recommendation.sections[0]!.items[0]!.text));
+  });
+
+  it('gives the answers in the thread a Change button carrying { change: <question id> }', () => {
+    const buttons = renderSlack({ kind: 'details', consultId: 'c1', recommendation })
+      .flatMap((m) => m.blocks)
+      .flatMap((b) => (b.type === 'section' && b.accessory?.type === 'button' ? [b.accessory] : []));
+    expect(buttons.map((b) => JSON.parse(b.value!) as unknown)).toEqual(
+      recommendation.inputs.map((i) => ({ change: i.question })),
+    );
+    expect(parseInput(undefined, JSON.parse(buttons[0]!.value!))).toEqual({
+      kind: 'change',
+      question: 'scenario',
+    });
+  });
+
+  it('posts the note as one thread reply with the text to copy', () => {
+    const [note, ...more] = renderSlack({ kind: 'note', text: 'Situation: x.\nBackground: y.' });
+    expect(more).toEqual([]);
+    expect(note!.thread).toBe(true);
+    expect(shown([note!]).join('\n')).toContain('Situation: x.\nBackground: y.');
   });
 });
