@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { maxCitations, plainTextOf, toActivities } from '../../src/bot/activities';
-import { renderCards, cardBudgetChars } from '../../src/view/adaptive-card';
+import { cardBudgetChars } from '../../src/view/adaptive-card';
 import { linesOf, outlineOf, splitOutline, type Outline } from '../../src/view/outline';
 import { blockTextLength, escapeMrkdwn, renderSlack, slackLimits } from '../../src/view/slack-blocks';
 import { outlinePartText, recommendationText, renderText } from '../../src/view/text';
