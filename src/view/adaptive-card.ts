@@ -1,13 +1,6 @@
 import type { RecommendationItem } from '../pathway/recommend';
-import {
-  outlineOf,
-  splitOutline,
-  type Outline,
-  type OutlineHead,
-  type OutlineLine,
-  type OutlinePart,
-  type OutlineSection,
-} from './outline';
+import { outlineOf, splitOutline } from './outline';
+import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } from './outline';
 import { headings } from './strings';
 import { headText, outlinePartText, renderText } from './text';
 import { becauseText, evidenceTag, itemText, shortCite } from './text-parts';

@@ -7,15 +7,8 @@ import type {
   SectionBlock,
 } from '@slack/web-api';
 import type { RecommendationItem } from '../pathway/recommend';
-import {
-  outlineOf,
-  splitOutline,
-  type Outline,
-  type OutlineHead,
-  type OutlineLine,
-  type OutlinePart,
-  type OutlineSection,
-} from './outline';
+import { outlineOf, splitOutline } from './outline';
+import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } from './outline';
 import { headings, privacyHint } from './strings';
 import { outlinePartText, renderText } from './text';
 import { becauseText, evidenceTag, itemText, refNumbers, shortCite } from './text-parts';
