@@ -392,11 +392,14 @@ export function outlineMessages(o: Outline, withHead = true): SlackMessage[] {
 /** The summary command: answers with who gave them, what is still unknown, and the next question. */
 function summaryUnits(view: Extract<View, { kind: 'summary' }>, text: string): Unit[] {
   const heading = (raw: string): Line => ({ raw, lead: '*', tail: '*' });
-  const lines: Line[] = [
-    heading(`${headings.summary}:`),
-    ...(view.answers.length
-      ? view.answers.map((a) => ({ raw: `${a.short}: ${a.answer}`, lead: '• ', tail: byText(a.by) }))
-      : [{ raw: '(no answers yet)', lead: '• ' }]),
+  // Each answer with its Change button, as in the recommendation's "Your answers".
+  const answers: KnownBlock[] = view.answers.length
+    ? view.answers.map((a) => ({
+        ...section(`• ${escapeMrkdwn(`${a.short}: ${a.answer}`)}${byText(a.by)}`),
+        accessory: changeAccessory(a.question),
+      }))
+    : grouped(section, [{ raw: '(no answers yet)', lead: '• ' }]);
+  const rest: Line[] = [
     ...(view.unknowns.length
       ? [
           heading(`${headings.unknowns}:`),
@@ -405,7 +408,12 @@ function summaryUnits(view: Extract<View, { kind: 'summary' }>, text: string): U
       : []),
     ...(view.next ? [{ raw: `${headings.next}: ${view.next}` }] : []),
   ];
-  return [{ blocks: grouped(section, lines), lines: [text] }];
+  return [
+    {
+      blocks: [...grouped(section, [heading(`${headings.summary}:`)]), ...answers, ...grouped(section, rest)],
+      lines: [text],
+    },
+  ];
 }
 
 function urgentUnits(items: RecommendationItem[]): Unit[] {
