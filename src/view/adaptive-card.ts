@@ -160,7 +160,8 @@ function headElements(h: OutlineHead): Element[] {
       items: [
         text(headings.bottomLine, { weight: 'Bolder' }),
         // One block, so that Markdown numbers the list 1 to 5 (a block per line would start each at 1).
-        text(h.bottomLine.map((a, i) => `${i + 1}. ${a}`).join('\n'), { spacing: 'Small' }),
+        // Teams' Markdown lists take \r as the line break (its card docs), Web Chat's any line break.
+        text(h.bottomLine.map((a, i) => `${i + 1}. ${a}`).join('\r\n'), { spacing: 'Small' }),
         ...(h.gpa ? [small(h.gpa, { spacing: 'Small' })] : []),
       ],
     },
@@ -251,7 +252,12 @@ export function noteCard(noteText: string): CardAttachment {
       type: 'Container',
       style: 'emphasis',
       spacing: 'Medium',
-      items: noteText.split('\n').map((l) => text(l || ' ', { spacing: 'None' })),
+      // TextRuns are not read as Markdown: "2. …" stays as written, and copies as written.
+      items: noteText.split('\n').map((l) => ({
+        type: 'RichTextBlock',
+        spacing: 'None',
+        inlines: [{ type: 'TextRun', text: l || ' ' }],
+      })),
     },
   ]);
 }

@@ -314,6 +314,23 @@ describe('local chat page in a real browser', () => {
     for (const [id, value] of Object.entries(route)) expect(text).toContain(labelOf(id, value));
     await expectFirstScreen(page, recommendation, 'webchat');
 
+    // The handover note comes in a card, its lines as written (a numbered line is not renumbered).
+    await send(page, 'note');
+    const note = await cards(page).last().innerText();
+    for (const h of ['Situation:', 'Background:', 'Assessment:', 'Recommendation:'])
+      expect(note).toContain(h);
+    expect(note).toMatch(/^2\. /m);
+
+    // A Change button beside an echoed answer asks that question again.
+    await page
+      .getByRole('button', { name: new RegExp(`^${headings.inputs} \\(`) })
+      .last()
+      .click();
+    const cardsBeforeChange = await cards(page).count();
+    await page.getByRole('button', { name: headings.change, exact: true }).first().click();
+    await waitForCards(page, cardsBeforeChange);
+    await expect(currentQuestion(page)).resolves.toMatchObject({ id: 'scenario' });
+
     // Each card is shown once: the plain-text copy the bot sends with it is not shown as a bubble.
     for (const id of Object.keys(route))
       await expect(bubbles(page, question(id).prompt).count()).resolves.toBe(0);
