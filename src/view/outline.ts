@@ -63,7 +63,10 @@ export function gpaLine(g: GpaResult): string {
   const unverified = g.bands.some((b) => b.evidence === 'unverified')
     ? ` [${evidenceLabels.unverified}]`
     : '';
-  return `${g.name}: ${headings.gpaScore} ${score} of 4, ${headings.gpaMedian} ${median} ${headings.months}${unverified}`;
+  const lo = Math.min(...g.bands.map((b) => b.min));
+  const hi = Math.max(...g.bands.map((b) => b.max));
+  const band = g.bands.length ? ` (${headings.gpaBand} ${lo}–${hi})` : '';
+  return `${g.name}: ${headings.gpaScore} ${score} of 4${band}, ${headings.gpaMedian} ${median} ${headings.months}${unverified}`;
 }
 
 const numbers = (refs: readonly ResolvedRef[]) => [...new Set(refs.map((r) => r.n))];

@@ -96,6 +96,7 @@ export const headings = {
   seed: 'Differs from the seed article',
   version: 'Content version',
   gpaScore: 'score',
+  gpaBand: 'band',
   gpaMedian: 'median survival',
   months: 'months',
   gpaOpen: 'open: not asked or unknown',
