@@ -16,9 +16,27 @@ export const ConsultRecord = z.object({
     }),
   ),
   snapshot: z.unknown(),
+  /** `change`: the question being asked again, until it is answered. */
+  changing: z.string().refine(isQuestionId).optional(),
+  /** After a change: earlier answers the statechart has not reached again yet, replayed as it does. */
+  held: z
+    .array(
+      z.object({ question: z.string().refine(isQuestionId), answer: z.string(), by: z.string().optional() }),
+    )
+    .optional(),
+  /** The recommendation before an answer was changed (its outcome and answers), for "What changed". */
+  previous: z
+    .object({
+      outcome: z.string(),
+      log: z.array(z.object({ question: z.string().refine(isQuestionId), answer: z.string() })),
+    })
+    .optional(),
   startedAt: z.string(),
   updatedAt: z.string(),
 });
-export type ConsultRecord = Omit<z.infer<typeof ConsultRecord>, 'log'> & {
+export type ConsultRecord = Omit<z.infer<typeof ConsultRecord>, 'log' | 'changing' | 'previous' | 'held'> & {
   log: { question: QuestionId; answer: string; by?: string }[];
+  held?: { question: QuestionId; answer: string; by?: string }[];
+  changing?: QuestionId;
+  previous?: { outcome: string; log: { question: QuestionId; answer: string }[] };
 };

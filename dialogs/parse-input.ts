@@ -1,11 +1,13 @@
 import { z } from 'zod';
 
-export type Command = 'start' | 'restart' | 'back' | 'why' | 'summary' | 'help';
+export type Command = 'start' | 'restart' | 'back' | 'why' | 'summary' | 'help' | 'details' | 'note';
 
 export type TurnInput =
   | { kind: 'command'; command: Command }
   | { kind: 'card'; question: string; answer: string; consultId?: string; step?: number }
   | { kind: 'text'; text: string }
+  /** `change <question>` or a `{ "change": <question id> }` button: which answer, as typed or sent. */
+  | { kind: 'change'; question: string }
   | { kind: 'empty' };
 
 /** What a button carries (case-model §2); extra fields are allowed and ignored. */
@@ -17,6 +19,9 @@ export const CardData = z.looseObject({
 });
 export type CardData = z.infer<typeof CardData>;
 
+/** A Change button (case-model §2): `{ "change": <question id> }`. */
+export const ChangeData = z.looseObject({ change: z.string().min(1).max(64) });
+
 const aliases: Record<string, Command> = {
   start: 'start',
   consult: 'start',
@@ -27,14 +32,22 @@ const aliases: Record<string, Command> = {
   summary: 'summary',
   help: 'help',
   '?': 'help',
+  details: 'details',
+  more: 'details',
+  note: 'note',
+  handover: 'note',
 };
 
 /** Reads a turn: card data first (a client posts it back unchanged as `value`), then a command, then free text. */
 export function parseInput(text: string | undefined, value: unknown): TurnInput {
   const card = CardData.safeParse(value);
   if (card.success) return { kind: 'card', ...card.data };
+  const change = ChangeData.safeParse(value);
+  if (change.success) return { kind: 'change', question: change.data.change };
   const clean = (text ?? '').trim();
   if (!clean) return { kind: 'empty' };
+  const typed = /^\/?(?:change|edit)(?:\s+(.*))?$/i.exec(clean);
+  if (typed) return { kind: 'change', question: (typed[1] ?? '').trim().slice(0, 100) };
   const command =
     aliases[
       clean

@@ -136,21 +136,17 @@ export class ConsultService {
   }
 }
 
-/** Ids and enumerated values only: what changed in this turn. */
+/** Ids and enumerated values only: what the turn says it did. */
 export function auditEvents(
-  before: ConsultRecord | undefined,
+  _before: ConsultRecord | undefined,
   result: TurnResult,
   contentVersion: string,
 ): AuditEvent[] {
   const after = result.record;
-  const base = { consultId: after.consultId, at: after.updatedAt, contentVersion };
-  const events: AuditEvent[] = [];
-  if (!before || before.consultId !== after.consultId)
-    events.push({ ...base, kind: before ? 'restarted' : 'started' });
-  else if (after.log.length < before.log.length) events.push({ ...base, kind: 'undone' });
-  const last = after.log.at(-1);
-  if (result.answered && last)
-    events.push({ ...base, kind: 'answered', question: last.question, answer: last.answer });
-  if (result.outcome) events.push({ ...base, kind: 'recommended', outcome: result.outcome });
-  return events;
+  return result.events.map((e) => ({
+    ...e,
+    consultId: after.consultId,
+    at: after.updatedAt,
+    contentVersion,
+  }));
 }

@@ -8,11 +8,13 @@ import {
 } from 'botbuilder';
 import { parseTraining } from '../training/parse';
 import type { Learner, TrainingService } from '../training/service';
-import { trainCard, trainSlack, trainText } from '../view/training-render';
+import { trainCard, trainText } from '../view/training-render';
 import type { TrainView } from '../view/training-view';
 
 /** Slack: the adapter posts an activity carrying this as an ephemeral message to that user only. */
 export const ephemeralKey = 'ephemeralUser';
+/** Slack: the training views an activity carries; only the Slack edge draws them in Block Kit. */
+export const trainViewsKey = 'trainViews';
 
 /** The verb of a Teams refresh of a learner's user-specific card. */
 const viewVerb = 'trainView';
@@ -37,15 +39,13 @@ function learnerOf(activity: Partial<Activity>, conversation: string, privately:
 }
 
 function activityOf(views: TrainView[], channelId: string | undefined): Partial<Activity> {
-  if (channelId === Channels.Slack) {
-    const m = trainSlack(views);
+  if (channelId === Channels.Slack)
     return {
       type: ActivityTypes.Message,
-      text: m.text,
+      text: views.map(trainText).join('\n\n'),
       textFormat: 'plain',
-      channelData: { blocks: m.blocks },
+      channelData: { [trainViewsKey]: views },
     };
-  }
   const teams = channelId === Channels.Msteams;
   const card = { contentType: 'application/vnd.microsoft.card.adaptive', content: trainCard(views, teams) };
   const text = views.map(trainText).join('\n\n');
@@ -84,10 +84,7 @@ export class TrainingEdge {
     if (out.shared.length) sends.push(activityOf(out.shared, a.channelId));
     if (out.own.length) {
       const own = activityOf(out.own, a.channelId);
-      if (slackShared) {
-        own.channelData = { ...(own.channelData as object), [ephemeralKey]: a.from?.id };
-        addThread(own, a.conversation?.id);
-      }
+      if (slackShared) own.channelData = { ...(own.channelData as object), [ephemeralKey]: a.from?.id };
       sends.push(own);
     }
     if (sends.length) await ctx.sendActivities(sends);
@@ -125,13 +122,3 @@ export class TrainingEdge {
   }
 }
 
-/** Slack buttons on an ephemeral message carry the thread, which Slack may not send back with the click. */
-function addThread(activity: Partial<Activity>, conversationId: string | undefined): void {
-  const thread = (conversationId ?? '').split(':')[1];
-  const blocks = (activity.channelData as { blocks?: { type: string; elements?: { value?: string }[] }[] })
-    .blocks;
-  if (!thread || !blocks) return;
-  for (const b of blocks)
-    for (const e of b.type === 'actions' ? (b.elements ?? []) : [])
-      if (e.value) e.value = JSON.stringify({ ...(JSON.parse(e.value) as object), thread });
-}

@@ -28,7 +28,9 @@ export interface RecommendationItem {
   text: string;
   evidence: Evidence;
   urgent: boolean;
-  seedNote?: string;
+  /** Its line in the bottom line, from the content; items without one are details only. */
+  short?: string;
+  rank?: number;
   refs: ResolvedRef[];
   because: Because[];
 }
@@ -38,7 +40,7 @@ export interface Recommendation {
   inputs: { question: QuestionId; short: string; answer: string; value: string; by?: string }[];
   sections: { id: Section; items: RecommendationItem[] }[];
   prognosis?: GpaResult & { refs: ResolvedRef[] };
-  pitfalls: { id: string; text: string; evidence: Evidence; seedNote?: string; refs: ResolvedRef[] }[];
+  pitfalls: { id: string; text: string; evidence: Evidence; refs: ResolvedRef[] }[];
   unknowns: { id: string; text: string; action: string; refs: ResolvedRef[] }[];
   references: { n: number; citation: Citation }[];
   disclaimer: string;
@@ -97,7 +99,9 @@ function resolveItem(
     text: i.text,
     evidence: i.evidence,
     urgent: i.urgent,
-    seedNote: i.seedNote,
+    // Seed-article notes are for reviewers (docs/pathway.md), never shown to users: not carried here.
+    ...(i.short ? { short: i.short } : {}),
+    ...(i.rank !== undefined ? { rank: i.rank } : {}),
     refs: resolve(i.refs),
     because: triggersOf(i.when, answers).map((t) => ({
       question: t.question,
@@ -152,7 +156,6 @@ export function buildRecommendation(
       id: p.id,
       text: p.text,
       evidence: p.evidence,
-      seedNote: p.seedNote,
       refs: resolve(p.refs),
     }));
   const unknowns = content.unknowns

@@ -6,8 +6,10 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import type { KnownBlock, WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { escapeMrkdwn } from '../view/slack-blocks';
+import { ephemeralKey } from '../bot/training-edge';
+import { slackMessagesOf } from './outgoing';
 
 /** Where a Slack consult lives: a direct-message channel, or one thread of a channel. */
 export interface SlackPlace {
@@ -25,14 +27,6 @@ export function placeOf(conversationId: string | undefined): SlackPlace {
   if (!channel) throw new Error('a Slack activity needs a conversation id');
   return threadTs ? { channel, threadTs } : { channel };
 }
-
-function blocksOf(activity: Partial<Activity>): KnownBlock[] | undefined {
-  const blocks = (activity.channelData as { blocks?: unknown } | undefined)?.blocks;
-  return Array.isArray(blocks) ? (blocks as KnownBlock[]) : undefined;
-}
-
-/** Activity text is plain; Slack reads `&`, `<` and `>` in a message's text as markup. */
-const slackText = (activity: Partial<Activity>) => escapeMrkdwn(activity.text ?? '');
 
 /**
  * A Bot Framework adapter for Slack's Web API: a turn's replies are posted with chat.postMessage (in the thread
@@ -58,29 +52,38 @@ export class SlackAdapter extends BotAdapter {
         continue;
       }
       const { channel, threadTs } = placeOf(activity.conversation?.id);
-      const blocks = blocksOf(activity);
       // Trainee mode: a learner's reveal is shown to them alone (../bot/training-edge.ts).
-      const user = (activity.channelData as { ephemeralUser?: unknown } | undefined)?.ephemeralUser;
-      if (typeof user === 'string') {
-        const sent = await this.client.chat.postEphemeral({
+      const user = (activity.channelData as Record<string, unknown> | undefined)?.[ephemeralKey];
+      // One view can be several messages: details go in the thread (in a DM, under the view's first message).
+      let first: string | undefined;
+      for (const m of slackMessagesOf(activity)) {
+        const thread = threadTs ?? (m.thread ? first : undefined);
+        if (typeof user === 'string') {
+          const sent = await this.client.chat.postEphemeral({
+            channel,
+            user,
+            text: escapeMrkdwn(m.text),
+            ...(m.blocks.length ? { blocks: m.blocks } : {}),
+            ...(thread ? { thread_ts: thread } : {}),
+          });
+          first ??= sent.message_ts;
+          continue;
+        }
+        const message = {
           channel,
-          user,
-          ...(threadTs ? { thread_ts: threadTs } : {}),
-          text: slackText(activity),
-          ...(blocks ? { blocks } : {}),
-        });
-        responses.push({ id: sent.message_ts ?? '' });
-        continue;
+          text: escapeMrkdwn(m.text),
+          ...(m.blocks.length ? { blocks: m.blocks } : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+        };
+        const posted = await this.client.chat.postMessage(
+          thread
+            ? { ...message, thread_ts: thread, reply_broadcast: Boolean(m.broadcast && threadTs) }
+            : message,
+        );
+        first ??= posted.ts;
       }
-      const posted = await this.client.chat.postMessage({
-        channel,
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-        text: slackText(activity),
-        ...(blocks ? { blocks } : {}),
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      responses.push({ id: posted.ts ?? '' });
+      responses.push({ id: first ?? '' });
     }
     return responses;
   }
@@ -88,13 +91,13 @@ export class SlackAdapter extends BotAdapter {
   async updateActivity(_ctx: TurnContext, activity: Partial<Activity>): Promise<void> {
     if (!activity.id) throw new Error('updateActivity needs the id (ts) of the message to update');
     const { channel } = placeOf(activity.conversation?.id);
-    const blocks = blocksOf(activity);
+    const [m] = slackMessagesOf(activity);
     await this.client.chat.update({
       channel,
       ts: activity.id,
-      text: slackText(activity),
+      text: escapeMrkdwn(m?.text ?? ''),
       // Without blocks the message becomes plain text: an empty list removes the old blocks.
-      blocks: blocks ?? [],
+      blocks: m?.blocks ?? [],
     });
   }
 

@@ -1,15 +1,9 @@
-import type { Recommendation, RecommendationItem } from '../pathway/recommend';
-import { headings, sectionTitles } from './strings';
-import {
-  becauseText,
-  evidenceTag,
-  gpaLines,
-  itemText,
-  referenceLine,
-  refNumbers,
-  renderText,
-  shortCite,
-} from './text';
+import type { RecommendationItem } from '../pathway/recommend';
+import { outlineOf, splitOutline } from './outline';
+import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } from './outline';
+import { headings } from './strings';
+import { headText, outlinePartText, renderText } from './text';
+import { becauseText, evidenceTag, itemText, shortCite } from './text-parts';
 import type { AnsweredView, QuestionView, View } from './view';
 
 /** An Adaptive Card attachment, as plain JSON (the Bot Framework `Attachment` shape). */
@@ -51,8 +45,9 @@ function card(body: Element[], actions: Element[] = []): CardAttachment {
 
 export function questionCard(view: QuestionView, options: CardOptions): CardAttachment {
   const body: Element[] = [
-    small(`Question ${view.number}`),
+    small(`Question ${view.number}${view.changing ? ` · ${headings.changing} (${view.changing})` : ''}`),
     text(view.prompt, { weight: 'Bolder', size: 'Medium' }),
+    // Button titles do not wrap on a phone: labels are short and the long description is shown here.
     ...view.options.filter((o) => o.hint).map((o) => small(`${o.label}: ${o.hint}`, { spacing: 'None' })),
   ];
   if (view.pitfalls.length)
@@ -90,140 +85,181 @@ export function answeredCard(view: AnsweredView): CardAttachment {
 
 function itemBlocks(i: RecommendationItem): Element[] {
   const why = becauseText(i);
-  return [
-    text(`• ${itemText(i)}`, { spacing: 'Small' }),
-    ...(why ? [small(why, { spacing: 'None' })] : []),
-    ...(i.seedNote ? [small(`${headings.seed}: ${i.seedNote}`, { spacing: 'None' })] : []),
-  ];
+  return [text(`• ${itemText(i)}`, { spacing: 'Small' }), ...(why ? [small(why, { spacing: 'None' })] : [])];
 }
 
-/** A piece of the recommendation: card elements and the plain text of the same content. */
-interface Unit {
-  elements: Element[];
-  lines: string[];
-}
+/** A `{ "change": <question id> }` button (case-model section 2): asks that question again. */
+const changeButton = (question: string): Element => ({
+  type: 'Action.Submit',
+  title: headings.change,
+  data: { change: question },
+});
 
-function recommendationUnits(r: Recommendation): Unit[] {
-  const units: Unit[] = [
-    {
-      elements: [
-        text(r.outcome.title, { weight: 'Bolder', size: 'Large' }),
-        text(r.outcome.summary, { spacing: 'Small' }),
-        heading(headings.inputs),
-        {
-          type: 'FactSet',
-          facts: r.inputs.map((i) => ({ title: i.short, value: `${i.answer}${i.by ? ` (${i.by})` : ''}` })),
-        },
-      ],
-      lines: [
-        r.outcome.title,
-        r.outcome.summary,
-        `${headings.inputs}:`,
-        ...r.inputs.map((i) => `- ${i.short}: ${i.answer}${i.by ? ` (${i.by})` : ''}`),
-      ],
-    },
-  ];
-  // One unit per item, the section heading with its first item, so a heading never ends a part.
-  for (const s of r.sections)
-    s.items.forEach((item, i) => {
-      const why = becauseText(item);
-      units.push({
-        elements: [...(i === 0 ? [heading(sectionTitles[s.id])] : []), ...itemBlocks(item)],
-        lines: [
-          ...(i === 0 ? [`${sectionTitles[s.id]}:`] : []),
-          `- ${itemText(item)}`,
-          ...(why ? [`  (${why})`] : []),
-          ...(item.seedNote ? [`  ${headings.seed}: ${item.seedNote}`] : []),
-        ],
-      });
-    });
-  const box = (style: string, title: string, lines: string[]): Unit => ({
-    elements: [
+function lineElements(l: OutlineLine): Element[] {
+  if (l.change)
+    return [
       {
-        type: 'Container',
-        style,
-        spacing: 'Medium',
-        items: [
-          text(title, { weight: 'Bolder' }),
-          ...lines.map((l) => text(l, { size: 'Small', spacing: 'None' })),
+        type: 'ColumnSet',
+        spacing: 'Small',
+        columns: [
+          { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [text(l.text)] },
+          {
+            type: 'Column',
+            width: 'auto',
+            items: [{ type: 'ActionSet', actions: [changeButton(l.change)] }],
+          },
         ],
       },
-    ],
-    lines: [`${title}:`, ...lines],
-  });
-  if (r.prognosis)
-    units.push(
-      box(
-        'emphasis',
-        headings.prognosis,
-        gpaLines(r.prognosis).map((l) => l.trim()),
-      ),
-    );
-  if (r.unknowns.length)
-    units.push(
-      box(
-        'warning',
-        headings.unknowns,
-        r.unknowns.map((u) => `• ${u.text} ${u.action}${refNumbers(u.refs)}`),
-      ),
-    );
-  if (r.pitfalls.length)
-    units.push(
-      box(
-        'attention',
-        headings.pitfalls,
-        r.pitfalls.map((p) => `• ${p.text}${evidenceTag(p.evidence)}${refNumbers(p.refs)}`),
-      ),
-    );
-  r.references.forEach((ref, i) =>
-    units.push({
-      elements: [
-        ...(i === 0 ? [heading(headings.references)] : []),
-        small(referenceLine(ref), { spacing: 'None' }),
-      ],
-      lines: [...(i === 0 ? [`${headings.references}:`] : []), referenceLine(ref)],
-    }),
-  );
-  const version = `${headings.version} ${r.content.version} (${r.content.reviewedOn})`;
-  units.push({
-    elements: [
-      small(r.disclaimer, { spacing: 'Medium', weight: 'Bolder' }),
-      small(version, { spacing: 'None' }),
-    ],
-    lines: [r.disclaimer, `${version}.`],
-  });
-  return units;
+    ];
+  return [
+    text(`• ${l.text}`, { spacing: 'Small' }),
+    ...(l.because ? [small(l.because, { spacing: 'None' })] : []),
+  ];
 }
 
 /**
- * Teams refuses a bot message whose payload is over 40 KB counted as UTF-16 (about 20,000 characters;
- * older limits were 25-28 KB), and a full recommendation with its references is larger: it is sent as
- * several cards ("Part 1 of 3", ...), each with the plain text of what it shows. Sizes are in UTF-16
- * code units (string length).
+ * A section: a button that opens it (Action.ToggleVisibility, which Teams and Web Chat render) above
+ * its container, closed until opened. `open` draws it opened with no button (the `details` command).
  */
-export const cardBudgetChars = 15_000;
+function sectionElements(s: OutlineSection, id: string, open: boolean): Element[] {
+  const body = s.lines.flatMap(lineElements);
+  if (open) return [heading(s.title), ...body];
+  return [
+    {
+      type: 'ActionSet',
+      spacing: 'Small',
+      actions: [
+        { type: 'Action.ToggleVisibility', title: `${s.title} (${s.lines.length})`, targetElements: [id] },
+      ],
+    },
+    { type: 'Container', id, isVisible: false, spacing: 'Small', items: body },
+  ];
+}
 
-export function recommendationCards(r: Recommendation): { card: CardAttachment; text: string }[] {
-  // Sizes add up: the elements' JSON plus the plain text (sent again as the card's fallbackText).
-  const length = (u: Unit) => JSON.stringify(u.elements).length + JSON.stringify(u.lines.join('\n')).length;
-  const parts: Unit[][] = [[]];
-  let used = 0;
-  for (const unit of recommendationUnits(r)) {
-    const size = length(unit);
-    // Leave room for the card envelope and the part marker.
-    if (used > 0 && used + size > cardBudgetChars - 500) {
-      parts.push([]);
-      used = 0;
-    }
-    parts[parts.length - 1]!.push(unit);
-    used += size;
-  }
-  return parts.map((units, i) => {
-    const marker = parts.length > 1 ? `Part ${i + 1} of ${parts.length}` : undefined;
-    const elements = [...(marker ? [small(marker)] : []), ...units.flatMap((u) => u.elements)];
-    const lines = [...(marker ? [marker] : []), ...units.flatMap((u) => u.lines)];
-    return { card: card(elements), text: lines.join('\n') };
-  });
+function headElements(h: OutlineHead): Element[] {
+  return [
+    text(h.title, { weight: 'Bolder', size: 'Medium' }),
+    small(h.summary, { spacing: 'Small' }),
+    ...(h.changes.length
+      ? [
+          {
+            type: 'Container',
+            style: 'accent',
+            spacing: 'Medium',
+            items: [
+              text(headings.whatChanged, { weight: 'Bolder' }),
+              ...h.changes.map((c) => text(`• ${c}`, { spacing: 'None' })),
+            ],
+          },
+        ]
+      : []),
+    {
+      type: 'Container',
+      style: 'emphasis',
+      spacing: 'Medium',
+      items: [
+        text(headings.bottomLine, { weight: 'Bolder' }),
+        // One block, so that Markdown numbers the list 1 to 5 (a block per line would start each at 1).
+        // Teams' Markdown lists take \r as the line break (its card docs), Web Chat's any line break.
+        text(h.bottomLine.map((a, i) => `${i + 1}. ${a}`).join('\r\n'), { spacing: 'Small' }),
+        ...(h.gpa ? [small(h.gpa, { spacing: 'Small' })] : []),
+      ],
+    },
+  ];
+}
+
+const footerElements = (h: OutlineHead): Element[] => [
+  small(h.footer[0] ?? '', { spacing: 'Medium' }),
+  ...h.footer.slice(1).map((f) => small(f, { spacing: 'None' })),
+];
+
+/** The card of one part and the plain text of everything in it (its fallback). */
+function partCard(
+  part: OutlinePart,
+  marker: string | undefined,
+  open: boolean,
+): { card: CardAttachment; text: string } {
+  const elements = [
+    ...(marker ? [small(marker)] : []),
+    ...(part.head ? headElements(part.head) : []),
+    ...part.sections.flatMap((s, i) => sectionElements(s, `section-${i}-${s.id}`, open)),
+    ...(part.head ? footerElements(part.head) : []),
+  ];
+  // The plain text is what a client without cards shows: opened, everything; folded, what the card shows
+  // before anything is opened (the whole plan is one `details` away), which keeps the message small.
+  const folded = [
+    ...(part.head ? headText(part.head) : []),
+    `${headings.moreDetails}: ${part.sections.map((s) => s.title).join(', ')}.`,
+    ...(part.head ? [headings.detailsHint] : []),
+  ].join('\n');
+  const plain = [...(marker ? [marker] : []), open ? outlinePartText(part) : folded].join('\n');
+  return { card: card(elements), text: plain };
+}
+
+/**
+ * Teams refuses a bot message whose payload is over 40 KB counted as UTF-16 (about 20,000 characters),
+ * less room for its Teams citations (up to about 5,000 characters), so a recommendation with everything
+ * folded in is sent as the first card (the bottom line and the
+ * sections that fit) and, if needed, more cards of sections ("More details 2 of 3"). Sizes are in
+ * UTF-16 code units (string length): the card's JSON plus its plain text, sent again as fallbackText.
+ */
+export const cardBudgetChars = 14_000;
+
+const markerRoom = 60;
+
+export function outlineCards(
+  o: Outline,
+  open = false,
+  withHead = true,
+): { card: CardAttachment; text: string }[] {
+  const size = (p: OutlinePart) => {
+    const { card: c, text: t } = partCard(p, undefined, open);
+    return JSON.stringify(c).length + JSON.stringify(t).length;
+  };
+  const parts = splitOutline(o, (p) => size(p) <= cardBudgetChars - markerRoom, { withHead });
+  return parts.map((p, i) =>
+    partCard(
+      p,
+      parts.length > 1 && i > 0 ? `${headings.moreDetails} (${i + 1} of ${parts.length})` : undefined,
+      open,
+    ),
+  );
+}
+
+/** The summary as a card: each answer with its Change button, what is unknown, the next question. */
+export function summaryCard(view: Extract<View, { kind: 'summary' }>): CardAttachment {
+  return card([
+    text(headings.summary, { weight: 'Bolder', size: 'Medium' }),
+    ...view.answers.flatMap((a) =>
+      lineElements({ text: `${a.short}: ${a.answer}${a.by ? ` (${a.by})` : ''}`, change: a.question }),
+    ),
+    ...(view.unknowns.length
+      ? [
+          heading(headings.unknowns),
+          ...view.unknowns.map((u) => text(`• ${u.text} ${u.action}`, { spacing: 'Small' })),
+        ]
+      : []),
+    ...(view.next ? [small(`${headings.next}: ${view.next}`, { spacing: 'Medium' })] : []),
+  ]);
+}
+
+/** The handover note in a card: the text in one block, easy to select and copy. */
+export function noteCard(noteText: string): CardAttachment {
+  return card([
+    text(headings.noteTitle, { weight: 'Bolder', size: 'Medium' }),
+    small(headings.noteCopy, { spacing: 'None' }),
+    {
+      type: 'Container',
+      style: 'emphasis',
+      spacing: 'Medium',
+      // TextRuns are not read as Markdown: "2. …" stays as written, and copies as written.
+      items: noteText.split('\n').map((l) => ({
+        type: 'RichTextBlock',
+        spacing: 'None',
+        inlines: [{ type: 'TextRun', text: l || ' ' }],
+      })),
+    },
+  ]);
 }
 
 export function urgentCard(items: RecommendationItem[]): CardAttachment {
@@ -252,7 +288,13 @@ export function renderCards(
       case 'answered':
         return one(answeredCard(view));
       case 'recommendation':
-        return recommendationCards(view.recommendation);
+        return outlineCards(outlineOf(view.consultId, view.recommendation, view.changes));
+      case 'details':
+        return outlineCards(outlineOf(view.consultId, view.recommendation), true, false);
+      case 'summary':
+        return one(summaryCard(view));
+      case 'note':
+        return one(noteCard(view.text));
       case 'urgent':
         return one(urgentCard(view.items));
       default:

@@ -6,24 +6,22 @@ import type {
   MrkdwnElement,
   SectionBlock,
 } from '@slack/web-api';
-import type { Recommendation, RecommendationItem } from '../pathway/recommend';
-import { headings, privacyHint, sectionTitles } from './strings';
-import {
-  becauseText,
-  evidenceTag,
-  gpaLines,
-  itemText,
-  referenceLine,
-  refNumbers,
-  renderText,
-  shortCite,
-} from './text';
+import type { RecommendationItem } from '../pathway/recommend';
+import { outlineOf, splitOutline } from './outline';
+import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } from './outline';
+import { headings, privacyHint } from './strings';
+import { outlinePartText, renderText } from './text';
+import { becauseText, evidenceTag, itemText, refNumbers, shortCite } from './text-parts';
 import type { AnsweredView, QuestionView, View } from './view';
 
 /** One Slack message: Block Kit blocks and the plain-text fallback (notifications, screen readers, search). */
 export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
+  /** Posted as a reply in the consult's thread (details, the note), not as a message of its own. */
+  thread?: boolean;
+  /** The bottom line of a consult in a channel thread: also sent to the channel. */
+  broadcast?: boolean;
 }
 
 /**
@@ -294,114 +292,109 @@ function answeredUnits(view: AnsweredView): Unit[] {
   ];
 }
 
-/** An advice item: the statement in a section; its sources, the answers behind it and seed notes as small print. */
+/** An advice item (an urgent action): the statement in a section; its sources and the answers behind it as small print. */
 function itemUnit(i: RecommendationItem): Unit {
   const why = becauseText(i);
-  const seed = i.seedNote ? `${headings.seed}: ${i.seedNote}` : '';
   return {
     blocks: [
       ...sections(`${i.text}${evidenceTag(i.evidence)}`, '• '),
-      ...notesBlocks([refNumbers(i.refs).trim(), why, seed].filter(Boolean)),
+      ...notesBlocks([refNumbers(i.refs).trim(), why].filter(Boolean)),
     ],
-    lines: [`- ${itemText(i)}`, ...(why ? [`  (${why})`] : []), ...(seed ? [`  ${seed}`] : [])],
+    lines: [`- ${itemText(i)}`, ...(why ? [`  (${why})`] : [])],
   };
 }
 
-/** A heading, then bullet lines in as few sections as they fit. */
-function listUnits(title: string, bullets: Line[], emoji = ''): Unit[] {
+/** A `{ "change": <question id> }` button (case-model section 2) beside an echoed answer. */
+function changeAccessory(question: string): Button {
+  return {
+    type: 'button',
+    action_id: `change.${question}`.slice(0, slackLimits.id),
+    text: { type: 'plain_text', text: headings.change, emoji: true },
+    value: JSON.stringify({ change: question }),
+  };
+}
+
+function answerBlock(l: OutlineLine): KnownBlock {
+  return { ...section(escapeMrkdwn(l.text)), accessory: changeAccessory(l.change!) };
+}
+
+/** A section of the outline: its title, then its lines in as few sections as fit; answers with Change buttons. */
+function sectionBlocks(s: OutlineSection): KnownBlock[] {
+  if (s.lines.every((l) => l.change && escapeMrkdwn(l.text).length <= slackLimits.text))
+    return [...header(s.title), ...s.lines.map(answerBlock)];
+  const make = s.id === 'sources' ? context : section;
   return [
-    { blocks: header(title, emoji), lines: [`${title}:`], keepWithNext: true },
-    {
-      blocks: grouped(
-        section,
-        bullets.map((b) => ({ ...b, lead: '• ' })),
-      ),
-      lines: [...bullets.map((b) => `- ${b.plain ?? b.raw}`), ''],
-    },
+    ...header(s.title),
+    ...grouped(
+      make,
+      s.lines.flatMap((l): Line[] => [
+        { raw: l.text, lead: '• ' },
+        ...(l.because ? [{ raw: l.because, lead: '    _', tail: '_' }] : []),
+      ]),
+    ),
   ];
 }
 
-function recommendationUnits(r: Recommendation): Unit[] {
-  const units: Unit[] = [
-    {
-      blocks: [...header(r.outcome.title), ...sections(r.outcome.summary)],
-      lines: [r.outcome.title, r.outcome.summary, ''],
-    },
-    ...listUnits(
-      headings.inputs,
-      r.inputs.map((i) => ({
-        raw: `${i.short}: ${i.answer}`,
-        tail: byText(i.by),
-        plain: `${i.short}: ${i.answer}${i.by ? ` (${i.by})` : ''}`,
-      })),
-    ),
+function headBlocks(h: OutlineHead, hint: string | undefined): KnownBlock[] {
+  return [
+    ...header(h.title),
+    ...contexts(h.summary),
+    ...(h.changes.length
+      ? grouped(section, [
+          { raw: `${headings.whatChanged}:`, lead: '*', tail: '*' },
+          ...h.changes.map((c) => ({ raw: c, lead: '• ' })),
+        ])
+      : []),
+    ...grouped(section, [
+      { raw: `${headings.bottomLine}:`, lead: '*', tail: '*' },
+      ...h.bottomLine.map((a, i) => ({ raw: a, lead: `${i + 1}. ` })),
+    ]),
+    ...(h.gpa ? contexts(h.gpa) : []),
+    ...(hint ? contexts(hint, '_', '_') : []),
+    { type: 'divider' },
+    ...contexts(h.footer.join('\n')),
   ];
-  for (const s of r.sections) {
-    units.push({
-      blocks: header(sectionTitles[s.id]),
-      lines: [`${sectionTitles[s.id]}:`],
-      keepWithNext: true,
-    });
-    s.items.forEach((item, k) => {
-      const u = itemUnit(item);
-      if (k === s.items.length - 1) u.lines.push('');
-      units.push(u);
-    });
-  }
-  if (r.prognosis) {
-    const [score = '', ...rest] = gpaLines(r.prognosis);
-    units.push(
-      { blocks: header(headings.prognosis), lines: [`${headings.prognosis}:`], keepWithNext: true },
-      {
-        blocks: [...sections(score), ...contexts(rest.map((l) => l.trim()).join('\n'))],
-        lines: [score, ...rest, ''],
-      },
-    );
-  }
-  if (r.unknowns.length)
-    units.push(
-      ...listUnits(
-        headings.unknowns,
-        r.unknowns.map((u) => ({ raw: `${u.text} ${u.action}${refNumbers(u.refs)}` })),
-        ':grey_question: ',
-      ),
-    );
-  if (r.pitfalls.length) {
-    // Set apart by a divider and a warning heading, so that no pitfall reads as part of the plan.
-    const [head, ...rest] = listUnits(
-      headings.pitfalls,
-      r.pitfalls.map((p) => ({ raw: `${p.text}${evidenceTag(p.evidence)}${refNumbers(p.refs)}` })),
-      ':warning: ',
-    );
-    units.push({ ...head!, blocks: [{ type: 'divider' }, ...head!.blocks] }, ...rest);
-  }
-  const refs = r.references.map(referenceLine);
-  units.push(
-    { blocks: header(headings.references), lines: [`${headings.references}:`], keepWithNext: true },
-    {
-      blocks: grouped(
-        context,
-        refs.map((raw) => ({ raw })),
-      ),
-      lines: [...refs, ''],
-    },
-  );
-  const version = `${headings.version} ${r.content.version} (${r.content.reviewedOn}).`;
-  units.push({
-    blocks: [{ type: 'divider' }, ...contexts(r.disclaimer, '*', '*'), ...contexts(version)],
-    lines: [r.disclaimer, version],
+}
+
+function partMessage(part: OutlinePart, hint?: string): SlackMessage {
+  return {
+    text: outlinePartText(part),
+    blocks: [...(part.head ? headBlocks(part.head, hint) : []), ...part.sections.flatMap(sectionBlocks)],
+  };
+}
+
+const fitsMessage = (m: SlackMessage) =>
+  m.blocks.length <= slackLimits.blocksPerMessage &&
+  m.blocks.reduce((n, b) => n + blockTextLength(b), 0) <= slackLimits.messageText;
+
+/**
+ * A recommendation in Slack: the bottom line is the message in the channel (or the DM); the sections
+ * follow as replies in the consult's thread, as many as Block Kit's limits need, split by the outline's
+ * one splitter. `withHead: false` is the `details` command: the sections only, all in the thread.
+ */
+export function outlineMessages(o: Outline, withHead = true): SlackMessage[] {
+  const parts = splitOutline(o, (p) => fitsMessage(partMessage(p, headings.detailsInThread)), {
+    headAlone: true,
+    withHead,
   });
-  return units;
+  return parts.map((p) =>
+    p.head
+      ? { ...partMessage(p, headings.detailsInThread), broadcast: true }
+      : { ...partMessage(p), thread: true },
+  );
 }
 
 /** The summary command: answers with who gave them, what is still unknown, and the next question. */
 function summaryUnits(view: Extract<View, { kind: 'summary' }>, text: string): Unit[] {
   const heading = (raw: string): Line => ({ raw, lead: '*', tail: '*' });
-  const lines: Line[] = [
-    heading(`${headings.summary}:`),
-    ...(view.answers.length
-      ? view.answers.map((a) => ({ raw: `${a.short}: ${a.answer}`, lead: '• ', tail: byText(a.by) }))
-      : [{ raw: '(no answers yet)', lead: '• ' }]),
+  // Each answer with its Change button, as in the recommendation's "Your answers".
+  const answers: KnownBlock[] = view.answers.length
+    ? view.answers.map((a) => ({
+        ...section(`• ${escapeMrkdwn(`${a.short}: ${a.answer}`)}${byText(a.by)}`),
+        accessory: changeAccessory(a.question),
+      }))
+    : grouped(section, [{ raw: '(no answers yet)', lead: '• ' }]);
+  const rest: Line[] = [
     ...(view.unknowns.length
       ? [
           heading(`${headings.unknowns}:`),
@@ -410,7 +403,12 @@ function summaryUnits(view: Extract<View, { kind: 'summary' }>, text: string): U
       : []),
     ...(view.next ? [{ raw: `${headings.next}: ${view.next}` }] : []),
   ];
-  return [{ blocks: grouped(section, lines), lines: [text] }];
+  return [
+    {
+      blocks: [...grouped(section, [heading(`${headings.summary}:`)]), ...answers, ...grouped(section, rest)],
+      lines: [text],
+    },
+  ];
 }
 
 function urgentUnits(items: RecommendationItem[]): Unit[] {
@@ -436,7 +434,12 @@ export function renderSlack(view: View): SlackMessage[] {
     case 'answered':
       return pack(answeredUnits(view), text);
     case 'recommendation':
-      return pack(recommendationUnits(view.recommendation), text);
+      return outlineMessages(outlineOf(view.consultId, view.recommendation, view.changes));
+    case 'details':
+      return outlineMessages(outlineOf(view.consultId, view.recommendation), false);
+    case 'note':
+      // A thread reply: one block of text to copy.
+      return [{ text, blocks: [...contexts(headings.noteCopy), ...sections(text)], thread: true }];
     case 'urgent':
       return pack(urgentUnits(view.items), text);
     case 'summary':

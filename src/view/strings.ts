@@ -10,7 +10,12 @@ export const notes: Record<Note, string> = {
   failed:
     'Something went wrong with that step. Your earlier answers are saved: type summary to see them, or try again.',
   duplicate: 'Already received: that answer was recorded once.',
-  finished: 'This consult is finished. Type restart to begin a new one, or back to change the last answer.',
+  finished:
+    'This consult is finished. Type details for the full plan, note for a handover note, change <question> to edit an answer, or restart.',
+  notAnswered:
+    'That question has no answer to change yet. Type summary to see the answers and their numbers.',
+  notFinished: 'The full plan comes when the consult is finished. Here is the current question.',
+  changeWhich: 'Which answer? Type change and its name or number in the summary, for example: change 2.',
 };
 
 /** Shown with the welcome when the app is installed. */
@@ -26,6 +31,9 @@ export const commands: { name: string; text: string }[] = [
   { name: 'back', text: 'undo the last answer' },
   { name: 'why', text: 'why the current question matters and what it decides' },
   { name: 'summary', text: 'the answers so far and what is still unknown' },
+  { name: 'details', text: 'the full plan, section by section' },
+  { name: 'note', text: 'a handover note (SBAR) to copy into the record' },
+  { name: 'change <question>', text: 'change an earlier answer (its name or number in the summary)' },
   { name: 'help', text: 'this list' },
   // Trainee mode (src/view/training-render.ts has its own commands).
   {
@@ -56,8 +64,31 @@ export const headings = {
   inputs: 'Your answers',
   unknowns: 'Still unknown',
   prognosis: 'Prognosis',
-  pitfalls: 'Pitfalls to avoid',
-  references: 'References',
+  pitfalls: 'Pitfalls',
+  references: 'Sources',
+  bottomLine: 'Bottom line',
+  whatChanged: 'What changed',
+  added: 'Added',
+  removed: 'Removed',
+  changedBecause: 'Now because',
+  nothingChanged: 'Nothing in the advice changed.',
+  continued: 'continued',
+  moreDetails: 'More details',
+  detailsInThread: 'Details, sources and your answers are in the thread.',
+  detailsHint: 'Type details for the full plan, note for a handover note.',
+  openHint: 'Open a section for the details, sources and your answers.',
+  change: 'Change',
+  changing: 'Changing an earlier answer',
+  situation: 'Situation',
+  background: 'Background',
+  assessment: 'Assessment',
+  recommendation: 'Recommendation',
+  openItems: 'Open items',
+  noteTitle: 'Handover note',
+  noteCopy: 'Copy the text below into the record.',
+  noteInProgress: 'BCBM consult in progress',
+  notePending: 'Consult not finished; next question:',
+  noteMore: 'more in the consult',
   because: 'because',
   restarted: 'Starting a new consult.',
   updated: 'The pathway was updated since this consult began. Your answers that still apply were kept',
@@ -71,7 +102,9 @@ export const headings = {
   seed: 'Differs from the seed article',
   version: 'Content version',
   gpaScore: 'score',
+  gpaBand: 'band',
   gpaMedian: 'median survival',
+  gpaWithheld: 'no median shown for the lowest band',
   months: 'months',
   gpaOpen: 'open: not asked or unknown',
 } as const;

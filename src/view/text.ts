@@ -1,7 +1,6 @@
-import type { Evidence } from '../content/schema';
-import type { Recommendation, RecommendationItem, ResolvedRef } from '../pathway/recommend';
-import type { GpaResult } from '../pathway/gpa';
-import { evidenceLabels, headings, notes, privacyHint, sectionTitles } from './strings';
+import { outlineOf, type Outline, type OutlineHead, type OutlinePart, type OutlineSection } from './outline';
+import { headings, notes, privacyHint } from './strings';
+import { evidenceTag, itemText, referenceLine, shortCite } from './text-parts';
 import type { View } from './view';
 
 /**
@@ -24,6 +23,7 @@ export function renderText(view: View): string {
       return [`${headings.urgent}:`, ...view.items.map((i) => `- ${itemText(i)}`)].join('\n');
     case 'question':
       return [
+        ...(view.changing ? [`${headings.changing} (${view.changing}).`] : []),
         `${view.number}. ${view.prompt}`,
         ...view.options.map((o, i) => `  ${i + 1}) ${o.label}${o.hint ? ` (${o.hint})` : ''}`),
         ...view.pitfalls.map(
@@ -33,8 +33,22 @@ export function renderText(view: View): string {
       ].join('\n');
     case 'answered':
       return `${view.prompt} ${view.answer}${view.by ? ` (${view.by})` : ''}`;
-    case 'recommendation':
-      return recommendationText(view.recommendation);
+    case 'recommendation': {
+      // Folded: the head, then what can be opened (the terminal's `details`).
+      const o = outlineOf(view.consultId, view.recommendation, view.changes);
+      return [
+        ...headText(o.head),
+        '',
+        `${headings.moreDetails}: ${o.sections.map((s) => s.title).join(', ')}.`,
+        headings.detailsHint,
+      ].join('\n');
+    }
+    case 'details': {
+      const o = outlineOf(view.consultId, view.recommendation);
+      return outlinePartText({ sections: o.sections });
+    }
+    case 'note':
+      return view.text;
     case 'why':
       return [`${headings.why}: ${view.prompt}`, view.why, ...view.refs.map(referenceLine)].join('\n');
     case 'whyRecommendation':
@@ -55,85 +69,35 @@ export function renderText(view: View): string {
   }
 }
 
-export function evidenceTag(e: Evidence): string {
-  return e === 'verified' ? '' : ` [${evidenceLabels[e]}]`;
-}
-
-/** "Walbert 2021": enough to find the source without a numbered list. */
-export function shortCite(c: ResolvedRef['citation']): string {
-  // "Le Rhun E, Guckenberger M, …" → "Le Rhun": the first author without initials.
-  const first = (c.authors.split(',')[0] ?? c.authors).trim().replace(/\s+[A-Z]{1,3}$/, '');
-  return `${first} ${c.year}`;
-}
-
-export function refNumbers(refs: readonly ResolvedRef[]): string {
-  if (!refs.length) return '';
-  return ` [${refs.map((r) => `${r.n}${r.point ? ` ${r.point}` : ''}${r.strength ? `, ${r.strength}` : ''}`).join('; ')}]`;
-}
-
-export function itemText(i: RecommendationItem): string {
-  return `${i.text}${evidenceTag(i.evidence)}${refNumbers(i.refs)}`;
-}
-
-export function becauseText(i: RecommendationItem): string {
-  return i.because.length
-    ? `${headings.because}: ${i.because.map((b) => `${b.short} = ${b.answer}`).join(', ')}`
-    : '';
-}
-
-export function referenceLine(r: { n: number; citation: ResolvedRef['citation'] }): string {
-  const c = r.citation;
-  const authors = /[.!?]$/.test(c.authors) ? c.authors : `${c.authors}.`;
-  return `[${r.n}] ${authors} ${c.title}. ${c.source} ${c.year}${c.detail ? `;${c.detail}` : ''}.${c.doi ? ` doi:${c.doi}` : ''}`;
-}
-
-export function gpaLines(g: GpaResult): string[] {
-  const score = g.exact ? `${g.min}` : `${g.min}–${g.max}`;
+/** The head of a recommendation as plain text: title, what changed, the bottom line, the disclaimer. */
+export function headText(h: OutlineHead): string[] {
   return [
-    `${g.name}: ${headings.gpaScore} ${score} of 4`,
-    ...g.factors.map(
-      (f) =>
-        `  ${f.label}: ${f.level ? `${f.level.label} (${f.level.points})` : `${headings.gpaOpen} (${f.possible.join(' or ')})`}${evidenceTag(f.evidence)}`,
-    ),
-    ...g.bands.map(
-      (b) =>
-        `  GPA ${b.min}–${b.max}: ${b.medianMonths === undefined ? b.withheld : `${headings.gpaMedian} ${b.medianMonths} ${headings.months}`}${evidenceTag(b.evidence)}`,
-    ),
-    `  ${g.note}`,
+    h.title,
+    h.summary,
+    ...(h.changes.length ? ['', `${headings.whatChanged}:`, ...h.changes.map((c) => `- ${c}`)] : []),
+    '',
+    `${headings.bottomLine}:`,
+    ...h.bottomLine.map((a, i) => `${i + 1}. ${a}`),
+    ...(h.gpa ? [h.gpa] : []),
+    '',
+    ...h.footer,
   ];
 }
 
-export function recommendationText(r: Recommendation): string {
-  const lines: string[] = [r.outcome.title, r.outcome.summary, ''];
-  lines.push(
-    `${headings.inputs}:`,
-    ...r.inputs.map((i) => `- ${i.short}: ${i.answer}${i.by ? ` (${i.by})` : ''}`),
-    '',
-  );
-  for (const s of r.sections) {
-    lines.push(`${sectionTitles[s.id]}:`);
-    for (const i of s.items) {
-      lines.push(`- ${itemText(i)}`);
-      const why = becauseText(i);
-      if (why) lines.push(`  (${why})`);
-      if (i.seedNote) lines.push(`  ${headings.seed}: ${i.seedNote}`);
-    }
-    lines.push('');
-  }
-  if (r.prognosis) lines.push(`${headings.prognosis}:`, ...gpaLines(r.prognosis), '');
-  if (r.unknowns.length)
-    lines.push(
-      `${headings.unknowns}:`,
-      ...r.unknowns.map((u) => `- ${u.text} ${u.action}${refNumbers(u.refs)}`),
-      '',
-    );
-  if (r.pitfalls.length)
-    lines.push(
-      `${headings.pitfalls}:`,
-      ...r.pitfalls.map((p) => `- ${p.text}${evidenceTag(p.evidence)}${refNumbers(p.refs)}`),
-      '',
-    );
-  lines.push(`${headings.references}:`, ...r.references.map(referenceLine), '');
-  lines.push(r.disclaimer, `${headings.version} ${r.content.version} (${r.content.reviewedOn}).`);
-  return lines.join('\n');
+export function sectionText(s: OutlineSection): string[] {
+  return [
+    `${s.title}:`,
+    ...s.lines.flatMap((l) => [`- ${l.text}`, ...(l.because ? [`  (${l.because})`] : [])]),
+  ];
+}
+
+/** A part of an outline as plain text: what a message of that part shows, every line of it. */
+export function outlinePartText(part: OutlinePart): string {
+  const blocks = [...(part.head ? [headText(part.head)] : []), ...part.sections.map(sectionText)];
+  return blocks.map((b) => b.join('\n')).join('\n\n');
+}
+
+/** The whole recommendation as plain text, head and every section (card fallback, transcripts). */
+export function recommendationText(o: Outline): string {
+  return outlinePartText({ head: o.head, sections: o.sections });
 }

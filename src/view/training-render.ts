@@ -166,7 +166,8 @@ export function trainCard(views: TrainView[], universal: boolean): Element {
 const sectionMax = 3000;
 
 /** The views of one turn as one Slack message: sections of text, the decision's buttons last. */
-export function trainSlack(views: TrainView[]): { text: string; blocks: KnownBlock[] } {
+/** Block Kit for training views; `thread` goes into the buttons of an ephemeral message. */
+export function trainSlack(views: TrainView[], thread?: string): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [];
   for (const v of views) {
     const text = trainText(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -180,7 +181,7 @@ export function trainSlack(views: TrainView[]): { text: string; blocks: KnownBlo
           type: 'button',
           action_id: `train.${i + 1}.${o.value}`.slice(0, 255),
           text: { type: 'plain_text', text: o.label.length > 75 ? `${o.label.slice(0, 74)}…` : o.label },
-          value: JSON.stringify(buttonData(v, o.value)),
+          value: JSON.stringify({ ...buttonData(v, o.value), ...(thread ? { thread } : {}) }),
         })),
       });
   }

@@ -1,5 +1,6 @@
 import type { QuestionId } from '../content/case-model';
 import type { Evidence, Phase } from '../content/schema';
+import type { Changes } from '../pathway/changes';
 import type { Recommendation, RecommendationItem, ResolvedRef } from '../pathway/recommend';
 
 /**
@@ -12,6 +13,9 @@ export type Note =
   | 'inProgress'
   | 'nothingToUndo'
   | 'finished'
+  | 'notAnswered'
+  | 'notFinished'
+  | 'changeWhich'
   | 'duplicate'
   | 'failed';
 
@@ -28,6 +32,8 @@ export interface QuestionView {
   questionId: QuestionId;
   phase: Phase;
   number: number; // how many questions have been answered before this one, plus one
+  /** Asked again by `change`: the answer it had. */
+  changing?: string;
   prompt: string;
   options: { value: string; label: string; hint?: string }[];
   pitfalls: PitfallView[];
@@ -50,12 +56,16 @@ export type View =
   | { kind: 'urgent'; items: RecommendationItem[] }
   | QuestionView
   | AnsweredView
-  | { kind: 'recommendation'; consultId: string; recommendation: Recommendation }
+  | { kind: 'recommendation'; consultId: string; recommendation: Recommendation; changes?: Changes }
+  /** The sections of the recommendation, unfolded: `details` (the terminal; Slack's thread). */
+  | { kind: 'details'; consultId: string; recommendation: Recommendation }
+  /** The handover note: plain text to copy. */
+  | { kind: 'note'; text: string }
   | { kind: 'why'; short: string; prompt: string; why: string; refs: ResolvedRef[] }
   | { kind: 'whyRecommendation' }
   | {
       kind: 'summary';
-      answers: { short: string; answer: string; by?: string }[];
+      answers: { question: QuestionId; short: string; answer: string; by?: string }[];
       unknowns: { text: string; action: string }[];
       next?: string;
     }

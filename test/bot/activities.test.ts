@@ -1,69 +1,35 @@
-import type { Activity } from 'botbuilder';
+import { toActivities, viewKey } from '../../src/bot/activities';
 import { pathway } from '../../src/content';
-import { plainTextOf, toActivities } from '../../src/bot/activities';
-import { buildRecommendation, itemsFor, type Recommendation } from '../../src/pathway/recommend';
-import { referenceLine } from '../../src/view/text';
-import type { QuestionId } from '../../src/content/case-model';
-import { answersOf, forEachConsult } from '../support/paths';
+import { buildRecommendation } from '../../src/pathway/recommend';
+import type { View } from '../../src/view/view';
 
-/**
- * Teams refuses a bot message over 40 KB, counting the whole payload as UTF-16 (Microsoft's "format
- * your bot messages" page; the limit was 25-28 KB before), so keep well under it.
- */
-const teamsLimitUtf16Bytes = 40_000;
-
-// The longest recommendations the pathway can produce, plus a spread of others.
-const recommendations: Recommendation[] = [];
-let n = 0;
-// The answers that lengthen a plan most; the rest keep each path's first answer.
-const lengthening = new Set<QuestionId>(['redFlags', 'seizure', 'her2', 'systemicTherapy']);
-forEachConsult(lengthening, (entries, step) => {
-  if (step.kind !== 'outcome') return;
-  const items = itemsFor(pathway, answersOf(entries)).length;
-  if (n++ % 41 === 0 || (items >= 30 && n % 7 === 0))
-    recommendations.push(buildRecommendation(pathway, step.outcomeId, entries));
-});
-
-const send = (r: Recommendation, channelId: string): Partial<Activity>[] =>
-  toActivities({ kind: 'recommendation', consultId: 'c1', recommendation: r }, channelId);
+// Size limits and "nothing is lost" for every renderer are tested on the outline (test/view/outline.test.ts).
+const entries = [
+  { question: 'scenario', answer: 'newSymptoms' },
+  { question: 'redFlags', answer: 'none' },
+  { question: 'seizure', answer: 'yes' },
+  { question: 'mriAccess', answer: 'available' },
+  { question: 'imagingResult', answer: 'pending' },
+] as const;
+const view: View = {
+  kind: 'recommendation',
+  consultId: 'c1',
+  recommendation: buildRecommendation(pathway, 'interimPlan', [...entries]),
+};
 
 describe('a recommendation as Bot Framework activities', () => {
-  it('samples long recommendations', () => {
-    expect(recommendations.length).toBeGreaterThan(100);
-    expect(Math.max(...recommendations.map((r) => send(r, 'msteams').length))).toBeGreaterThan(1);
-  });
-
-  it('stays under the Teams message size limit, split into numbered parts', () => {
-    for (const r of recommendations) {
-      const activities = send(r, 'msteams');
-      for (const a of activities)
-        expect(JSON.stringify(a).length * 2).toBeLessThan(teamsLimitUtf16Bytes * 0.9);
-      if (activities.length > 1)
-        activities.forEach((a, i) =>
-          expect(plainTextOf(a)).toMatch(new RegExp(`^Part ${i + 1} of ${activities.length}`)),
-        );
-    }
-  });
-
-  it('loses nothing when split: every item, pitfall, unknown and reference, the disclaimer and the version', () => {
-    for (const r of recommendations) {
-      const text = send(r, 'msteams').map(plainTextOf).join('\n');
-      for (const item of r.sections.flatMap((s) => s.items)) expect(text).toContain(item.text);
-      for (const p of r.pitfalls) expect(text).toContain(p.text);
-      for (const u of r.unknowns) expect(text).toContain(u.text);
-      for (const ref of r.references) expect(text).toContain(referenceLine(ref));
-      expect(text).toContain(r.disclaimer);
-      expect(text).toContain(`Content version ${r.content.version}`);
-    }
-  });
-
   it('gives Teams the plain text in the card, not as a second copy above it', () => {
-    const single = recommendations.find((r) => send(r, 'msteams').length === 1)!;
-    const [first] = send(single, 'msteams');
+    const [first] = toActivities(view, 'msteams');
     expect(first!.text).toBeUndefined();
-    expect((first!.attachments![0]!.content as { fallbackText: string }).fallbackText).toContain(
-      single.outcome.title,
-    );
-    expect(first!.summary).toBe(single.outcome.title.split('\n')[0]);
+    const card = first!.attachments![0]!.content as { fallbackText: string };
+    expect(card.fallbackText).toContain(pathway.outcomes.find((o) => o.id === 'interimPlan')!.title);
+    expect(first!.summary).toBe(card.fallbackText.split('\n')[0]);
+  });
+
+  it('gives Slack the view, which only the Slack adapter renders as Block Kit', () => {
+    const [activity, ...more] = toActivities(view, 'slack');
+    expect(more).toEqual([]);
+    expect(activity!.channelData).toEqual({ [viewKey]: view });
+    expect(JSON.stringify(activity)).not.toContain('"blocks"');
   });
 });

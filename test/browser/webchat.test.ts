@@ -7,6 +7,10 @@ import { pathway } from '../../src/content';
 import { buildApp, type App } from '../../src/server';
 import { headings } from '../../src/view/strings';
 import { disclaimerLine, productName } from '../../src/web/chat-page';
+import { toActivities } from '../../src/bot/activities';
+import { buildRecommendation, type AnswerEntry } from '../../src/pathway/recommend';
+import { replay, stepOf } from '../../machines/step';
+import { outlineOf } from '../../src/view/outline';
 
 /**
  * The local chat page in a real browser: Debian's chromium driven by playwright-core, against the real
@@ -22,7 +26,8 @@ const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const resultsDir = path.resolve(__dirname, '../../test-results');
+/** Screenshots of what a reader sees first (git-ignored), to look at after a change to the cards. */
+const artifactsDir = path.resolve(__dirname, '../artifacts');
 const storageKey = 'bcbm-consult.webchat.v1';
 
 /** The consult clicked through, as answer values by question id (the labels come from the content). */
@@ -57,6 +62,14 @@ function labelOf(id: string, value: string): string {
   return o.label;
 }
 
+/** The recommendation the route ends in, from the pathway itself. */
+function routeRecommendation() {
+  const entries = Object.entries(route).map(([question, answer]) => ({ question, answer })) as AnswerEntry[];
+  const outcome = stepOf(replay(entries).snapshot);
+  if (outcome.kind !== 'outcome') throw new Error('the route does not end in a recommendation');
+  return buildRecommendation(pathway, outcome.outcomeId, entries);
+}
+
 /** The first line of a card as shown (the recommendation's outcome title). */
 const recommendationTitleLine = (cardText: string) => cardText.split('\n')[0]!.trim();
 
@@ -83,8 +96,8 @@ async function waitForCards(page: Page, count: number): Promise<void> {
 async function currentQuestion(page: Page): Promise<{ id: string; card: Locator } | undefined> {
   const card = cards(page).last();
   const text = await card.innerText();
-  // The recommendation: its first card echoes the inputs; a long one continues as "Part 2 of 2" ...
-  if (text.includes(headings.inputs) || /^Part \d+ of \d+/.test(text.trim())) return undefined;
+  // The recommendation: its first card opens with the bottom line; a long one continues in "More details" cards.
+  if (text.includes(headings.bottomLine) || text.trim().startsWith(headings.moreDetails)) return undefined;
   const q = pathway.questions
     .filter((x) => text.includes(x.prompt))
     .sort((a, b) => b.prompt.length - a.prompt.length)[0];
@@ -214,8 +227,14 @@ describe('local chat page in a real browser', () => {
     const problems: string[] = [];
     const posted: Record<string, unknown>[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    // Web Chat 4.18 logs every Action.ToggleVisibility it is told about as an "unknown action" (and then
+    // the action object), after Adaptive Cards has already opened the section: noise, not a failure.
+    let toggleNoise = false;
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      if (m.type() !== 'error') return;
+      if (m.text() === 'Web Chat: received unknown action from Adaptive Cards') toggleNoise = true;
+      else if (toggleNoise) toggleNoise = false;
+      else problems.push(`console error: ${m.text()}`);
     });
     page.on('request', (r) => {
       const url = r.url();
@@ -282,10 +301,12 @@ describe('local chat page in a real browser', () => {
     expect(reloadDone).toBe(true);
     expect(asked.filter((id, i) => asked.indexOf(id) === i)).toEqual(Object.keys(route));
 
-    // The recommendation, with its headings, the disclaimer and the content version: one card, or
-    // several ("Part 1 of 2", ...) starting with the one that echoes the inputs.
-    const all = await cards(page).allInnerTexts();
-    const first = all.map((t, i) => (t.includes(headings.inputs) ? i : -1)).reduce((a, b) => Math.max(a, b));
+    // The recommendation: the first card opens with the bottom line; the details are folded in it and in
+    // any "More details" cards, all in the page (hidden until opened).
+    const all = await cards(page).evaluateAll((els) => els.map((el) => el.textContent ?? ''));
+    const first = all
+      .map((t, i) => (t.includes(headings.bottomLine) ? i : -1))
+      .reduce((a, b) => Math.max(a, b));
     expect(first).toBeGreaterThanOrEqual(0);
     const recommendation = cards(page).nth(first);
     const text = all.slice(first).join('\n');
@@ -294,11 +315,29 @@ describe('local chat page in a real browser', () => {
     expect(text).toContain(pathway.disclaimer);
     expect(text).toContain(`${headings.version} ${pathway.version}`);
     for (const [id, value] of Object.entries(route)) expect(text).toContain(labelOf(id, value));
+    await expectFirstScreen(page, recommendation, 'webchat');
+
+    // The handover note comes in a card, its lines as written (a numbered line is not renumbered).
+    await send(page, 'note');
+    const note = await cards(page).last().innerText();
+    for (const h of ['Situation:', 'Background:', 'Assessment:', 'Recommendation:'])
+      expect(note).toContain(h);
+    expect(note).toMatch(/^2\. /m);
+
+    // A Change button beside an echoed answer asks that question again.
+    await page
+      .getByRole('button', { name: new RegExp(`^${headings.inputs} \\(`) })
+      .last()
+      .click();
+    const cardsBeforeChange = await cards(page).count();
+    await page.getByRole('button', { name: headings.change, exact: true }).first().click();
+    await waitForCards(page, cardsBeforeChange);
+    await expect(currentQuestion(page)).resolves.toMatchObject({ id: 'scenario' });
 
     // Each card is shown once: the plain-text copy the bot sends with it is not shown as a bubble.
     for (const id of Object.keys(route))
       await expect(bubbles(page, question(id).prompt).count()).resolves.toBe(0);
-    await expect(bubbles(page, recommendationTitleLine(text)).count()).resolves.toBe(0);
+    await expect(bubbles(page, recommendationTitleLine(all[first]!)).count()).resolves.toBe(0);
     // The answers clicked are shown as the user's messages; nothing failed to send.
     const lastAnswer = labelOf('extracranial', route.extracranial!);
     const shown = await page.locator('#webchat .webchat__text-content').allInnerTexts();
@@ -321,22 +360,6 @@ describe('local chat page in a real browser', () => {
     // A button click posts the card's data unchanged as the value.
     expect(posted[1]).toMatchObject({ value: { question: 'scenario', answer: route.scenario } });
 
-    // A full-page screenshot with the whole recommendation card in view.
-    const height = (
-      await Promise.all(
-        all.slice(first).map((_, i) =>
-          cards(page)
-            .nth(first + i)
-            .evaluate((el) => el.getBoundingClientRect().height),
-        ),
-      )
-    ).reduce((a, b) => a + b + 40, 0);
-    await page.setViewportSize({ width: 1280, height: Math.min(8000, Math.ceil(height) + 360) });
-    await recommendation.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
-    mkdirSync(resultsDir, { recursive: true });
-    await page.screenshot({ path: path.join(resultsDir, 'webchat-recommendation.png'), fullPage: true });
-
     // New consult: confirm, then the bot starts over at question 1 in the same conversation.
     await page.setViewportSize({ width: 1280, height: 900 });
     page.once('dialog', (d) => void d.accept());
@@ -349,4 +372,76 @@ describe('local chat page in a real browser', () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it('draws the Teams card of the recommendation through the same Web Chat renderer', async () => {
+    // The activities the bot sends Teams for this consult's recommendation, answered to the page's first post.
+    const entries = Object.entries(route).map(([question, answer]) => ({
+      question,
+      answer,
+    })) as AnswerEntry[];
+    const outcome = stepOf(replay(entries).snapshot);
+    if (outcome.kind !== 'outcome') throw new Error('the route does not end in a recommendation');
+    const teams = toActivities(
+      {
+        kind: 'recommendation',
+        consultId: 'c1',
+        recommendation: buildRecommendation(pathway, outcome.outcomeId, entries),
+      },
+      'msteams',
+    );
+    expect(teams[0]!.text).toBeUndefined();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.route(`${base}/api/messages`, (r) =>
+      r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ activities: teams }),
+      }),
+    );
+    await page.goto(`${base}/`);
+    await waitForCards(page, 0);
+    await expectFirstScreen(page, cards(page).first(), 'teams');
+    await context.close();
+  }, 60_000);
 });
+
+/**
+ * What a reader sees of a recommendation at desktop and phone width, saved as screenshots: the bottom line
+ * on the first screen, the details closed, and a section that opens when its button is pressed.
+ */
+async function expectFirstScreen(page: Page, card: Locator, name: string): Promise<void> {
+  const firstAction = outlineOf('c1', routeRecommendation()).head.bottomLine[0]!;
+  mkdirSync(artifactsDir, { recursive: true });
+  for (const [width, height] of [
+    [1280, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const bottomLine = card.getByText(headings.bottomLine, { exact: true });
+    await expect(bottomLine.isVisible()).resolves.toBe(true);
+    const box = await bottomLine.boundingBox();
+    expect(box!.y + box!.height).toBeLessThan(height);
+    // The first action is on the first screen too.
+    const action = card.getByText(firstAction).first();
+    const actionBox = await action.boundingBox();
+    expect(actionBox!.y + actionBox!.height).toBeLessThan(height);
+    // Nothing of the details is shown before a section is opened; nothing is cut sideways on a phone.
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(scroll).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(artifactsDir, `${name}-recommendation-${width}.png`) });
+  }
+  // Details closed: the sources are in the card but hidden; pressing "Sources" shows them.
+  // Sources may be in a "More details" card of the same recommendation (Teams' message size limit).
+  const sources = page.getByRole('button', { name: new RegExp(`^${headings.references} \\(`) }).last();
+  const firstSource = page.getByText(/^• \[1\] /).last();
+  await expect(firstSource.isVisible()).resolves.toBe(false);
+  await sources.click();
+  await expect(firstSource.isVisible()).resolves.toBe(true);
+  await firstSource.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: path.join(artifactsDir, `${name}-sources-open-390.png`) });
+  await sources.click();
+  await expect(firstSource.isVisible()).resolves.toBe(false);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

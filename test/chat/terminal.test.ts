@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { pathway } from '../../src/content';
 import { chat } from '../../src/chat/terminal';
+import { headings } from '../../src/view/strings';
 
 describe('the terminal chat', () => {
   it('runs a consult with numbered options to the interim plan and ends on quit', async () => {
@@ -9,8 +10,16 @@ describe('the terminal chat', () => {
     let screen = '';
     output.on('data', (c: Buffer) => (screen += c.toString()));
     const done = chat(input, output);
-    input.end(['1', '1', 'yes', '1', 'Not done yet', 'summary', 'quit', ''].join('\n'));
+    input.end(['1', '1', 'yes', '1', 'Not done yet', 'summary', 'details', 'quit', ''].join('\n'));
     await done;
+    // The recommendation opens with its bottom line; `details` prints the rest, section by section.
+    const plan = screen.slice(screen.indexOf(headings.bottomLine));
+    const [folded, details] = plan.split('\n> Summary so far');
+    const firstItem = pathway.items.find((i) => i.id === 'interimUrgentImaging')!;
+    expect(folded).toContain(`1. ${firstItem.short}`);
+    expect(folded).not.toContain(firstItem.text);
+    expect(details).toContain(firstItem.text);
+    expect(details).toContain(`${headings.references}:`);
     expect(screen).toContain('1) New symptom, metastases suspected');
     expect(screen).toContain(pathway.outcomes.find((o) => o.id === 'interimPlan')!.title);
     expect(screen).toContain('Seizure: Yes');

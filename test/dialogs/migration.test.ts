@@ -1,11 +1,11 @@
 import { pathway } from '../../src/content';
-import { handleTurn, type TurnContext } from '../../dialogs/consult';
+import { handleTurn, type TurnEnv } from '../../dialogs/consult';
 import type { ConsultRecord } from '../../dialogs/consult-record';
 import { renderText } from '../../src/view/text';
 import { bcbmMachineVersion } from '../../machines/bcbm.machine';
 import { replay } from '../../machines/step';
 
-const ctx: TurnContext = {
+const ctx: TurnEnv = {
   content: pathway,
   now: new Date('2026-11-28T10:00:00Z'),
   newId: () => 'consult-2',

@@ -193,7 +193,7 @@ describe('a consult in Slack', () => {
     expect(slack.lookups.filter((u) => u === user)).toHaveLength(1); // looked up once, then cached
   });
 
-  it('runs in a direct message, without threads, and is clicked through to the recommendation', async () => {
+  it('runs in a direct message, the details of the recommendation in a thread under its bottom line', async () => {
     const dm = newChannel('D');
     const user = 'U0DRDIRECT';
     expect((await postEvent(imMessage({ channel: dm, user, text: 'start' }))).status).toBe(200);
@@ -201,7 +201,10 @@ describe('a consult in Slack', () => {
 
     expectRecommendation(last);
     expect(clicked.length).toBeGreaterThan(4);
-    expect(callsTo(dm).every((c) => c.thread_ts === undefined)).toBe(true);
+    // Questions are messages of their own; only the recommendation's details are replies, all in one thread.
+    const threaded = callsTo(dm).filter((c) => c.method === 'chat.postMessage' && c.thread_ts !== undefined);
+    expect(threaded.length).toBeGreaterThan(0);
+    expect(new Set(threaded.map((c) => c.thread_ts)).size).toBe(1);
     // One person, one consult: no attribution in a DM.
     expect(clicked.every((c) => !shown(c.update.blocks).includes(`Dr ${user}`))).toBe(true);
   });

@@ -4,7 +4,7 @@ import type { QuestionId } from '../../src/content/case-model';
 import { questionView } from '../../dialogs/consult';
 import { parseInput } from '../../dialogs/parse-input';
 import { pathway } from '../../src/content';
-import type { Recommendation } from '../../src/pathway/recommend';
+import { buildRecommendation } from '../../src/pathway/recommend';
 import {
   blockTextLength,
   escapeMrkdwn,
@@ -14,9 +14,8 @@ import {
   type SlackMessage,
 } from '../../src/view/slack-blocks';
 import { notes } from '../../src/view/strings';
-import { referenceLine, renderText } from '../../src/view/text';
+import { renderText } from '../../src/view/text';
 import type { View } from '../../src/view/view';
-import { randomConsult, seeded } from './recommendations';
 
 const record = {
   schema: 1,
@@ -169,93 +168,7 @@ describe('long text', () => {
   });
 });
 
-/**
- * The recommendations of many consults through the real statechart. A random answer to every question, seeded so
- * that a failure can be replayed.
- */
-const samples: Recommendation[] = (() => {
-  const rand = seeded(20261128);
-  return Array.from({ length: 600 }, () => randomConsult(rand, 'U012AB3CD').recommendation);
-})();
-
-/** The text of a split view's message without its "(Part i of n)" line: they join to the view's text. */
-const partText = (message: SlackMessage) => message.text.replace(/^\(Part \d+ of \d+\)\n/, '');
-
-function expectComplete(r: Recommendation) {
-  const view: View = { kind: 'recommendation', consultId: record.consultId, recommendation: r };
-  const messages = renderSlack(view);
-  expect(messages.flatMap(limitsBroken)).toEqual([]);
-  // No text was cut: the messages' fallback texts put together are the whole plain-text recommendation…
-  if (messages.length === 1) expect(messages[0]!.text).toBe(renderText(view));
-  else expect(messages.map(partText).join('\n')).toBe(renderText(view));
-  // …and every statement is in the blocks in full, each in one text object.
-  const all = shown(messages);
-  const whole = (s: string) => all.some((t) => t.includes(escapeMrkdwn(s)));
-  const missing = [
-    r.outcome.title,
-    r.outcome.summary,
-    ...r.sections.flatMap((s) => s.items.map((i) => i.text)),
-    ...r.pitfalls.map((p) => p.text),
-    ...r.unknowns.map((u) => `${u.text} ${u.action}`),
-    ...r.references.map(referenceLine),
-    r.disclaimer,
-    r.content.version,
-  ].filter((s) => !whole(s));
-  expect(missing).toEqual([]);
-  return messages;
-}
-
-describe('a recommendation in Slack', () => {
-  it('is reached for every outcome by the sampled consults', () => {
-    expect(new Set(samples.map((r) => r.outcome.id))).toEqual(new Set(pathway.outcomes.map((o) => o.id)));
-  });
-
-  it('keeps within Block Kit limits and loses no text, for every sampled consult', () => {
-    for (const r of samples) expectComplete(r);
-  });
-
-  it('is split over several messages when it is long, each numbered, rather than cut', () => {
-    const longest = samples.reduce((a, b) =>
-      renderText({ kind: 'recommendation', consultId: '', recommendation: a }).length >=
-      renderText({ kind: 'recommendation', consultId: '', recommendation: b }).length
-        ? a
-        : b,
-    );
-    const messages = expectComplete(longest);
-    expect(messages.length).toBeGreaterThan(1);
-    messages.forEach((m, i) => {
-      const last = m.blocks[m.blocks.length - 1]!;
-      expect(last.type === 'context' && texts(last)[0]!.text).toBe(`_Part ${i + 1} of ${messages.length}_`);
-      // A heading never ends a message: it stays with what it heads.
-      expect(m.blocks[m.blocks.length - 2]!.type).not.toBe('header');
-    });
-  });
-
-  it('keeps within the limits even holding every item, pitfall, unknown and reference the samples produced', () => {
-    const unique = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
-    const base = samples[0]!;
-    const everything: Recommendation = {
-      ...base,
-      inputs: samples.flatMap((r) => r.inputs).slice(0, 40),
-      sections: base.sections.length
-        ? [...new Set(samples.flatMap((r) => r.sections.map((s) => s.id)))].map((id) => ({
-            id,
-            items: unique(
-              samples.flatMap((r) => r.sections.filter((s) => s.id === id).flatMap((s) => s.items)),
-            ),
-          }))
-        : [],
-      pitfalls: unique(samples.flatMap((r) => r.pitfalls)),
-      unknowns: unique(samples.flatMap((r) => r.unknowns)),
-      references: [
-        ...new Map(samples.flatMap((r) => r.references).map((x) => [x.citation.id, x.citation])).values(),
-      ].map((citation, i) => ({ n: i + 1, citation })),
-      prognosis: samples.find((r) => r.prognosis)?.prognosis,
-    };
-    const messages = expectComplete(everything);
-    expect(messages.length).toBeGreaterThan(2);
-  });
-});
+// A recommendation's split (nothing lost, within Block Kit limits) is tested on the outline: test/view/outline.test.ts.
 
 describe('the other views in Slack', () => {
   it.each<[string, View]>([
@@ -264,7 +177,11 @@ describe('the other views in Slack', () => {
     ['help', { kind: 'help', commands: [{ name: 'start', text: 'begin' }] }],
     [
       'a summary',
-      { kind: 'summary', answers: [{ short: 'KPS', answer: '90–100', by: 'Dr <Test> & Co' }], unknowns: [] },
+      {
+        kind: 'summary',
+        answers: [{ question: 'kps', short: 'KPS', answer: '90–100', by: 'Dr <Test> & Co' }],
+        unknowns: [],
+      },
     ],
   ])('%s is one message with its plain text as the fallback', (_name, view) => {
     const messages = renderSlack(view);
@@ -273,18 +190,55 @@ describe('the other views in Slack', () => {
     expect(messages.flatMap(limitsBroken)).toEqual([]);
   });
 
-  it('shows who gave each answer in the summary by display name, escaped for mrkdwn (never a mention)', () => {
+  it('shows who gave each answer in the summary as a Slack mention', () => {
     const [message] = renderSlack({
       kind: 'summary',
-      answers: [{ short: 'KPS', answer: '90–100', by: 'Dr <Test> & Co' }],
+      answers: [{ question: 'kps', short: 'KPS', answer: '90–100', by: 'Dr <Test> & Co' }],
       unknowns: [],
     });
     expect(shown([message!]).join('\n')).toContain('• KPS: 90–100 (Dr &lt;Test&gt; &amp; Co)');
-    expect(shown([message!]).join('\n')).not.toContain('<@');
   });
 
   it('shows the stale-card notice as written', () => {
     const [message] = renderSlack({ kind: 'notice', note: 'stale' });
     expect(shown([message!])).toEqual([escapeMrkdwn(notes.stale)]);
+  });
+});
+
+describe('details and the note in Slack', () => {
+  const recommendation = buildRecommendation(pathway, 'interimPlan', [
+    { question: 'scenario', answer: 'newSymptoms' },
+    { question: 'redFlags', answer: 'none' },
+    { question: 'seizure', answer: 'yes' },
+    { question: 'mriAccess', answer: 'available' },
+    { question: 'imagingResult', answer: 'pending' },
+  ]);
+
+  it('posts `details` as thread replies only, each within the limits', () => {
+    const messages = renderSlack({ kind: 'details', consultId: 'c1', recommendation });
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.every((m) => m.thread)).toBe(true);
+    expect(messages.flatMap(limitsBroken)).toEqual([]);
+    expect(shown(messages).join('\n')).toContain(escapeMrkdwn(recommendation.sections[0]!.items[0]!.text));
+  });
+
+  it('gives the answers in the thread a Change button carrying { change: <question id> }', () => {
+    const buttons = renderSlack({ kind: 'details', consultId: 'c1', recommendation })
+      .flatMap((m) => m.blocks)
+      .flatMap((b) => (b.type === 'section' && b.accessory?.type === 'button' ? [b.accessory] : []));
+    expect(buttons.map((b) => JSON.parse(b.value!) as unknown)).toEqual(
+      recommendation.inputs.map((i) => ({ change: i.question })),
+    );
+    expect(parseInput(undefined, JSON.parse(buttons[0]!.value!))).toEqual({
+      kind: 'change',
+      question: 'scenario',
+    });
+  });
+
+  it('posts the note as one thread reply with the text to copy', () => {
+    const [note, ...more] = renderSlack({ kind: 'note', text: 'Situation: x.\nBackground: y.' });
+    expect(more).toEqual([]);
+    expect(note!.thread).toBe(true);
+    expect(shown([note!]).join('\n')).toContain('Situation: x.\nBackground: y.');
   });
 });

@@ -170,7 +170,7 @@ describe('Microsoft Teams', () => {
     expect(start.sent[0]!.path).toMatch(/^\/amer\/v3\/conversations\/a%3Apersonal-1\/activities\//);
     const last = await clickThrough(conversation, start.sent);
     const text = plain(last);
-    expect(text).toContain('References');
+    expect(text).toContain('Sources');
     expect(text).toContain(pathway.disclaimer);
   });
 

@@ -850,7 +850,8 @@ export const items: PathwayInput['items'] = [
     id: 'extensiveSrsOrHaWbrt',
     section: 'localTherapy',
     text: 'More than 10 metastases with a favourable prognosis: SRS where the lesions suit it, or whole-brain radiotherapy with memantine and hippocampal avoidance.',
-    short: 'Radiosurgery where suitable, or hippocampal-avoidance whole-brain radiotherapy with memantine.',
+    short:
+      'Radiosurgery where suitable, or hippocampal-avoidance whole-brain radiotherapy with memantine 10 mg twice daily.',
     rank: 33,
     when: all(fit, is('lesionCount', 'moreThanTen')),
     refs: [ascoHer2('diffuse or extensive disease, favourable prognosis')],
@@ -958,7 +959,7 @@ export const items: PathwayInput['items'] = [
     id: 'her2FirstLine',
     section: 'systemicTherapy',
     text: 'First line for HER2-positive metastatic disease: trastuzumab deruxtecan 5.4 mg/kg every 3 weeks with pertuzumab (DESTINY-Breast09: progression-free survival 40.7 vs 26.9 months against a taxane with trastuzumab and pertuzumab; FDA-approved in December 2025), or a taxane with trastuzumab and pertuzumab. Watch for interstitial lung disease (12% in DESTINY-Breast09).',
-    short: 'First-line HER2 therapy: T-DXd 5.4 mg/kg every 3 weeks with pertuzumab.',
+    short: 'First line: T-DXd 5.4 mg/kg every 3 weeks (DESTINY-Breast09 regimen).',
     rank: 41,
     when: all(treated, her2Positive, noTherapy),
     refs: [
@@ -999,7 +1000,7 @@ export const items: PathwayInput['items'] = [
     id: 'tucatinibOption',
     section: 'systemicTherapy',
     text: 'Tucatinib 300 mg twice daily with trastuzumab and capecitabine, after at least one HER2 regimen for metastatic disease: in the HER2CLIMB brain-metastasis group it added 9.1 months of survival, halved CNS progression (HR 0.32) and lowered the risk of new brain lesions by 45%. Tucatinib is a strong CYP3A inhibitor: check the patient’s other drugs.',
-    short: 'Or tucatinib 300 mg twice daily with trastuzumab and capecitabine.',
+    short: 'Or tucatinib 300 mg twice daily in the HER2CLIMB regimen.',
     rank: 42,
     when: all(her2Switch, afterRegimen('trastuzumabPertuzumab', 'tdxd', 'tdm1', 'other')),
     refs: [
@@ -1224,7 +1225,8 @@ export const items: PathwayInput['items'] = [
     id: 'progDiffuseAfterSrs',
     section: 'localTherapy',
     text: 'Diffuse progression after SRS: whole-brain radiotherapy with memantine and hippocampal avoidance, or systemic therapy; palliative care.',
-    short: 'Hippocampal-avoidance whole-brain radiotherapy with memantine, or systemic therapy.',
+    short:
+      'Hippocampal-avoidance whole-brain radiotherapy with memantine 10 mg twice daily, or systemic therapy.',
     rank: 31,
     when: prior('srs', 'diffuse'),
     refs: [ascoHer2('Rec 6.x, progression table')],

@@ -1,0 +1,121 @@
+import type { QuestionId } from '../src/content/case-model';
+import type { Pathway, Ref } from '../src/content/schema';
+import { holds } from '../src/content/conditions';
+import { changesBetween } from '../src/pathway/changes';
+import {
+  answerLabel,
+  answersFrom,
+  buildRecommendation,
+  shortOf,
+  type ResolvedRef,
+} from '../src/pathway/recommend';
+import { handoverNote } from '../src/view/note';
+import { commands } from '../src/view/strings';
+import type { QuestionView, View } from '../src/view/view';
+import { stepOf, type BcbmSnapshot, type Step } from '../machines/step';
+import type { ConsultRecord } from './consult-record';
+
+/**
+ * Where a consult stands: the question being asked (or asked again by `change`), or the outcome.
+ * (`step` is the record's counter that tells an old card from the current one; this is not it.)
+ */
+export type Position = Step;
+
+export function positionOf(record: ConsultRecord, snapshot: BcbmSnapshot): Position {
+  return record.changing ? { kind: 'question', questionId: record.changing } : stepOf(snapshot);
+}
+
+/** References numbered within one message (a question or a `why`), outside a recommendation's list. */
+export function localRefs(content: Pathway, refs: readonly Ref[]): ResolvedRef[] {
+  return refs.map((r, i) => ({
+    n: i + 1,
+    // The schema checked at start-up that every citation exists.
+    citation: content.citations.find((c) => c.id === r.citation)!,
+    point: r.point,
+    strength: r.strength,
+  }));
+}
+
+export function questionView(content: Pathway, record: ConsultRecord, questionId: QuestionId): QuestionView {
+  const q = content.questions.find((x) => x.id === questionId);
+  if (!q) throw new Error(`no content for question "${questionId}"`);
+  const was = record.changing === questionId ? record.log.find((e) => e.question === questionId) : undefined;
+  return {
+    kind: 'question',
+    consultId: record.consultId,
+    step: record.step,
+    questionId,
+    phase: q.phase,
+    number: was ? record.log.indexOf(was) + 1 : record.log.length + 1,
+    ...(was ? { changing: answerLabel(content, questionId, was.answer) } : {}),
+    prompt: q.prompt,
+    options: q.options.map((o) => ({ value: o.value, label: o.label, hint: o.hint })),
+    pitfalls: q.pitfalls.map((id) => {
+      const p = content.pitfalls.find((x) => x.id === id);
+      if (!p) throw new Error(`no pitfall "${id}"`);
+      return { text: p.text, evidence: p.evidence, refs: localRefs(content, p.refs) };
+    }),
+  };
+}
+
+/** The view of where the consult stands: the current question, or the recommendation (with what changed). */
+export function currentView(content: Pathway, record: ConsultRecord, snapshot: BcbmSnapshot): View {
+  const at = positionOf(record, snapshot);
+  if (at.kind === 'question') return questionView(content, record, at.questionId);
+  const recommendation = buildRecommendation(content, at.outcomeId, record.log);
+  const prev = record.previous;
+  return {
+    kind: 'recommendation',
+    consultId: record.consultId,
+    recommendation,
+    ...(prev
+      ? { changes: changesBetween(buildRecommendation(content, prev.outcome, prev.log), recommendation) }
+      : {}),
+  };
+}
+
+export function summaryView(content: Pathway, record: ConsultRecord, snapshot: BcbmSnapshot): View {
+  const answers = answersFrom(record.log);
+  const at = positionOf(record, snapshot);
+  return {
+    kind: 'summary',
+    answers: record.log.map((e) => ({
+      question: e.question,
+      short: shortOf(content, e.question),
+      answer: answerLabel(content, e.question, e.answer),
+      by: e.by,
+    })),
+    unknowns: content.unknowns
+      .filter((u) => holds(u.when, answers))
+      .map((u) => ({ text: u.text, action: u.action })),
+    next: at.kind === 'question' ? content.questions.find((q) => q.id === at.questionId)?.prompt : undefined,
+  };
+}
+
+export function whyView(content: Pathway, record: ConsultRecord, snapshot: BcbmSnapshot): View {
+  const at = positionOf(record, snapshot);
+  if (at.kind !== 'question') return { kind: 'whyRecommendation' };
+  const q = content.questions.find((x) => x.id === at.questionId)!;
+  return { kind: 'why', short: q.short, prompt: q.prompt, why: q.why, refs: localRefs(content, q.refs) };
+}
+
+/** The handover note, from the answers and (once the consult is finished) the recommendation. */
+export function noteView(content: Pathway, record: ConsultRecord, snapshot: BcbmSnapshot): View {
+  const at = stepOf(snapshot);
+  const summary = summaryView(content, record, snapshot) as Extract<View, { kind: 'summary' }>;
+  return {
+    kind: 'note',
+    text: handoverNote({
+      recommendation:
+        at.kind === 'outcome' ? buildRecommendation(content, at.outcomeId, record.log) : undefined,
+      answers: summary.answers.map((a) => ({ short: a.short, answer: a.answer })),
+      unknowns: summary.unknowns,
+      next: summary.next,
+      version: content.version,
+    }),
+  };
+}
+
+export function helpView(): View {
+  return { kind: 'help', commands };
+}

@@ -1,0 +1,226 @@
+import type { QuestionId } from '../content/case-model';
+import { bottomLineOf } from '../pathway/bottom-line';
+import type { Changes } from '../pathway/changes';
+import type { GpaResult } from '../pathway/gpa';
+import type { Recommendation, ResolvedRef } from '../pathway/recommend';
+import { evidenceLabels, headings, sectionTitles } from './strings';
+import { becauseText, evidenceTag, gpaLines, itemText, referenceLine, refNumbers } from './text-parts';
+
+/**
+ * The one channel-neutral form of a recommendation: what every renderer draws (plain text, Adaptive
+ * Card, Block Kit) and what the one splitter cuts. The head (title, what changed, bottom line, the
+ * disclaimer) is read first; the sections are the details, folded wherever the channel can fold.
+ */
+export type OutlineSectionId =
+  | Recommendation['sections'][number]['id']
+  | 'prognosis'
+  | 'unknowns'
+  | 'pitfalls'
+  | 'sources'
+  | 'answers';
+
+export interface OutlineLine {
+  text: string;
+  /** Small print under the line: the answers that triggered an item. */
+  because?: string;
+  /** The reference numbers the line cites (for Teams citations). */
+  refs?: number[];
+  /** An echoed answer that can be changed: its question. */
+  change?: QuestionId;
+}
+
+export interface OutlineSection {
+  id: OutlineSectionId;
+  title: string;
+  lines: OutlineLine[];
+}
+
+export interface OutlineHead {
+  title: string;
+  summary: string;
+  /** "What changed" after `change`: one short list, empty when nothing was changed. */
+  changes: string[];
+  /** The numbered actions, as the content's short forms. */
+  bottomLine: string[];
+  /** The Breast GPA in one line, where the outcome has one. */
+  gpa?: string;
+  footer: string[];
+}
+
+export interface Outline {
+  consultId: string;
+  head: OutlineHead;
+  sections: OutlineSection[];
+  references: { n: number; citation: ResolvedRef['citation'] }[];
+}
+
+/** The Breast GPA in one line: score (or range), band medians, UNVERIFIED where a band is. */
+export function gpaLine(g: GpaResult): string {
+  const score = g.exact ? `${g.min}` : `${g.min}–${g.max}`;
+  // A band whose median is withheld (content: the sources disagree) says so instead of a figure.
+  const medians = g.bands.flatMap((b) => (b.medianMonths === undefined ? [] : [b.medianMonths]));
+  const shown = medians.length
+    ? `${headings.gpaMedian} ${medians.length > 1 ? `${Math.min(...medians)}–${Math.max(...medians)}` : medians[0]} ${headings.months}`
+    : '';
+  const withheld = g.bands.some((b) => b.medianMonths === undefined) ? headings.gpaWithheld : '';
+  const median = [shown, withheld].filter(Boolean).join('; ');
+  const unverified = g.bands.some((b) => b.evidence === 'unverified')
+    ? ` [${evidenceLabels.unverified}]`
+    : '';
+  const lo = Math.min(...g.bands.map((b) => b.min));
+  const hi = Math.max(...g.bands.map((b) => b.max));
+  const band = g.bands.length ? ` (${headings.gpaBand} ${lo}–${hi})` : '';
+  return `${g.name}: ${headings.gpaScore} ${score} of 4${band}, ${median}${unverified}`;
+}
+
+const numbers = (refs: readonly ResolvedRef[]) => [...new Set(refs.map((r) => r.n))];
+
+function changeLines(c: Changes | undefined): string[] {
+  if (!c) return [];
+  const lines = [
+    ...(c.outcome ? [`${c.outcome.from} → ${c.outcome.to}`] : []),
+    ...c.added.map((i) => `${headings.added}: ${i.short ?? i.text}`),
+    ...c.removed.map((i) => `${headings.removed}: ${i.short ?? i.text}`),
+    ...c.changed.map((i) => `${headings.changedBecause}: ${i.short ?? i.text} (${becauseText(i)})`),
+  ];
+  return lines.length ? lines : [headings.nothingChanged];
+}
+
+/** The outline of a recommendation, and what changed since the one before it, if an answer was changed. */
+export function outlineOf(consultId: string, r: Recommendation, changes?: Changes): Outline {
+  const sections: OutlineSection[] = r.sections.map((s) => ({
+    id: s.id,
+    title: sectionTitles[s.id],
+    lines: s.items.map((i) => ({
+      text: itemText(i),
+      ...(becauseText(i) ? { because: becauseText(i) } : {}),
+      refs: numbers(i.refs),
+    })),
+  }));
+  if (r.prognosis)
+    sections.push({
+      id: 'prognosis',
+      title: headings.prognosis,
+      lines: gpaLines(r.prognosis).map((text) => ({ text: text.trim(), refs: numbers(r.prognosis!.refs) })),
+    });
+  if (r.unknowns.length)
+    sections.push({
+      id: 'unknowns',
+      title: headings.unknowns,
+      lines: r.unknowns.map((u) => ({
+        text: `${u.text} ${u.action}${refNumbers(u.refs)}`,
+        refs: numbers(u.refs),
+      })),
+    });
+  if (r.pitfalls.length)
+    sections.push({
+      id: 'pitfalls',
+      title: headings.pitfalls,
+      lines: r.pitfalls.map((p) => ({
+        text: `${p.text}${evidenceTag(p.evidence)}${refNumbers(p.refs)}`,
+        refs: numbers(p.refs),
+      })),
+    });
+  sections.push(
+    {
+      id: 'sources',
+      title: headings.references,
+      lines: r.references.map((ref) => ({ text: referenceLine(ref) })),
+    },
+    {
+      id: 'answers',
+      title: headings.inputs,
+      lines: r.inputs.map((i) => ({
+        text: `${i.short}: ${i.answer}${i.by ? ` (${i.by})` : ''}`,
+        change: i.question,
+      })),
+    },
+  );
+  return {
+    consultId,
+    head: {
+      title: r.outcome.title,
+      summary: r.outcome.summary,
+      changes: changeLines(changes),
+      bottomLine: bottomLineOf(r).actions.map((i) => i.short!),
+      ...(r.prognosis ? { gpa: gpaLine(r.prognosis) } : {}),
+      footer: [r.disclaimer, `${headings.version} ${r.content.version} (${r.content.reviewedOn}).`],
+    },
+    sections: sections.filter((s) => s.lines.length > 0),
+    references: r.references,
+  };
+}
+
+/** A message's share of an outline: the head (first message only) and whole or continued sections. */
+export interface OutlinePart {
+  head?: OutlineHead;
+  sections: OutlineSection[];
+}
+
+/** Cuts a line in two at the space nearest its middle; nothing is dropped (joined with a space again). */
+function halve(line: OutlineLine): OutlineLine[] {
+  const mid = line.text.lastIndexOf(' ', Math.floor(line.text.length / 2));
+  const at = mid > 0 ? mid : Math.floor(line.text.length / 2);
+  const sep = mid > 0 ? 1 : 0;
+  return [
+    { ...line, text: line.text.slice(0, at), because: undefined },
+    { ...line, text: line.text.slice(at + sep) },
+  ];
+}
+
+/**
+ * The one size-bounded splitter: an outline as the fewest messages a channel's limit allows, judged by
+ * the renderer's own `fits` (what it would send for a part). The head comes first (alone, where the
+ * channel puts details elsewhere); a section too big for a message continues in the next one under the
+ * same title marked "continued". Nothing is dropped: every line is in exactly one part.
+ */
+export function splitOutline(
+  o: Outline,
+  fits: (part: OutlinePart) => boolean,
+  options: { headAlone?: boolean; withHead?: boolean } = {},
+): OutlinePart[] {
+  const withHead = options.withHead ?? true;
+  const parts: OutlinePart[] = [withHead ? { head: o.head, sections: [] } : { sections: [] }];
+  if (withHead && options.headAlone) parts.push({ sections: [] });
+  const current = () => parts[parts.length - 1]!;
+  const tryAdd = (s: OutlineSection): boolean => {
+    const part = current();
+    if (!fits({ ...part, sections: [...part.sections, s] })) return false;
+    part.sections.push(s);
+    return true;
+  };
+  for (const section of o.sections) {
+    if (tryAdd(section)) continue;
+    if (current().sections.length || current().head) parts.push({ sections: [] });
+    if (tryAdd(section)) continue;
+    // Too big for a message of its own: line by line, continuing under the same title.
+    const pending = [...section.lines];
+    let piece: OutlineSection = { ...section, lines: [] };
+    while (pending.length) {
+      const line = pending.shift()!;
+      const candidate = { ...piece, lines: [...piece.lines, line] };
+      if (fits({ sections: [...current().sections.filter((s) => s !== piece), candidate] })) {
+        piece.lines.push(line);
+        if (!current().sections.includes(piece)) current().sections.push(piece);
+        continue;
+      }
+      if (piece.lines.length) {
+        piece = { ...section, title: `${section.title} (${headings.continued})`, lines: [] };
+        parts.push({ sections: [] });
+        pending.unshift(line);
+        continue;
+      }
+      // One line longer than a message may hold: in halves, in order.
+      pending.unshift(...halve(line));
+    }
+  }
+  return parts.filter((p) => p.head || p.sections.length);
+}
+
+/** Every line of a part, for tests and for the reference numbers a message cites. */
+export const linesOf = (part: OutlinePart) => part.sections.flatMap((s) => s.lines);
+
+/** The reference numbers a part cites, in order of first use. */
+export function citedIn(part: OutlinePart): number[] {
+  return [...new Set(linesOf(part).flatMap((l) => l.refs ?? []))];
+}

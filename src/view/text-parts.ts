@@ -1,0 +1,53 @@
+import type { Evidence } from '../content/schema';
+import type { RecommendationItem, ResolvedRef } from '../pathway/recommend';
+import type { GpaResult } from '../pathway/gpa';
+import { evidenceLabels, headings } from './strings';
+
+/** Small pieces of plain text that every renderer and the outline share. */
+export function evidenceTag(e: Evidence): string {
+  return e === 'verified' ? '' : ` [${evidenceLabels[e]}]`;
+}
+
+/** "Walbert 2021": enough to find the source without a numbered list. */
+export function shortCite(c: ResolvedRef['citation']): string {
+  // "Le Rhun E, Guckenberger M, …" → "Le Rhun": the first author without initials.
+  const first = (c.authors.split(',')[0] ?? c.authors).trim().replace(/\s+[A-Z]{1,3}$/, '');
+  return `${first} ${c.year}`;
+}
+
+export function refNumbers(refs: readonly ResolvedRef[]): string {
+  if (!refs.length) return '';
+  return ` [${refs.map((r) => `${r.n}${r.point ? ` ${r.point}` : ''}${r.strength ? `, ${r.strength}` : ''}`).join('; ')}]`;
+}
+
+export function itemText(i: RecommendationItem): string {
+  return `${i.text}${evidenceTag(i.evidence)}${refNumbers(i.refs)}`;
+}
+
+export function becauseText(i: RecommendationItem): string {
+  return i.because.length
+    ? `${headings.because}: ${i.because.map((b) => `${b.short} = ${b.answer}`).join(', ')}`
+    : '';
+}
+
+export function referenceLine(r: { n: number; citation: ResolvedRef['citation'] }): string {
+  const c = r.citation;
+  const authors = /[.!?]$/.test(c.authors) ? c.authors : `${c.authors}.`;
+  return `[${r.n}] ${authors} ${c.title}. ${c.source} ${c.year}${c.detail ? `;${c.detail}` : ''}.${c.doi ? ` doi:${c.doi}` : ''}`;
+}
+
+export function gpaLines(g: GpaResult): string[] {
+  const score = g.exact ? `${g.min}` : `${g.min}–${g.max}`;
+  return [
+    `${g.name}: ${headings.gpaScore} ${score} of 4`,
+    ...g.factors.map(
+      (f) =>
+        `  ${f.label}: ${f.level ? `${f.level.label} (${f.level.points})` : `${headings.gpaOpen} (${f.possible.join(' or ')})`}${evidenceTag(f.evidence)}`,
+    ),
+    ...g.bands.map(
+      (b) =>
+        `  GPA ${b.min}–${b.max}: ${b.medianMonths === undefined ? b.withheld : `${headings.gpaMedian} ${b.medianMonths} ${headings.months}`}${evidenceTag(b.evidence)}`,
+    ),
+    `  ${g.note}`,
+  ];
+}

@@ -1,0 +1,68 @@
+import { pathway } from '../../src/content';
+import { handleTurn, type TurnEnv, type TurnResult } from '../../dialogs/consult';
+import { parseInput } from '../../dialogs/parse-input';
+import { handoverNote, noteMaxChars } from '../../src/view/note';
+import { answerLabel, shortOf } from '../../src/pathway/recommend';
+import { renderText } from '../../src/view/text';
+import { distinctRecommendations } from '../view/distinct';
+
+const env: TurnEnv = {
+  content: pathway,
+  now: new Date('2026-12-01T09:00:00Z'),
+  newId: () => 'c1',
+  by: 'Dr Hopper',
+};
+const headingsInOrder = ['Situation:', 'Background:', 'Assessment:', 'Recommendation:'];
+
+function noteOf(r: TurnResult): string {
+  const v = handleTurn(r.record, parseInput('note', undefined), env).views[0]!;
+  expect(v.kind).toBe('note');
+  return renderText(v);
+}
+
+describe('the handover note', () => {
+  it('is at most 1,500 characters with the four SBAR headings and the version, for every distinct recommendation', () => {
+    let longest = '';
+    for (const r of distinctRecommendations()) {
+      const note = handoverNote({
+        recommendation: r,
+        answers: r.inputs.map((i) => ({ short: i.short, answer: i.answer })),
+        unknowns: r.unknowns,
+        version: pathway.version,
+      });
+      expect(note.length).toBeLessThanOrEqual(noteMaxChars);
+      const at = headingsInOrder.map((h) => note.indexOf(`\n${h}`));
+      expect(at.every((x) => x > 0)).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      expect(note).toContain(pathway.version);
+      if (note.length > longest.length) longest = note;
+    }
+    console.log(`Longest handover note: ${longest.length} characters\n${longest}`);
+  });
+
+  it('holds nothing anyone typed and no names, from a consult where free text was typed', () => {
+    const typed = 'Mrs Jane Example, MRN 0012345, bed 4';
+    let r = handleTurn(undefined, parseInput('start', undefined), env);
+    r = handleTurn(r.record, parseInput(typed, undefined), env); // not an answer: refused
+    for (let i = 0; i < 30 && r.views.at(-1)!.kind === 'question'; i++)
+      r = handleTurn(r.record, parseInput('1', undefined), env);
+    expect(r.views.at(-1)!.kind).toBe('recommendation');
+    const note = noteOf(r);
+    expect(note).not.toContain('Jane');
+    expect(note).not.toContain('0012345');
+    expect(note).not.toContain('Hopper');
+    // The answers are there, as the content's labels.
+    for (const e of r.record.log)
+      expect(note).toContain(
+        `${shortOf(pathway, e.question)}: ${answerLabel(pathway, e.question, e.answer)}`,
+      );
+    expect(note).toContain('Sources: [1]');
+  });
+
+  it('says the consult is not finished while it goes on', () => {
+    const r = handleTurn(undefined, parseInput('start', undefined), env);
+    const note = noteOf(handleTurn(r.record, parseInput('1', undefined), env));
+    expect(note).toContain('Recommendation:');
+    expect(note).toContain(pathway.questions[1]!.prompt);
+  });
+});
