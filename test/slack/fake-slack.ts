@@ -20,16 +20,23 @@ export interface FakeSlack {
   calls: SlackCall[];
   /** Users whose display name the bot looked up (users.info). */
   lookups: string[];
+  /** Calls answered 429 (by method), as Slack does when a method's rate limit is reached. */
+  limited: string[];
+  /** The next `times` calls of `method` are answered 429 with `Retry-After: seconds`. */
+  rateLimit: (method: string, times: number, seconds?: number) => void;
   close: () => Promise<void>;
 }
 
 /**
  * A loopback stand-in for the Slack Web API: records chat.postMessage, chat.update and chat.delete and answers
- * as Slack does (`{ ok: true, channel, ts }`). The client sends form-encoded arguments, `blocks` as JSON.
+ * as Slack does (`{ ok: true, channel, ts }`), or with 429 and a Retry-After when told to. The client sends
+ * form-encoded arguments, `blocks` as JSON.
  */
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const lookups: string[] = [];
+  const limited: string[] = [];
+  const limits = new Map<string, { times: number; seconds: number }>();
   let n = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -37,6 +44,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     req.on('end', () => {
       const method = (req.url ?? '').replace(/^\/api\//, '');
       const raw = Buffer.concat(chunks).toString('utf8');
+      const limit = limits.get(method);
+      if (limit && limit.times > 0) {
+        limit.times--;
+        limited.push(method);
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limit.seconds) });
+        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
       const args: Record<string, string> = (req.headers['content-type'] ?? '').includes('json')
         ? (JSON.parse(raw) as Record<string, string>)
         : Object.fromEntries(new URLSearchParams(raw));
@@ -74,6 +89,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     lookups,
+    limited,
+    rateLimit: (method, times, seconds = 1) => limits.set(method, { times, seconds }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
