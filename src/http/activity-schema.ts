@@ -58,6 +58,8 @@ export const ActivityShape = z.looseObject({
   from: Account,
   recipient: Account,
   text: z.string().optional(),
+  // Card data, posted back unchanged: any JSON; the consult reads only the fields of case-model §2.
+  value: z.unknown().optional(),
   textFormat: short.optional(),
   locale: short.optional(),
   name: short.optional(),
