@@ -48,6 +48,9 @@ const time = short.refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not a
 
 export const activityTypes = Object.values(ActivityTypes) as string[];
 
+/** An Adaptive Card action invoke: botbuilder reads `value.action.type` before it checks anything. */
+const CardAction = z.looseObject({ action: z.looseObject({ type: short }) });
+
 export const ActivityShape = z.looseObject({
   type: z.string().refine((t) => activityTypes.includes(t), { message: 'not a Bot Framework activity type' }),
   id: short.optional(),
@@ -76,6 +79,13 @@ export const ActivityShape = z.looseObject({
   membersRemoved: z.array(Account).optional(),
   reactionsAdded: z.array(Reaction).optional(),
   reactionsRemoved: z.array(Reaction).optional(),
+});
+
+const ActivityChecked = ActivityShape.superRefine((a, ctx) => {
+  if (a.type !== 'invoke' || a.name !== 'adaptiveCard/action') return;
+  const value = CardAction.safeParse(a.value);
+  for (const issue of value.success ? [] : value.error.issues)
+    ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message, input: undefined });
 });
 
 /** Deeper than this is no real client (Teams' deepest, an Adaptive Card in an attachment, is about 20). */
@@ -119,7 +129,7 @@ export function refusalOf(body: unknown): Refusal | undefined {
     return { field: 'body', problem: 'must be a Bot Framework activity (a JSON object)' };
   const structure = structureProblem(body);
   if (structure) return structure;
-  const result = ActivityShape.safeParse(body);
+  const result = ActivityChecked.safeParse(body);
   if (result.success) return undefined;
   const issue = result.error.issues[0]!;
   return { field: issue.path.map(String).join('.') || 'body', problem: issue.message };
