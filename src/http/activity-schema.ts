@@ -85,7 +85,12 @@ const ActivityChecked = ActivityShape.superRefine((a, ctx) => {
   if (a.type !== 'invoke' || a.name !== 'adaptiveCard/action') return;
   const value = CardAction.safeParse(a.value);
   for (const issue of value.success ? [] : value.error.issues)
-    ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message, input: undefined });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['value', ...issue.path],
+      message: issue.message,
+      input: undefined,
+    });
 });
 
 /** Deeper than this is no real client (Teams' deepest, an Adaptive Card in an attachment, is about 20). */

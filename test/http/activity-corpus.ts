@@ -168,6 +168,20 @@ const answerValues = pathway.questions.flatMap((q) => q.options.map((o) => o.val
 function kinds(): fc.Arbitrary<Case>[] {
   const witness = baseActivity(witnessId);
   const refusedAt = (field?: string, status = 400): Expect => ({ refused: true, status, field });
+  /** A request that must be refused; aimed at the witness, which it must leave as it was. */
+  const refused = (
+    kind: string,
+    body: string,
+    field?: string,
+    status = 400,
+    headers: Record<string, string> = json,
+  ): Case => ({
+    kind,
+    body,
+    headers,
+    expect: refusedAt(field, status),
+    conversation: 'witness',
+  });
   const open = baseActivity('@open');
 
   const invalidJson = fc
@@ -185,15 +199,7 @@ function kinds(): fc.Arbitrary<Case>[] {
         return text.slice(0, 1 + (n % (text.length - 1)));
       }),
     )
-    .map(
-      (body): Case => ({
-        kind: 'invalid JSON',
-        body,
-        headers: json,
-        expect: refusedAt(),
-        conversation: 'witness',
-      }),
-    );
+    .map((body) => refused('invalid JSON', body));
 
   const notObject = fc
     .oneof(
@@ -202,27 +208,13 @@ function kinds(): fc.Arbitrary<Case>[] {
       fc.integer(),
       fc.constant(null),
     )
-    .map(
-      (v): Case => ({
-        kind: 'JSON that is not an object',
-        body: JSON.stringify(v),
-        headers: json,
-        expect: refusedAt('body'),
-        conversation: 'witness',
-      }),
-    );
+    .map((v) => refused('JSON that is not an object', JSON.stringify(v), 'body'));
 
   const wrongType = fc
     .tuple(fc.constantFrom(...fields), anyJson)
     .filter(([[, want], v]) => kindOf(v) !== want)
-    .map(
-      ([[path], v]): Case => ({
-        kind: 'a field of the wrong type',
-        body: JSON.stringify(setPath(witness, path, v)),
-        headers: json,
-        expect: refusedAt(path),
-        conversation: 'witness',
-      }),
+    .map(([[path], v]) =>
+      refused('a field of the wrong type', JSON.stringify(setPath(witness, path, v)), path),
     );
 
   const missing = fc
@@ -237,28 +229,14 @@ function kinds(): fc.Arbitrary<Case>[] {
       'recipient',
       'recipient.id',
     )
-    .map(
-      (path): Case => ({
-        kind: 'a required field missing',
-        body: JSON.stringify(setPath(witness, path, undefined)),
-        headers: json,
-        expect: refusedAt(path),
-        conversation: 'witness',
-      }),
+    .map((path) =>
+      refused('a required field missing', JSON.stringify(setPath(witness, path, undefined)), path),
     );
 
   const unknownType = fc
     .string({ maxLength: 30 })
     .filter((t) => !activityTypes.includes(t))
-    .map(
-      (type): Case => ({
-        kind: 'an unknown activity type',
-        body: JSON.stringify({ ...witness, type }),
-        headers: json,
-        expect: refusedAt('type'),
-        conversation: 'witness',
-      }),
-    );
+    .map((type) => refused('an unknown activity type', JSON.stringify({ ...witness, type }), 'type'));
 
   const cardValue = fc.oneof(
     fc.record({
@@ -314,13 +292,7 @@ function kinds(): fc.Arbitrary<Case>[] {
         a = setPath(a, `${at}.@@KEY@@`, '@@PAYLOAD@@');
       }
       const body = withRaw(a, { '@@KEY@@': `"${key}"`, '@@PAYLOAD@@': payload });
-      return {
-        kind: 'prototype-pollution keys',
-        body,
-        headers: json,
-        expect: refusedAt(at === '' ? 'body' : at.split('.')[0]),
-        conversation: 'witness',
-      };
+      return refused('prototype-pollution keys', body, at === '' ? 'body' : at.split('.')[0]);
     });
 
   const control = fc
@@ -371,13 +343,11 @@ function kinds(): fc.Arbitrary<Case>[] {
         field === 'entities' || field === 'attachments'
           ? `[{"type":"x","contentType":"x","a":${deepJson(levels)}}]`
           : `{"id":"x","a":${deepJson(levels, '{"text":"PWNED deep"}')}}`;
-      return {
-        kind: 'deep nesting',
-        body: withRaw({ ...witness, [field]: '@@DEEP@@' }, { '@@DEEP@@': raw }),
-        headers: json,
-        expect: refusedAt(field),
-        conversation: 'witness',
-      };
+      return refused(
+        'deep nesting',
+        withRaw({ ...witness, [field]: '@@DEEP@@' }, { '@@DEEP@@': raw }),
+        field,
+      );
     });
   const shallowValue = fc.integer({ min: 1, max: 60 }).map(
     (levels): Case => ({
@@ -442,24 +412,22 @@ function kinds(): fc.Arbitrary<Case>[] {
         text: 'restart',
         'conversation.id': witnessId,
       }).toString();
-      return {
-        kind: 'a body that is not JSON',
-        body: type.includes('form') ? form : JSON.stringify(witness),
-        headers: type === '' ? {} : { 'content-type': type },
-        expect: refusedAt(undefined, 415),
-        conversation: 'witness',
-      };
+      const body = type.includes('form') ? form : JSON.stringify(witness);
+      return refused(
+        'a body that is not JSON',
+        body,
+        undefined,
+        415,
+        type === '' ? {} : { 'content-type': type },
+      );
     });
 
   const crossOrigin = fc
     .oneof(fc.webUrl(), fc.constantFrom('null', 'http://127.0.0.1', 'https://127.0.0.1:3978', 'file://'))
-    .map(
-      (origin): Case => ({
-        kind: 'a request from another web page',
-        body: JSON.stringify(witness),
-        headers: { ...json, origin },
-        expect: refusedAt(undefined, 403),
-        conversation: 'witness',
+    .map((origin) =>
+      refused('a request from another web page', JSON.stringify(witness), undefined, 403, {
+        ...json,
+        origin,
       }),
     );
 

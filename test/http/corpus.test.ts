@@ -2,20 +2,12 @@ import { Writable } from 'node:stream';
 import type { Activity } from 'botbuilder';
 import { plainTextOf } from '../../src/bot/activities';
 import { tryAgainNote } from '../../src/bot/turn-error';
-import { readConfig } from '../../src/config';
 import { makeLogger } from '../../src/log';
-import { buildApp, type App } from '../../src/server';
+import type { App } from '../../src/server';
 import { notes } from '../../src/view/strings';
 import { startConnector } from '../support/connector';
-import { activity, post } from '../support/server';
-import {
-  nowSeconds,
-  signature,
-  signingSecret,
-  startFakeSlack,
-  waitFor,
-  type FakeSlack,
-} from '../slack/fake-slack';
+import { activity, post, startServer } from '../support/server';
+import { signedHeaders, slackEnv, startFakeSlack, waitFor, type FakeSlack } from '../slack/fake-slack';
 import { slackCorpus, slackWitness, type SlackCase } from '../slack/event-corpus';
 import { imMessage } from '../slack/slack-payloads';
 import { activityCorpus, witnessId, type Case } from './activity-corpus';
@@ -43,17 +35,9 @@ beforeAll(async () => {
       done();
     },
   });
-  app = await buildApp(
-    readConfig({
-      STORAGE: 'memory',
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_API_URL: slack.url,
-    }),
-    makeLogger('debug', sink),
-  );
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-  url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const server = await startServer(slackEnv(slack.url), makeLogger('debug', sink));
+  app = server.app;
+  url = server.url;
 });
 
 afterAll(async () => {
@@ -160,14 +144,9 @@ describe('a generated corpus of bad input', () => {
     expect(witnessBefore).toContain('Consult type: New neurologic symptom');
     for (let w = 0; w < concurrency; w++) await say(`corpus-open-${w}`, 'start');
     const start = JSON.stringify(imMessage({ channel: slackWitness, user: 'U0WITNESS', text: 'start' }));
-    const ts = nowSeconds();
     const started = await fetch(`${url}/api/slack/events`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-slack-request-timestamp': String(ts),
-        'x-slack-signature': signature(start, ts),
-      },
+      headers: signedHeaders(start, 'application/json'),
       body: start,
     });
     expect(started.status).toBe(200);

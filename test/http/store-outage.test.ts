@@ -6,15 +6,10 @@ import { startConnector } from '../support/connector';
 import { activity, post, startServer, type Running } from '../support/server';
 
 let server: Running;
-let connector: Awaited<ReturnType<typeof startConnector>>;
 beforeAll(async () => {
   server = await startServer();
-  connector = await startConnector();
 });
-afterAll(async () => {
-  await server.close();
-  await connector.close();
-});
+afterAll(() => server.close());
 
 /** What the Azure SDK throws when the storage account cannot be reached (after its retries). */
 function unreachable(): Error {
@@ -68,24 +63,30 @@ describe('a turn while the store is down', () => {
   });
 
   it('tells a Teams user the same through the Bot Connector, and answers Teams 200', async () => {
-    const before = connector.calls.length;
-    const res = await storeDown(() =>
-      fetch(`${server.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(
-          activity({
-            channelId: 'msteams',
-            serviceUrl: connector.url,
-            deliveryMode: undefined,
-            conversation: { id: 'a:outage-teams', conversationType: 'personal' } as Activity['conversation'],
-            text: 'start',
-          }),
-        ),
-      }),
-    );
-    expect(res.status).toBe(200);
-    const sent = connector.calls.slice(before);
-    expect(sent.map((c) => c.body.text)).toEqual([tryAgainNote]);
+    const connector = await startConnector();
+    try {
+      const res = await storeDown(() =>
+        fetch(`${server.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(
+            activity({
+              channelId: 'msteams',
+              serviceUrl: connector.url,
+              deliveryMode: undefined,
+              conversation: {
+                id: 'a:outage-teams',
+                conversationType: 'personal',
+              } as Activity['conversation'],
+              text: 'start',
+            }),
+          ),
+        }),
+      );
+      expect(res.status).toBe(200);
+      expect(connector.calls.map((c) => c.body.text)).toEqual([tryAgainNote]);
+    } finally {
+      await connector.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { pathway } from '../../src/content';
-import { nowSeconds, signature } from './fake-slack';
+import { nowSeconds, signature, signedHeaders } from './fake-slack';
 import { appMention, blockActions, imMessage, newTs } from './slack-payloads';
 
 export interface SlackCase {
@@ -30,12 +30,6 @@ export const slackWitness = 'D0WITNESS01';
 
 let serial = 0;
 const channelOf = (prefix: 'C' | 'D') => `${prefix}0CORPUS${String(++serial).padStart(5, '0')}`;
-
-const signedHeaders = (body: string, contentType: string, ts = nowSeconds()) => ({
-  'content-type': contentType,
-  'x-slack-request-timestamp': String(ts),
-  'x-slack-signature': signature(body, ts),
-});
 
 const form = (payload: string) => new URLSearchParams({ payload }).toString();
 

@@ -108,6 +108,26 @@ export function signature(body: string, timestamp: number, secret = signingSecre
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/** The headers of a request that Slack signed at `timestamp`. */
+export function signedHeaders(
+  body: string,
+  contentType: string,
+  timestamp = nowSeconds(),
+): Record<string, string> {
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': signature(body, timestamp),
+  };
+}
+
+/** The settings that turn Slack on, with the Web API at this fake's URL. */
+export const slackEnv = (apiUrl: string) => ({
+  SLACK_SIGNING_SECRET: signingSecret,
+  SLACK_BOT_TOKEN: 'xoxb-test',
+  SLACK_API_URL: apiUrl,
+});
+
 /** Polls until `check` returns a value (not undefined or false), or fails after `ms`. */
 export async function waitFor<T>(check: () => T | undefined | false, what: string, ms = 5000): Promise<T> {
   const until = Date.now() + ms;

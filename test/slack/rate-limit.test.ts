@@ -1,43 +1,26 @@
 import { pathway } from '../../src/content';
-import { readConfig } from '../../src/config';
-import { buildApp, type App } from '../../src/server';
-import { nowSeconds, signature, signingSecret, startFakeSlack, waitFor, type FakeSlack } from './fake-slack';
+import { startServer, type Running } from '../support/server';
+import { signedHeaders, slackEnv, startFakeSlack, waitFor, type FakeSlack } from './fake-slack';
 import { imMessage } from './slack-payloads';
 
 let slack: FakeSlack;
-let app: App;
-let url: string;
+let server: Running;
 
 beforeAll(async () => {
   slack = await startFakeSlack();
-  app = await buildApp(
-    readConfig({
-      STORAGE: 'memory',
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_API_URL: slack.url,
-      LOG_LEVEL: 'silent',
-    }),
-  );
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-  url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  server = await startServer(slackEnv(slack.url));
 });
 
 afterAll(async () => {
-  await app.close();
+  await server.close();
   await slack.close();
 });
 
 async function postEvent(body: unknown): Promise<number> {
   const raw = JSON.stringify(body);
-  const ts = nowSeconds();
-  const res = await fetch(`${url}/api/slack/events`, {
+  const res = await fetch(`${server.url}/api/slack/events`, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-slack-request-timestamp': String(ts),
-      'x-slack-signature': signature(raw, ts),
-    },
+    headers: signedHeaders(raw, 'application/json'),
     body: raw,
   });
   return res.status;
