@@ -39,6 +39,13 @@ export const shutdownGraceMs = 10_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits for `work`, but not longer than `ms`; the timer goes once the work is done, so nothing is left pending. */
+async function within(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Builds the server without listening, so tests start the real thing on port 0. */
 export async function buildApp(config: Config, log: Logger = makeLogger(config.LOG_LEVEL)): Promise<App> {
   const store = await openStore(config);
@@ -106,7 +113,7 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
       server.server.closeAllConnections();
       await closed;
       // Slack events are handled after their acknowledgement: let those turns finish too, within the grace.
-      if (slack) await Promise.race([slack.idle(), sleep(Math.max(0, deadline - Date.now()))]);
+      if (slack) await within(slack.idle(), Math.max(0, deadline - Date.now()));
       await store.close();
     },
   };

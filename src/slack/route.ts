@@ -76,8 +76,9 @@ export function isSignedBySlack(
 }
 
 /**
- * Events arrive as JSON; interactivity as a form with one field, `payload`, holding JSON. Bolt's parser reads
- * the form by its exact media type, as Slack sends it.
+ * Events arrive as JSON; interactivity as a form with one field, `payload`, holding JSON. The form is read
+ * here whatever its parameters (Bolt's parser knows it only by the exact media type, and would hand on a form
+ * without `payload` as an object); everything else goes to Bolt's parser.
  */
 function parse(req: BufferedIncomingMessage): unknown {
   const contentType = header(req.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
