@@ -39,6 +39,15 @@ describe('the npm start launcher', () => {
     return { status: run.status, out: run.stdout, err: run.stderr };
   };
 
+  /** Replaces the bot's one source, dated `aheadMs` from now (after any build made so far). */
+  const edit = (source: string, aheadMs: number) => {
+    writeFileSync(join(dir, 'src/index.ts'), source);
+    const later = new Date(Date.now() + aheadMs);
+    utimesSync(join(dir, 'src/index.ts'), later, later);
+  };
+  const greeting = (type: string, value: string) =>
+    `const greeting: ${type} = '${value}';\nconsole.log(greeting);\n`;
+
   it('builds when there is no build, runs the bot, and builds again only when a source is newer', () => {
     const first = start();
     expect(first.err).toContain('building');
@@ -48,25 +57,14 @@ describe('the npm start launcher', () => {
     expect(second.err).not.toContain('building');
     expect(second.out).toBe('bot ran\n');
 
-    // A source edited after the build: the next start builds it.
-    writeFileSync(
-      join(dir, 'src/index.ts'),
-      "const greeting: string = 'edited bot ran';\nconsole.log(greeting);\n",
-    );
-    const later = new Date(Date.now() + 5_000);
-    utimesSync(join(dir, 'src/index.ts'), later, later);
+    edit(greeting('string', 'edited bot ran'), 5_000);
     const third = start();
     expect(third.err).toContain('building');
     expect(third.out).toBe('edited bot ran\n');
   }, 90_000);
 
   it('stops with the compiler errors when the build fails, and builds again at the next start', () => {
-    writeFileSync(
-      join(dir, 'src/index.ts'),
-      "const greeting: number = 'not a number';\nconsole.log(greeting);\n",
-    );
-    const later = new Date(Date.now() + 10_000);
-    utimesSync(join(dir, 'src/index.ts'), later, later);
+    edit(greeting('number', 'not a number'), 10_000);
     const failed = start();
     expect(failed.status).toBe(1);
     expect(failed.out).toContain('TS2322');
