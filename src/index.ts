@@ -1,8 +1,14 @@
 import { ConfigError, readConfig } from './config';
 import { botLogger } from './log';
-import { buildApp } from './server';
+import { buildApp, shutdownGraceMs } from './server';
+
+/** After the grace for turns in flight, this long for the store to close; then the process ends regardless. */
+const closeMarginMs = 5_000;
 
 async function main(): Promise<void> {
+  // A log reader that has gone (a closed pipe) must not crash the bot, nor keep it from stopping.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
   let config;
   try {
     config = readConfig();
@@ -25,11 +31,13 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping: finishing turns in flight');
-    const closed = app.close();
-    const deadline = Date.now() + 10_000;
-    while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    await closed;
+    log.info({ signal, inFlight: app.inFlight() }, 'stopping: finishing turns in flight');
+    const backstop = setTimeout(() => {
+      log.warn({ code: 'shutdown_forced' }, 'stopped before the store closed');
+      process.exit(1);
+    }, shutdownGraceMs + closeMarginMs);
+    await app.close(shutdownGraceMs);
+    clearTimeout(backstop);
     log.info('stopped');
     process.exit(0);
   };

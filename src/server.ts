@@ -11,6 +11,7 @@ import { ConsultBot, conversationKey } from './bot/consult-bot';
 import { TrainingEdge } from './bot/training-edge';
 import { openTraining, type TrainingService } from './training/service';
 import { turnErrorHandler } from './bot/turn-error';
+import { registerMessages } from './http/messages';
 import { makeLogger, type Logger } from './log';
 import { openStore } from './store/open';
 import type { ConsultStore } from './store/store';
@@ -24,11 +25,29 @@ export interface App {
   log: Logger;
   /** Requests being served now; shutdown waits for them. */
   inFlight: () => number;
-  close: () => Promise<void>;
+  /** Resolves once the Slack events and clicks acknowledged so far have been handled. */
+  idle: () => Promise<void>;
+  /**
+   * Stops taking requests, lets the ones in flight (and acknowledged Slack turns) finish for up to `graceMs`,
+   * then cuts off what is left and closes the store: it always ends.
+   */
+  close: (graceMs?: number) => Promise<void>;
 }
 
 /** Largest request body accepted; anything larger is refused with 413 before it is parsed. */
 export const maxBodyBytes = 256 * 1024;
+
+/** How long a shutdown waits for turns in flight (Teams gives up on a turn after about 15 s anyway). */
+export const shutdownGraceMs = 10_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits for `work`, but not longer than `ms`; the timer goes once the work is done, so nothing is left pending. */
+async function within(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Builds the server without listening, so tests start the real thing on port 0. */
 export async function buildApp(config: Config, log: Logger = makeLogger(config.LOG_LEVEL)): Promise<App> {
@@ -46,14 +65,19 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
 
   adapter.onTurnError = turnErrorHandler(log, 'turn failed');
 
-  const server = restify.createServer({ name: 'bcbm-consult', handleUncaughtExceptions: false });
+  // restify's own default logger would print requests, bodies included; it gets ours, which redacts them.
+  // (restify 11 logs through pino; @types/restify still describes the bunyan logger of restify 8.)
+  const server = restify.createServer({
+    name: 'bcbm-consult',
+    handleUncaughtExceptions: false,
+    log: log.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'],
+  });
   let active = 0;
   server.pre((req, res, next) => {
     active++;
     res.once('close', () => active--);
     return next();
   });
-  const body = restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, mapFiles: false });
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { ok: true });
@@ -68,13 +92,7 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
       res.send(503, { ok: false });
     }
   });
-  server.post('/api/messages', body, async (req, res) => {
-    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
-      res.send(400, { error: 'the body must be a Bot Framework activity (a JSON object)' });
-      return;
-    }
-    await adapter.process(req, res, (ctx) => bot.run(ctx));
-  });
+  registerMessages(server, { adapter, bot, log, localMode: config.localMode, maxBodyBytes });
   const slack = config.slack
     ? (await import('./slack/route')).registerSlack(server, { slack: config.slack, bot, store, log })
     : undefined;
@@ -88,12 +106,19 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
     adapter,
     log,
     inFlight: () => active,
-    close: async () => {
+    idle: async () => {
+      await slack?.idle();
+    },
+    close: async (graceMs = shutdownGraceMs) => {
+      const deadline = Date.now() + graceMs;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
+      while (active > 0 && Date.now() < deadline) await sleep(50);
+      // Kept-alive connections, and whatever outlived the grace: closed now, or server.close never returns.
+      server.server.closeAllConnections();
       await closed;
-      // Slack events are handled after their acknowledgement: let those turns finish too.
-      await slack?.idle();
+      // Slack events are handled after their acknowledgement: let those turns finish too, within the grace.
+      if (slack) await within(slack.idle(), Math.max(0, deadline - Date.now()));
       await store.close();
     },
   };

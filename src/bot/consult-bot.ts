@@ -4,6 +4,7 @@ import {
   type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
 } from 'botbuilder';
 import { parseInput, type TurnInput } from '../../dialogs/parse-input';
 import type { TurnResult } from '../../dialogs/consult';
@@ -104,6 +105,16 @@ export class ConsultBot extends TeamsActivityHandler {
     if (!result) return;
     if (result.answered) ctx.turnState.set(answeredViewKey, result.answered);
     await this.send(ctx, result.views);
+  }
+
+  /**
+   * An invoke the bot does not handle (message extensions, task modules, sign-in, feedback...) is the
+   * client's request for something this bot does not offer: 400, where botbuilder answers 501.
+   */
+  protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(ctx);
+    if (response.status !== 501) return response;
+    return { status: 400, body: { code: 'NotSupported', message: 'this bot does not handle that request' } };
   }
 
   /**

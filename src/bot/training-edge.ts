@@ -121,4 +121,3 @@ export class TrainingEdge {
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   }
 }
-

@@ -3,22 +3,57 @@ import type { Logger } from '../log';
 import { notes } from '../view/strings';
 import { conversationKey } from './consult-bot';
 
+/** Said when the turn could not reach the store: the answer was not taken, and the same reply will work shortly. */
+export const tryAgainNote =
+  "I can't save answers right now, so nothing was changed. Please try again in a moment.";
+
+/** Error codes of a store that is down or busy for a moment (the network, Azure Blob, SQLite's lock). */
+const transientCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'REQUEST_SEND_ERROR',
+  'SQLITE_BUSY',
+  'store_conflict',
+  'store_unavailable',
+]);
+
+/** A failure that goes away by itself: the store unreachable, timed out, answering 5xx, or busy. */
+export function isTransient(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  if (typeof code === 'string' && transientCodes.has(code)) return true;
+  if (error.name === 'AbortError' || error.name === 'TimeoutError') return true;
+  if (
+    error.name === 'RestError' &&
+    (statusCode === undefined || (typeof statusCode === 'number' && statusCode >= 500))
+  )
+    return true;
+  return isTransient(error.cause, depth + 1);
+}
+
 /**
  * What every adapter does when a turn throws: log the conversation id and an error code (never the
- * message text), and apologise. Answers saved before the failure are kept; no partial
- * recommendation is shown.
+ * message text: the logger keeps an error's name, code and stack frames only), and apologise. Answers
+ * saved before the failure are kept; no partial recommendation is shown.
  */
 export function turnErrorHandler(log: Logger, label: string) {
   return async (ctx: TurnContext, error: Error): Promise<void> => {
-    const err = error as Error & { code?: string };
+    const transient = isTransient(error);
+    const code = (error as { code?: unknown }).code;
     log.error(
       {
         key: conversationKey(ctx.activity),
-        code: err.code ?? 'turn_failed',
-        err: { name: err.name, stack: err.stack },
+        code: typeof code === 'string' ? code : transient ? 'store_unavailable' : 'turn_failed',
+        err: error,
       },
       label,
     );
-    await ctx.sendActivity(notes.failed).catch(() => undefined);
+    await ctx.sendActivity(transient ? tryAgainNote : notes.failed).catch(() => undefined);
   };
 }

@@ -1,6 +1,11 @@
 import { turnErrorHandler } from '../bot/turn-error';
 import type { IncomingHttpHeaders } from 'node:http';
-import { verifySlackRequest } from '@slack/bolt';
+import {
+  HTTPModuleFunctions,
+  isRawBodyError,
+  isValidSlackRequest,
+  type BufferedIncomingMessage,
+} from '@slack/bolt';
 import { LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
 import { Channels, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
@@ -39,22 +44,8 @@ export const slackPath = '/api/slack/events';
 /** Slack's requests are small; anything larger is refused before it is read further. */
 const maxBodyBytes = 256 * 1024;
 
-/** Slack signs a request with its send time; older (or later) than this it is refused as a possible replay. */
+/** Slack signs a request with its send time; this far ahead of our clock it is refused (Bolt checks the past). */
 const maxSkewSeconds = 5 * 60;
-
-class TooLarge extends Error {}
-
-async function readBody(req: restify.Request): Promise<Buffer> {
-  if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) throw new TooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) throw new TooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
 
 const header = (headers: IncomingHttpHeaders, name: string) => {
   const v = headers[name];
@@ -62,8 +53,8 @@ const header = (headers: IncomingHttpHeaders, name: string) => {
 };
 
 /**
- * Slack's request signing (v0 HMAC-SHA256 of `v0:timestamp:body` with the signing secret), checked by Slack's own
- * library on the raw bytes. The library refuses a stale timestamp; a timestamp far in the future is refused here.
+ * Slack's request signing (v0 HMAC-SHA256 of `v0:timestamp:body` with the signing secret), checked by Bolt's
+ * `isValidSlackRequest` on the raw bytes; Bolt refuses a stale timestamp, one far in the future is refused here.
  */
 export function isSignedBySlack(
   headers: IncomingHttpHeaders,
@@ -76,27 +67,26 @@ export function isSignedBySlack(
   if (!signature || !timestamp || !/^\d{1,12}$/.test(timestamp)) return false;
   const ts = Number(timestamp);
   if (ts - nowMs / 1000 > maxSkewSeconds) return false;
-  try {
-    verifySlackRequest({
-      signingSecret,
-      body: raw.toString('utf8'),
-      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts },
-      nowMilliseconds: nowMs,
-    });
-    return true;
-  } catch {
-    return false;
-  }
+  return isValidSlackRequest({
+    signingSecret,
+    body: raw.toString('utf8'),
+    headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts },
+    nowMilliseconds: nowMs,
+  });
 }
 
-/** Events arrive as JSON; interactivity as a form with one field, `payload`, holding JSON. */
-function parse(raw: Buffer, contentType: string | undefined): unknown {
-  const text = raw.toString('utf8');
-  if (contentType?.startsWith('application/x-www-form-urlencoded')) {
-    const payload = new URLSearchParams(text).get('payload');
+/**
+ * Events arrive as JSON; interactivity as a form with one field, `payload`, holding JSON. The form is read
+ * here whatever its parameters (Bolt's parser knows it only by the exact media type, and would hand on a form
+ * without `payload` as an object); everything else goes to Bolt's parser.
+ */
+function parse(req: BufferedIncomingMessage): unknown {
+  const contentType = header(req.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (contentType === 'application/x-www-form-urlencoded') {
+    const payload = new URLSearchParams(req.rawBody.toString('utf8')).get('payload');
     return payload === null ? undefined : JSON.parse(payload);
   }
-  return JSON.parse(text);
+  return HTTPModuleFunctions.parseHTTPRequestBody(req);
 }
 
 /** The Web API client logs request bodies (message text) at debug level: only its warnings and errors are kept. */
@@ -125,11 +115,13 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
   const { slack, bot, store, log } = deps;
   const client = new WebClient(slack.botToken, {
     slackApiUrl: slack.apiUrl,
-    // A failed call fails the turn (and is logged) rather than being repeated behind the user's back.
+    // A failed call fails the turn (and is logged) rather than being repeated behind the user's back: it may
+    // have been posted. A 429 is the exception, waited out by the adapter (waitingOutRateLimits).
     retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
     logger: clientLogger(log),
   });
-  const adapter = new SlackAdapter(client);
+  const adapter = new SlackAdapter(client, log);
   const nameOf = displayNames(client, log);
   adapter.onTurnError = turnErrorHandler(log, 'slack turn failed');
 
@@ -142,7 +134,7 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
     pending.add(run);
   };
 
-  async function onEvent(body: EventCallback, retry: string | undefined): Promise<void> {
+  async function onEvent(body: EventCallback, retry: number | undefined): Promise<void> {
     const activity = activityFromEvent(body);
     if (!activity) return;
     // Slack re-sends an event it thinks was not received (X-Slack-Retry-Num): the event id is handled once.
@@ -169,21 +161,23 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
   }
 
   server.post(slackPath, async (req, res) => {
-    let raw: Buffer;
+    let buffered: BufferedIncomingMessage;
     try {
-      raw = await readBody(req);
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, maxBodyBytes);
     } catch (err) {
-      res.send(err instanceof TooLarge ? 413 : 400, { error: 'unreadable body' });
+      // Too large (413), cut short or of a length other than announced (400): nothing was run.
+      const status = isRawBodyError(err) && err.statusCode < 500 ? err.statusCode : 400;
+      res.send(status, { error: 'unreadable body' });
       return;
     }
-    if (!isSignedBySlack(req.headers, raw, slack.signingSecret)) {
+    if (!isSignedBySlack(req.headers, buffered.rawBody, slack.signingSecret)) {
       log.warn({ code: 'slack_signature_invalid' }, 'refused');
       res.send(401, { error: 'invalid Slack signature' });
       return;
     }
     let parsed: unknown;
     try {
-      parsed = parse(raw, header(req.headers, 'content-type'));
+      parsed = parse(buffered);
     } catch {
       res.send(400, { error: 'the body is not a Slack payload' });
       return;
@@ -200,7 +194,8 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
     }
     res.send(200);
     const data = body.data;
-    if (data.type === 'event_callback') later(() => onEvent(data, header(req.headers, 'x-slack-retry-num')));
+    const retry = HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req);
+    if (data.type === 'event_callback') later(() => onEvent(data, retry));
     else later(() => onClick(data));
   });
 

@@ -32,4 +32,26 @@ describe('patient privacy in the logs', () => {
     expect(logs).not.toContain('Dr Sensitive Name');
     expect(logs).not.toContain('What kind of consult'); // nor what the bot said
   });
+
+  it('logs no typed text from a 5,000-level activity, nor from restify, which logs through the same logger', async () => {
+    const deep = `${'{"a":'.repeat(5000)}{"text":"Jane Roe MRN 55443322"}${'}'.repeat(5000)}`;
+    for (const field of ['from', 'recipient', 'conversation', 'value', 'channelData']) {
+      const a: Record<string, unknown> = activity({
+        conversation: { id: 'privacy-2' } as Activity['conversation'],
+        text: 'Jane Roe MRN 55443322',
+      });
+      delete a[field]; // JSON.parse keeps the last of two equal keys: the deep one must be the only one
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"${field}":${deep},${JSON.stringify(a).slice(1)}`,
+      });
+      expect(res.status).toBe(400);
+    }
+    // restify logs its routing errors (whose message quotes the URL) at trace level: through our logger.
+    expect((await fetch(`${url}/api/nowhere?note=Jane%20Roe%20MRN%2055443322`)).status).toBe(404);
+    expect(logs).toContain('"component":"restify"');
+    expect(logs).toContain('"code":"invalid_activity"');
+    expect(logs).not.toMatch(/Jane|Roe|55443322/);
+  });
 });

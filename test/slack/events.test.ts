@@ -1,13 +1,13 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/web-api';
 import { pathway } from '../../src/content';
-import { readConfig } from '../../src/config';
-import { buildApp, type App } from '../../src/server';
+import type { App } from '../../src/server';
+import { startServer } from '../support/server';
 import { notes } from '../../src/view/strings';
 import { slackLimits, type SlackButtonValue } from '../../src/view/slack-blocks';
 import {
   nowSeconds,
   signature,
-  signingSecret,
+  slackEnv,
   startFakeSlack,
   waitFor,
   type FakeSlack,
@@ -21,17 +21,9 @@ let url: string;
 
 beforeAll(async () => {
   slack = await startFakeSlack();
-  app = await buildApp(
-    readConfig({
-      STORAGE: 'memory',
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_API_URL: slack.url,
-      LOG_LEVEL: 'silent',
-    }),
-  );
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-  url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const server = await startServer(slackEnv(slack.url));
+  app = server.app;
+  url = server.url;
 });
 
 afterAll(async () => {

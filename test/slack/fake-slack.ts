@@ -22,16 +22,23 @@ export interface FakeSlack {
   calls: SlackCall[];
   /** Users whose display name the bot looked up (users.info). */
   lookups: string[];
+  /** Calls answered 429 (by method), as Slack does when a method's rate limit is reached. */
+  limited: string[];
+  /** The next `times` calls of `method` are answered 429 with `Retry-After: seconds`. */
+  rateLimit: (method: string, times: number, seconds?: number) => void;
   close: () => Promise<void>;
 }
 
 /**
  * A loopback stand-in for the Slack Web API: records chat.postMessage, chat.update and chat.delete and answers
- * as Slack does (`{ ok: true, channel, ts }`). The client sends form-encoded arguments, `blocks` as JSON.
+ * as Slack does (`{ ok: true, channel, ts }`), or with 429 and a Retry-After when told to. The client sends
+ * form-encoded arguments, `blocks` as JSON.
  */
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const lookups: string[] = [];
+  const limited: string[] = [];
+  const limits = new Map<string, { times: number; seconds: number }>();
   let n = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -39,6 +46,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     req.on('end', () => {
       const method = (req.url ?? '').replace(/^\/api\//, '');
       const raw = Buffer.concat(chunks).toString('utf8');
+      const limit = limits.get(method);
+      if (limit && limit.times > 0) {
+        limit.times--;
+        limited.push(method);
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limit.seconds) });
+        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
       const args: Record<string, string> = (req.headers['content-type'] ?? '').includes('json')
         ? (JSON.parse(raw) as Record<string, string>)
         : Object.fromEntries(new URLSearchParams(raw));
@@ -77,6 +92,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     lookups,
+    limited,
+    rateLimit: (method, times, seconds = 1) => limits.set(method, { times, seconds }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -93,6 +110,26 @@ export function signature(body: string, timestamp: number, secret = signingSecre
 }
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The headers of a request that Slack signed at `timestamp`. */
+export function signedHeaders(
+  body: string,
+  contentType: string,
+  timestamp = nowSeconds(),
+): Record<string, string> {
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': signature(body, timestamp),
+  };
+}
+
+/** The settings that turn Slack on, with the Web API at this fake's URL. */
+export const slackEnv = (apiUrl: string) => ({
+  SLACK_SIGNING_SECRET: signingSecret,
+  SLACK_BOT_TOKEN: 'xoxb-test',
+  SLACK_API_URL: apiUrl,
+});
 
 /** Polls until `check` returns a value (not undefined or false), or fails after `ms`. */
 export async function waitFor<T>(check: () => T | undefined | false, what: string, ms = 5000): Promise<T> {

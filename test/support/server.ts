@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { readConfig } from '../../src/config';
+import type { Logger } from '../../src/log';
 import { buildApp, type App } from '../../src/server';
 
 export interface Running {
@@ -8,9 +9,9 @@ export interface Running {
   close: () => Promise<void>;
 }
 
-/** The real server (restify + CloudAdapter, local mode) on a free loopback port. */
-export async function startServer(env: Record<string, string> = {}): Promise<Running> {
-  const app = await buildApp(readConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent', ...env }));
+/** The real server (restify + CloudAdapter, local mode) on a free loopback port; silent unless given a logger. */
+export async function startServer(env: Record<string, string> = {}, log?: Logger): Promise<Running> {
+  const app = await buildApp(readConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent', ...env }), log);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = app.server.address() as { port: number };
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };

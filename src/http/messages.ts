@@ -1,0 +1,117 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type restify from 'restify';
+import type { Logger } from '../log';
+import { refusalOf } from './activity-schema';
+
+export const messagesPath = '/api/messages';
+
+export interface MessagesDeps {
+  adapter: CloudAdapter;
+  /** The consult bot: `run` is ActivityHandler.run. */
+  bot: { run(ctx: TurnContext): Promise<void> };
+  log: Logger;
+  /** No Microsoft credentials: nothing authenticates a request, so browsers' cross-site posts are refused. */
+  localMode: boolean;
+  maxBodyBytes: number;
+}
+
+const header = (headers: IncomingHttpHeaders, name: string) => {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/**
+ * JSON only. A web page can make the browser post a form (urlencoded, multipart or text/plain) to any
+ * address without asking, but not JSON: that needs a CORS preflight, which this server never grants.
+ */
+export function isJson(contentType: string | undefined): boolean {
+  const [type = '', ...params] = (contentType ?? '').toLowerCase().split(';');
+  if (type.trim() !== 'application/json') return false;
+  const charset = params.map((p) => p.trim()).find((p) => p.startsWith('charset='));
+  return charset === undefined || charset === 'charset=utf-8';
+}
+
+const isLoopback = (hostname: string) =>
+  /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) || hostname === 'localhost' || hostname === '[::1]';
+
+/**
+ * Local mode: a browser request must come from the bot's own page. Browsers send Origin with every POST;
+ * the Emulator, curl and the terminal chat send none. Host must be a loopback name too, so a page on
+ * another site that rebinds its DNS name to 127.0.0.1 (same Origin and Host) is refused as well.
+ */
+export function fromOwnPage(headers: IncomingHttpHeaders): boolean {
+  const origin = header(headers, 'origin');
+  if (origin === undefined) return true;
+  const host = header(headers, 'host')?.toLowerCase();
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false; // "null": a sandboxed frame or a file:// page
+  }
+  return url.protocol === 'http:' && url.host === host && isLoopback(url.hostname);
+}
+
+class TooLarge extends Error {}
+
+async function readBody(req: restify.Request, limit: number): Promise<Buffer> {
+  if (Number(header(req.headers, 'content-length') ?? 0) > limit) throw new TooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new TooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * `POST /api/messages`: only a well-formed activity reaches botbuilder. Each refusal is a 4xx naming what
+ * is wrong (a schema field, never a key the client made up), logged by code only: nothing the client sent.
+ */
+export function registerMessages(server: restify.Server, deps: MessagesDeps): void {
+  const { adapter, bot, log, localMode, maxBodyBytes } = deps;
+
+  server.post(messagesPath, async (req, res) => {
+    const refuse = (status: number, code: string, error: string, field?: string) => {
+      log.info({ code, status, ...(field ? { field } : {}) }, 'activity refused');
+      res.send(status, { error, ...(field ? { field } : {}) });
+    };
+    if (localMode && !fromOwnPage(req.headers))
+      return refuse(403, 'cross_origin', 'only the local chat page may post here from a browser');
+    if (!isJson(header(req.headers, 'content-type')))
+      return refuse(415, 'unsupported_media_type', 'the body must be application/json (UTF-8)');
+    const encoding = header(req.headers, 'content-encoding');
+    if (encoding !== undefined && encoding.toLowerCase() !== 'identity')
+      return refuse(415, 'unsupported_encoding', 'the body must not be compressed');
+
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, maxBodyBytes);
+    } catch (err) {
+      if (err instanceof TooLarge)
+        return refuse(413, 'too_large', `the body is larger than ${maxBodyBytes} bytes`);
+      return refuse(400, 'unreadable', 'the body could not be read');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return refuse(400, 'invalid_json', 'the body is not valid JSON');
+    }
+    const refusal = refusalOf(body);
+    if (refusal)
+      return refuse(400, 'invalid_activity', `${refusal.field}: ${refusal.problem}`, refusal.field);
+
+    req.body = body;
+    try {
+      await adapter.process(req, res, (ctx) => bot.run(ctx));
+    } catch (err) {
+      // Outside a turn (a turn's own errors go to onTurnError): answered without the SDK's message or stack.
+      log.error({ code: 'activity_failed', err: { name: (err as Error).name } }, 'activity failed');
+      if (!res.headersSent) res.send(500, { error: 'the bot could not handle this activity' });
+    }
+  });
+}
