@@ -69,8 +69,12 @@ const levelNames: Record<number, string> = {
 };
 // Always the same on every line, so not worth the space on a terminal.
 const omitted = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'app']);
-const shortError = (value: unknown) =>
-  value && typeof value === 'object' && 'message' in value ? String(value.message) : JSON.stringify(value);
+// Errors are logged by kind (name and code), never by message (see errKind): so is their one-line form.
+const shortError = (value: unknown) => {
+  if (!value || typeof value !== 'object') return JSON.stringify(value);
+  const { name, code } = value as { name?: unknown; code?: unknown };
+  return [name, code].filter((x) => x !== undefined).join(' ') || JSON.stringify(value);
+};
 
 /** One pino JSON line, already redacted, as `HH:MM:SS LEVEL message key=value …`. */
 export function formatLine(json: string): string {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { plainTextOf } from '../../src/bot/activities';
-import { notes } from '../../src/view/strings';
+import { tryAgainNote } from '../../src/bot/turn-error';
 import { startAzurite, type Azurite } from '../../tools/azurite';
 import { startBot, type BotProcess } from '../support/bot-process';
 import { activity, post } from '../support/server';
@@ -44,7 +44,7 @@ describe('a store outage', () => {
     expect((await fetch(`${bot.url}/readyz`)).status).toBe(503);
     const during = await say('Yes');
     expect(during.status).toBe(200);
-    expect(during.text).toContain(notes.failed);
+    expect(during.text).toContain(tryAgainNote);
 
     azurite = await startAzurite({ location, port: azurite.port });
     expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
