@@ -3,6 +3,7 @@ import type { Pathway } from './content/schema';
 import { ConsultRecord } from '../dialogs/consult-record';
 import { handleTurn, type TurnResult } from '../dialogs/consult';
 import type { TurnInput } from '../dialogs/parse-input';
+import { KeyedQueue } from './keyed-queue';
 import type { Logger } from './log';
 import { ConflictError, DuplicateDeliveryError, type AuditEvent, type ConsultStore } from './store/store';
 
@@ -18,7 +19,7 @@ export const duplicate = 'duplicate' as const;
  * Framework edge, the Slack adapter and the terminal chat all use it.
  */
 export class ConsultService {
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
   /**
    * Consults this process read or wrote last, by key, with their etag. A record is never changed
    * in place (handleTurn is pure and returns a new one), so a copy is safe to hand out again.
@@ -48,16 +49,7 @@ export class ConsultService {
     by?: string,
     deliveryId?: string,
   ): Promise<TurnResult | typeof duplicate> {
-    const prev = this.queues.get(key) ?? Promise.resolve();
-    const run = prev.catch(() => undefined).then(() => this.turnNow(key, input, by, deliveryId));
-    this.queues.set(key, run);
-    // The caller gets the turn's error; this bookkeeping chain must not raise it a second time.
-    run
-      .finally(() => {
-        if (this.queues.get(key) === run) this.queues.delete(key);
-      })
-      .catch(() => undefined);
-    return run;
+    return this.queue.run(key, () => this.turnNow(key, input, by, deliveryId));
   }
 
   private async turnNow(

@@ -3,7 +3,7 @@ import { pathway } from '../content';
 import type { Pathway } from '../content/schema';
 import { training } from '../content/training-content';
 import type { DecisionId, Training } from '../content/training-schema';
-import { KeyedQueue } from './keyed-queue';
+import { KeyedQueue } from '../keyed-queue';
 import { loadCases, type PlayableCase } from '../pathway/training-bank';
 import type { Logger } from '../log';
 import { ConflictError, type ConsultStore } from '../store/store';
