@@ -1,14 +1,25 @@
-// Two projects. `unit`: pure content, flow, turn and rendering tests, no sockets or child processes; they
-// run in seconds (`npm run test:unit`). `integration`: everything that starts a server, a browser, a
-// store or a process. A new test file is a unit test unless its path is listed here.
+// Three projects. `unit`: pure content, flow, turn and rendering tests, no sockets or child processes; they
+// run in seconds (`npm run test:unit`). `exhaustive`: pure too, but they go over every consult the
+// statechart allows (every path, every distinct bottom line, the whole case bank). `integration`:
+// everything that starts a server, a browser, a store or a process. A new test file is a unit test
+// unless its path is listed below.
+const exhaustive = [
+  'machines/bcbm.paths.test.ts',
+  'pathway/consistency.test.ts',
+  'view/bottom-line.test.ts',
+  'view/outline.test.ts',
+  'dialogs/note.test.ts',
+  'training/case-bank.test.ts',
+];
 const integration = [
-  'browser/',
-  'http/',
+  'launcher.test.ts', // runs the npm start launcher on a throw-away project
+  'http/', // the real server: conversations on every route, bad input, shutdown, durability
   'store/',
+  'web/', // the chat page in a real Chromium
   'config.test.ts', // starts the built bot to see it refuse a bad setting
-  'dialogs/conversation.test.ts', // every path through the real server
-  'slack/events.test.ts',
-  'teams/teams.test.ts',
+  'bot/teams.test.ts',
+  'slack/route.test.ts',
+  'slack/rate-limit.test.ts',
   'tools/teams-package.test.ts', // writes zips; validates against the bundled schema
   'training/groups.test.ts',
   'training/records.test.ts',
@@ -32,7 +43,12 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: integration.map((p) => `<rootDir>/test/${escape(p)}`),
+      testPathIgnorePatterns: [...exhaustive, ...integration].map((p) => `<rootDir>/test/${escape(p)}`),
+    },
+    {
+      ...shared,
+      displayName: 'exhaustive',
+      testMatch: exhaustive.map((p) => `<rootDir>/test/${p}`),
     },
     {
       ...shared,

@@ -7,10 +7,10 @@ import type { App } from '../../src/server';
 import { notes } from '../../src/view/strings';
 import { startConnector } from '../support/connector';
 import { activity, post, startServer } from '../support/server';
-import { signedHeaders, slackEnv, startFakeSlack, waitFor, type FakeSlack } from '../slack/fake-slack';
-import { slackCorpus, slackWitness, type SlackCase } from '../slack/event-corpus';
-import { imMessage } from '../slack/slack-payloads';
-import { activityCorpus, witnessId, type Case } from './activity-corpus';
+import { signedHeaders, slackEnv, startFakeSlack, waitFor, type FakeSlack } from '../support/fake-slack';
+import { slackCorpus, slackWitness, type SlackCase } from '../support/slack-event-corpus';
+import { imMessage } from '../support/slack-payloads';
+import { activityCorpus, witnessId, type Case } from '../support/activity-corpus';
 
 /**
  * A generated, seeded corpus of bad and hostile requests against one real server (restify, CloudAdapter,

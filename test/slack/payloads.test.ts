@@ -5,7 +5,7 @@ import {
   commandText,
   EventCallback,
 } from '../../src/slack/payloads';
-import { appMention, blockActions, botUser, imMessage } from './slack-payloads';
+import { appMention, blockActions, botUser, imMessage } from '../support/slack-payloads';
 
 describe('Slack payloads as activities', () => {
   it("strip the bot's mention before the command is read, wherever it is", () => {

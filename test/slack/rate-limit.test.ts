@@ -1,7 +1,7 @@
 import { pathway } from '../../src/content';
 import { startServer, type Running } from '../support/server';
-import { signedHeaders, slackEnv, startFakeSlack, waitFor, type FakeSlack } from './fake-slack';
-import { imMessage } from './slack-payloads';
+import { signedHeaders, slackEnv, startFakeSlack, waitFor, type FakeSlack } from '../support/fake-slack';
+import { imMessage } from '../support/slack-payloads';
 
 let slack: FakeSlack;
 let server: Running;

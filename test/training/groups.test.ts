@@ -10,8 +10,8 @@ import {
   startFakeSlack,
   waitFor,
   type FakeSlack,
-} from '../slack/fake-slack';
-import { appMention, blockActions, botUser, newTs } from '../slack/slack-payloads';
+} from '../support/fake-slack';
+import { appMention, blockActions, botUser, newTs } from '../support/slack-payloads';
 import { emergencyCase, rightOf, wrongOf } from './support';
 
 // Payload shapes as in test/teams and test/slack (Microsoft's and Slack's published examples).

@@ -12,8 +12,15 @@ import {
   waitFor,
   type FakeSlack,
   type SlackCall,
-} from './fake-slack';
-import { appMention, blockActions, botUser, imMessage, newTs, urlVerification } from './slack-payloads';
+} from '../support/fake-slack';
+import {
+  appMention,
+  blockActions,
+  botUser,
+  imMessage,
+  newTs,
+  urlVerification,
+} from '../support/slack-payloads';
 
 let slack: FakeSlack;
 let app: App;
