@@ -23,8 +23,22 @@ const appId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const dir = teamsManifestDir();
 const icon = (file: string) => PNG.sync.read(readFileSync(join(dir, file)));
 
-/** The chat commands of case-model §3 (`consult` is an alias of `start`, so it is not listed separately). */
-const chatCommands = ['start', 'restart', 'back', 'why', 'summary', 'help'];
+/**
+ * The chat commands of the contract (`consult` is an alias of `start`; `details` is for channels that
+ * cannot fold sections, which Teams can), at most 10 per scope as Teams allows.
+ */
+const chatCommands = [
+  'start',
+  'restart',
+  'back',
+  'why',
+  'summary',
+  'help',
+  'note',
+  'change',
+  'train',
+  'score',
+];
 
 let fetchSpy: jest.SpyInstance;
 beforeEach(() => {
