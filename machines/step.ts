@@ -59,9 +59,15 @@ export function advance(snapshot: BcbmSnapshot, event: AnswerEvent): BcbmSnapsho
   return transition(bcbmMachine, snapshot, event)[0];
 }
 
+/** Snapshots already restored (or just persisted), by the stored object they came from. */
+const restored = new WeakMap<object, BcbmSnapshot>();
+
 /** The JSON that is stored: XState's persisted form of the snapshot. */
 export function persistSnapshot(snapshot: BcbmSnapshot): unknown {
-  return JSON.parse(JSON.stringify(bcbmMachine.getPersistedSnapshot(snapshot)));
+  const persisted = JSON.parse(JSON.stringify(bcbmMachine.getPersistedSnapshot(snapshot))) as object;
+  // The next turn of this consult restores what is stored now: it can have the live snapshot at once.
+  restored.set(persisted, snapshot);
+  return persisted;
 }
 
 /**
@@ -70,10 +76,15 @@ export function persistSnapshot(snapshot: BcbmSnapshot): unknown {
  * uncaught exception on a timer, which stops the process.
  */
 export function restoreSnapshot(stored: unknown): BcbmSnapshot {
+  // The consult service hands the same stored record to consecutive turns of a conversation, and a
+  // snapshot is never changed in place (transitions return new ones), so one restore serves them all.
+  const cached = typeof stored === 'object' && stored !== null ? restored.get(stored) : undefined;
+  if (cached) return cached;
   const actor = createActor(bcbmMachine, { snapshot: stored as BcbmSnapshot });
   actor.subscribe({ error: () => undefined });
   actor.start();
   const snapshot = actor.getSnapshot();
   actor.stop();
+  if (typeof stored === 'object' && stored !== null) restored.set(stored, snapshot);
   return snapshot;
 }
