@@ -353,7 +353,7 @@ export const items: PathwayInput['items'] = [
     section: 'symptomControl',
     text: 'No anti-seizure prophylaxis: it should not be given to patients who have not had a seizure.',
     short: 'No anti-seizure prophylaxis (no seizure).',
-    rank: 24,
+    rank: 45,
     when: is('seizure', 'no'),
     refs: [
       { citation: 'walbert2021', strength: 'Level A' },
@@ -428,7 +428,7 @@ export const items: PathwayInput['items'] = [
     section: 'symptomControl',
     text: 'No steroids: there is not enough evidence to give them for metastases without symptomatic mass effect.',
     short: 'No dexamethasone (no symptomatic mass effect).',
-    rank: 26,
+    rank: 35,
     when: all(noMassEffect, not(raisedIcp), treated),
     refs: [{ citation: 'ryken2019', point: 'asymptomatic metastases without mass effect' }],
     evidence: 'verified',
