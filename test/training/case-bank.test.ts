@@ -92,18 +92,20 @@ describe('the training case bank (generated from the statechart, never hand-edit
         }
         // Independently of the key: the most specific option whose items the consult all recommends.
         const items = consultItems(c.answers, k.decision.source === 'interim');
-        const fit = (o: TrainingOption) =>
+        const matchScore = (o: TrainingOption) =>
           Math.max(
             -1,
             ...itemSets(o)
               .filter((set) => set.every((i) => items.has(i)))
               .map((set) => set.length),
           );
-        if (fit(option) < 0)
+        if (matchScore(option) < 0)
           wrong.push(
             `case ${c.id}: ${k.decision.id} = ${option.value}, whose items the consult does not recommend`,
           );
-        for (const other of k.decision.options.filter((o) => o !== option && fit(o) >= fit(option)))
+        for (const other of k.decision.options.filter(
+          (o) => o !== option && matchScore(o) >= matchScore(option),
+        ))
           wrong.push(
             `case ${c.id}: ${k.decision.id}: ${other.value} fits the consult as well as ${option.value}`,
           );
