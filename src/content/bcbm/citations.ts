@@ -81,15 +81,6 @@ export const citations: PathwayInput['citations'] = [
     detail: '84(3):E189–E191',
   },
   {
-    id: 'ryken2010',
-    authors: 'Ryken TC, et al.',
-    title:
-      'The role of steroids in the management of brain metastases: a systematic review and evidence-based clinical practice guideline',
-    source: 'J Neurooncol',
-    year: 2010,
-    detail: '96:103–114',
-  },
-  {
     id: 'chang2019',
     authors: 'Chang SM, Messersmith H, Ahluwalia M, et al.',
     title:
@@ -125,14 +116,6 @@ export const citations: PathwayInput['citations'] = [
     year: 2017,
     detail: '58(4):522–530',
     doi: '10.1111/epi.13670',
-  },
-  {
-    id: 'roth2021',
-    authors: 'Roth P, et al.',
-    title: 'Neurological and vascular complications of primary and secondary brain tumours',
-    source: 'Ann Oncol',
-    year: 2021,
-    detail: '32(2):171–182 (EANO-ESMO guideline)',
   },
   {
     id: 'lacy2012',
@@ -308,16 +291,6 @@ export const citations: PathwayInput['citations'] = [
     source: 'J Clin Oncol',
     year: 2020,
     detail: '38(27):3138–3149',
-  },
-  {
-    id: 'freedman2019',
-    authors: 'Freedman RA, Gelman RS, Anders CK, et al.',
-    title:
-      'TBCRC 022: a phase II trial of neratinib and capecitabine for patients with HER2-positive breast cancer and brain metastases',
-    source: 'J Clin Oncol',
-    year: 2019,
-    detail: '37(13):1081–1089',
-    doi: '10.1200/JCO.18.01511',
   },
   {
     id: 'bachelot2013',
@@ -575,15 +548,6 @@ export const citations: PathwayInput['citations'] = [
     year: 2020,
     detail: '382(7):597–609',
     doi: '10.1056/NEJMoa1914609',
-  },
-  {
-    id: 'hamilton2025',
-    authors: 'Hamilton EP, et al.',
-    title:
-      'Tucatinib or placebo with trastuzumab and pertuzumab as first-line maintenance for HER2-positive metastatic breast cancer (HER2CLIMB-05)',
-    source: 'J Clin Oncol',
-    year: 2025,
-    detail: 'SABCS 2025 abstract GS1-01; first author to be checked',
   },
   {
     id: 'modi2022',
