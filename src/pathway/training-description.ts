@@ -19,10 +19,15 @@ const openingQuestions: QuestionId[] = [
   'seizure',
   'mriAccess',
   'kps',
+  'kpsCause',
   'extracranial',
+  'systemicTherapy',
+  'her2Regimen',
 ];
 const findingQuestions: QuestionId[] = [
   'progressionPattern',
+  'progressionSite',
+  'necrosisWorkup',
   'imagingResult',
   'lesionCount',
   'largestLesion',
@@ -51,11 +56,8 @@ export function describeCase(
   const pick = createHash('sha256').update(id).digest()[0] ?? 0;
   const who = ages.length ? ` ${ages[pick % ages.length]}` : '';
   const receptors = (['hormoneReceptor', 'her2'] as const).map(phrase).filter(Boolean).join(', ');
-  const first = `Case ${id}. A woman${who} with ${receptors ? `${receptors} ` : ''}breast cancer${
-    value('scenario') === 'knownProgression'
-      ? ' and known brain metastases.'
-      : ' has a new neurological symptom.'
-  }`;
+  const scenario = phrase('scenario');
+  const first = `Case ${id}. A woman${who} with ${receptors ? `${receptors} ` : ''}breast cancer${scenario ? ` ${scenario}` : '.'}`;
   const say = (qs: QuestionId[]) =>
     qs
       .map(phrase)

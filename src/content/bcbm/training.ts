@@ -484,18 +484,43 @@ export const training: TrainingInput = {
         negative: 'HR-negative',
         unknown: '',
       },
-      her2: { positive: 'HER2-positive', negative: 'HER2-negative', unknown: '' },
+      her2: {
+        positive: 'HER2-positive',
+        low: 'HER2-low',
+        ultralow: 'HER2-ultralow',
+        negative: 'HER2-negative (IHC 0)',
+        unknown: '',
+      },
+      scenario: {
+        newSymptoms: 'has a new neurological symptom.',
+        knownProgression: 'and known brain metastases.',
+      },
       extracranial: {
-        none: 'She has no known disease outside the brain.',
-        controlled: 'Her disease outside the brain is controlled on her current systemic therapy.',
-        progressive: 'Her disease outside the brain is progressing on her current systemic therapy.',
+        none: 'Staging shows no disease outside the brain.',
+        controlled: 'Her disease outside the brain is controlled.',
+        progressive: 'Her disease outside the brain is progressing.',
+        notStaged: 'Her disease outside the brain has not been staged yet.',
+      },
+      systemicTherapy: {
+        none: 'She is on no systemic therapy at present.',
+        firstLine: 'She is on first-line systemic therapy for metastatic disease.',
+        laterLine: 'She is on second-line or later systemic therapy for metastatic disease.',
+      },
+      her2Regimen: {
+        trastuzumabPertuzumab: 'Her HER2 treatment is trastuzumab and pertuzumab.',
+        tdxd: 'Her HER2 treatment is trastuzumab deruxtecan.',
+        tdm1: 'Her HER2 treatment is trastuzumab emtansine.',
+        tucatinibRegimen: 'Her HER2 treatment is tucatinib with trastuzumab and capecitabine.',
+        other: 'She is on another HER2-directed regimen.',
       },
       redFlags: {
         none: '',
         raisedIcp:
           'Since this morning she has been increasingly drowsy, with a severe headache and vomiting.',
         statusEpilepticus:
-          'She is brought in twitching on the right side of her face and arm for the last ten minutes, without recovering in between.',
+          'She is brought in with a convulsive seizure that has gone on for ten minutes without recovery in between.',
+        focalStatus:
+          'For the last twenty minutes her right face has twitched without stopping; she is awake and answers you.',
       },
       seizure: {
         yes: 'She has had three episodes of right facial twitching, each about a minute long, with full recovery.',
@@ -521,13 +546,13 @@ export const training: TrainingInput = {
         moreThanTen: 'more than ten lesions,',
       },
       largestLesion: {
-        under3cm: 'up to 2 cm across,',
-        from3to4cm: 'up to 3.5 cm across,',
-        over4cm: 'up to 4.5 cm across,',
+        under3cm: 'up to 2 cm across.',
+        from3to4cm: 'up to 3.5 cm across.',
+        over4cm: 'up to 4.5 cm across.',
       },
       massEffect: {
-        yes: 'with surrounding oedema that explains her symptoms.',
-        no: 'with little oedema and no mass effect.',
+        yes: 'There is surrounding oedema that explains her symptoms.',
+        no: 'There is little oedema and no mass effect.',
       },
       resectable: {
         yes: 'Neurosurgery says the largest lesion can be reached safely.',
@@ -536,7 +561,13 @@ export const training: TrainingInput = {
       kps: {
         kps90to100: 'She is fully active (KPS 90–100).',
         kps70to80: 'She cares for herself but cannot work (KPS 70–80).',
-        kps60orLess: 'She needs help with much of her daily care (KPS 60 or less).',
+        kps60: 'She needs occasional help but cares for most of her needs (KPS 60).',
+        kps50orLess: 'She needs considerable help and frequent medical care (KPS 50 or less).',
+      },
+      kpsCause: {
+        brainLesion: 'Her decline came with the brain symptoms and may be from the lesions.',
+        other: 'Her decline is not from the brain lesions but from other illness or frailty.',
+        unsure: 'It is not clear whether the brain lesions or her other disease cause her decline.',
       },
       priorBrainTreatment: {
         srs: 'Her brain metastases were treated with stereotactic radiosurgery last year.',
@@ -544,8 +575,19 @@ export const training: TrainingInput = {
         surgeryOnly: 'A brain metastasis was resected last year, without radiotherapy.',
       },
       progressionPattern: {
-        limited: 'A follow-up MRI now shows two new small lesions.',
-        diffuse: 'A follow-up MRI now shows many new lesions throughout the brain.',
+        limited: 'A follow-up MRI now shows progression in a few lesions.',
+        diffuse: 'A follow-up MRI now shows progression throughout the brain.',
+      },
+      progressionSite: {
+        treatedSite: 'It is a treated lesion that is growing.',
+        newLesions: 'The growth is in new lesions, away from the treated ones.',
+        both: 'A treated lesion is growing, and there are new lesions elsewhere.',
+      },
+      necrosisWorkup: {
+        notDone: 'No perfusion MRI or PET has been done yet.',
+        favoursTumour: 'Perfusion MRI favours tumour.',
+        favoursNecrosis: 'Perfusion MRI and PET favour radionecrosis.',
+        indeterminate: 'Perfusion MRI is indeterminate.',
       },
     },
     notes: {
