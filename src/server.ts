@@ -1,5 +1,4 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
@@ -7,6 +6,7 @@ import restify from 'restify';
 import { pathway } from './content';
 import type { Config } from './config';
 import { ConsultService } from './consult-service';
+import { ConsultAdapter, SharedClientsAuthentication } from './bot/adapter';
 import { ConsultBot, conversationKey } from './bot/consult-bot';
 import { TrainingEdge } from './bot/training-edge';
 import { openTraining, type TrainingService } from './training/service';
@@ -21,7 +21,7 @@ export interface App {
   store: ConsultStore;
   service: ConsultService;
   training: TrainingService;
-  adapter: CloudAdapter;
+  adapter: ConsultAdapter;
   log: Logger;
   /** Requests being served now; shutdown waits for them. */
   inFlight: () => number;
@@ -59,7 +59,7 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
     MicrosoftAppType: config.MicrosoftAppType ?? '',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   } as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(auth);
+  const adapter = new ConsultAdapter(new SharedClientsAuthentication(auth));
   const training = openTraining(store, config.TRAINING_LEARNER_KEY, log);
   const bot = new ConsultBot(service, store, log, new TrainingEdge(training, conversationKey));
 

@@ -1,13 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type restify from 'restify';
+import type { ConsultAdapter } from '../bot/adapter';
 import type { Logger } from '../log';
 import { refusalOf } from './activity-schema';
 
 export const messagesPath = '/api/messages';
 
 export interface MessagesDeps {
-  adapter: CloudAdapter;
+  adapter: ConsultAdapter;
   /** The consult bot: `run` is ActivityHandler.run. */
   bot: { run(ctx: TurnContext): Promise<void> };
   log: Logger;
@@ -105,9 +106,12 @@ export function registerMessages(server: restify.Server, deps: MessagesDeps): vo
     if (refusal)
       return refuse(400, 'invalid_activity', `${refusal.field}: ${refusal.problem}`, refusal.field);
 
-    req.body = body;
     try {
-      await adapter.process(req, res, (ctx) => bot.run(ctx));
+      const auth = header(req.headers, 'authorization') ?? '';
+      const { status, body: reply } = await adapter.handle(auth, body as Activity, (ctx) => bot.run(ctx));
+      if (status === 401) return refuse(401, 'unauthenticated', 'the request is not authenticated');
+      if (reply === undefined) res.send(status);
+      else res.send(status, reply);
     } catch (err) {
       // Outside a turn (a turn's own errors go to onTurnError): answered without the SDK's message or stack.
       log.error({ code: 'activity_failed', err: { name: (err as Error).name } }, 'activity failed');
