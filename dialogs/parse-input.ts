@@ -40,10 +40,13 @@ const aliases: Record<string, Command> = {
 
 /** Reads a turn: card data first (a client posts it back unchanged as `value`), then a command, then free text. */
 export function parseInput(text: string | undefined, value: unknown): TurnInput {
-  const card = CardData.safeParse(value);
-  if (card.success) return { kind: 'card', ...card.data };
-  const change = ChangeData.safeParse(value);
-  if (change.success) return { kind: 'change', question: change.data.change };
+  // Typed turns carry no value: no schema is run just to fail (a failed parse builds its issues).
+  if (typeof value === 'object' && value !== null) {
+    const card = CardData.safeParse(value);
+    if (card.success) return { kind: 'card', ...card.data };
+    const change = ChangeData.safeParse(value);
+    if (change.success) return { kind: 'change', question: change.data.change };
+  }
   const clean = (text ?? '').trim();
   if (!clean) return { kind: 'empty' };
   const typed = /^\/?(?:change|edit)(?:\s+(.*))?$/i.exec(clean);

@@ -64,7 +64,9 @@ const restored = new WeakMap<object, BcbmSnapshot>();
 
 /** The JSON that is stored: XState's persisted form of the snapshot. */
 export function persistSnapshot(snapshot: BcbmSnapshot): unknown {
-  const persisted = JSON.parse(JSON.stringify(bcbmMachine.getPersistedSnapshot(snapshot))) as object;
+  // XState's persisted form is plain data already (its own copy); only the undefined fields go, as in JSON.
+  const persisted = bcbmMachine.getPersistedSnapshot(snapshot) as Record<string, unknown>;
+  for (const key of Object.keys(persisted)) if (persisted[key] === undefined) delete persisted[key];
   // The next turn of this consult restores what is stored now: it can have the live snapshot at once.
   restored.set(persisted, snapshot);
   return persisted;

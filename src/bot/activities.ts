@@ -64,9 +64,10 @@ function citationsPerCard(view: View, count: number, texts: string[]): (Entity |
 }
 
 /**
- * Views as Bot Framework activities. Every activity carries the plain-text version: in `text`, or
- * in Teams (which would show text and card one above the other) in the card's `fallbackText` and
- * the activity `summary`, so the card is not repeated on screen.
+ * Views as Bot Framework activities. Every activity carries the plain-text version once: in `text`
+ * (Web Chat and the Emulator show the card and hide it; transcripts and screen readers have it), or in
+ * Teams (which would show text and card one above the other) in the card's `fallbackText`, with its
+ * first line as the notification `summary`.
  */
 export function toActivities(view: View, channelId: string): Partial<Activity>[] {
   // Slack: the view itself, which only the Slack adapter turns into Block Kit (it may be several messages).
@@ -94,7 +95,7 @@ export function toActivities(view: View, channelId: string): Partial<Activity>[]
       ? {
           type: ActivityTypes.Message,
           summary: text.split('\n')[0],
-          attachments: [card],
+          attachments: [{ ...card, content: { ...card.content, fallbackText: text } }],
           ...(citations[i] ? { entities: [citations[i]] } : {}),
         }
       : { type: ActivityTypes.Message, text, textFormat: 'plain', attachments: [card] },

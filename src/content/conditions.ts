@@ -32,8 +32,13 @@ export function holds(c: Condition, answers: Answers): boolean {
     return a !== undefined && c.is.includes(a);
   }
   if ('not' in c) return !holds(c.not, answers);
-  if ('all' in c) return c.all.every((x) => holds(x, answers));
-  return c.any.some((x) => holds(x, answers));
+  // Loops, not every/some: this runs for every item on every turn, and closures are garbage.
+  if ('all' in c) {
+    for (const x of c.all) if (!holds(x, answers)) return false;
+    return true;
+  }
+  for (const x of c.any) if (holds(x, answers)) return true;
+  return false;
 }
 
 export interface Trigger {

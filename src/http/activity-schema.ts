@@ -108,21 +108,22 @@ export interface Refusal {
 const knownFields = new Set(Object.keys(ActivityShape.shape));
 
 /** The top-level field a problem sits under, when it is one the schema names; the body otherwise. */
-const fieldOf = (path: string[]) => (path[0] !== undefined && knownFields.has(path[0]) ? path[0] : 'body');
+const fieldOf = (top: string | undefined) => (top !== undefined && knownFields.has(top) ? top : 'body');
 
 /**
  * Walks the JSON once for nesting and forbidden keys. The recursion stops at `maxDepth`, so a 5,000-level
  * body cannot overflow the stack here (JSON.stringify of the replies, which copy `from` and `conversation`,
  * would).
  */
-function structureProblem(value: unknown, path: string[] = []): Refusal | undefined {
+function structureProblem(value: unknown, top?: string, depth = 0): Refusal | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  if (path.length >= maxDepth)
-    return { field: fieldOf(path), problem: `nested deeper than ${maxDepth} levels` };
-  for (const key of Object.keys(value)) {
+  // Only the top-level key is ever named, so that is all that is carried down (no path per key).
+  if (depth >= maxDepth) return { field: fieldOf(top), problem: `nested deeper than ${maxDepth} levels` };
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     if (forbiddenKeys.has(key))
-      return { field: fieldOf([...path, key]), problem: `the key "${key}" is not allowed` };
-    const found = structureProblem((value as Record<string, unknown>)[key], [...path, key]);
+      return { field: fieldOf(top ?? key), problem: `the key "${key}" is not allowed` };
+    const found = structureProblem((value as Record<string, unknown>)[key], top ?? key, depth + 1);
     if (found) return found;
   }
   return undefined;

@@ -113,12 +113,20 @@ function resolveItem(
 
 /** Urgent items that hold after these answers but did not before the last one: shown at once. */
 export function newlyUrgent(content: Pathway, entries: readonly AnswerEntry[]): RecommendationItem[] {
-  const before = new Set(itemsFor(content, answersFrom(entries.slice(0, -1))).map((i) => i.id));
   const answers = answersFrom(entries);
+  const fresh = urgentItems(content).filter((i) => holds(i.when, answers));
+  if (!fresh.length) return [];
+  const before = answersFrom(entries.slice(0, -1));
   const { resolve } = citationNumbering(content);
-  return itemsFor(content, answers)
-    .filter((i) => i.urgent && !before.has(i.id))
-    .map((i) => resolveItem(content, answers, resolve, i));
+  return fresh.filter((i) => !holds(i.when, before)).map((i) => resolveItem(content, answers, resolve, i));
+}
+
+/** The urgent items of a content, found once: every answered question looks them up. */
+const urgentOf = new WeakMap<Pathway, readonly Item[]>();
+function urgentItems(content: Pathway): readonly Item[] {
+  let items = urgentOf.get(content);
+  if (!items) urgentOf.set(content, (items = content.items.filter((i) => i.urgent)));
+  return items;
 }
 
 /**

@@ -25,8 +25,8 @@ const clean = (text: string | undefined) =>
  * takes only while the learner is playing in this conversation (`claimed` decides that later).
  */
 export function parseTraining(text: string | undefined, value: unknown): TrainCommand | undefined {
-  const data = TrainData.safeParse(value);
-  if (data.success) {
+  const data = typeof value === 'object' && value !== null ? TrainData.safeParse(value) : undefined;
+  if (data?.success) {
     const d = data.data;
     return {
       kind: 'choice',

@@ -65,17 +65,26 @@ export class TrainingService {
 
   /** The keyed hash a learner is stored under: the same person in every conversation, never their id itself. */
   hashOf(channelId: string, userId: string): string {
-    return createHmac('sha256', this.learnerKey)
-      .update(`${channelId}\u0000${userId}`)
-      .digest('hex')
-      .slice(0, 40);
+    return this.hmac(`${channelId}\u0000${userId}`, 40);
   }
 
   private conversationHash(conversation: string): string {
-    return createHmac('sha256', this.learnerKey)
-      .update(`conversation\u0000${conversation}`)
-      .digest('hex')
-      .slice(0, 32);
+    return this.hmac(`conversation\u0000${conversation}`, 32);
+  }
+
+  /**
+   * Every typed consult answer asks whether its sender is in training, which takes both hashes: the
+   * recent ones are kept (in memory only, like the ids they come from during the turn).
+   */
+  private readonly hashes = new Map<string, string>();
+  private hmac(input: string, length: number): string {
+    let hash = this.hashes.get(input);
+    if (hash === undefined) {
+      hash = createHmac('sha256', this.learnerKey).update(input).digest('hex').slice(0, length);
+      if (this.hashes.size >= 1000) this.hashes.delete(this.hashes.keys().next().value!);
+      this.hashes.set(input, hash);
+    }
+    return hash;
   }
 
   /** Runs a command or button for a learner; `claimed: false` hands the turn back to the consult. */

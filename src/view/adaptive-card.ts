@@ -273,34 +273,30 @@ export function urgentCard(items: RecommendationItem[]): CardAttachment {
 }
 
 /**
- * The cards for a view, each with the plain-text version of what it shows (also set as the card's
- * `fallbackText`), or undefined when plain text says it all.
+ * The cards for a view, each with the plain-text version of what it shows (which the channel edge puts
+ * in the activity's `text` or the card's `fallbackText`), or undefined when plain text says it all.
  */
 export function renderCards(
   view: View,
   options: CardOptions,
 ): { card: CardAttachment; text: string }[] | undefined {
   const one = (c: CardAttachment) => [{ card: c, text: renderText(view) }];
-  const parts = (() => {
-    switch (view.kind) {
-      case 'question':
-        return one(questionCard(view, options));
-      case 'answered':
-        return one(answeredCard(view));
-      case 'recommendation':
-        return outlineCards(outlineOf(view.consultId, view.recommendation, view.changes));
-      case 'details':
-        return outlineCards(outlineOf(view.consultId, view.recommendation), true, false);
-      case 'summary':
-        return one(summaryCard(view));
-      case 'note':
-        return one(noteCard(view.text));
-      case 'urgent':
-        return one(urgentCard(view.items));
-      default:
-        return undefined;
-    }
-  })();
-  for (const p of parts ?? []) p.card.content.fallbackText = p.text;
-  return parts;
+  switch (view.kind) {
+    case 'question':
+      return one(questionCard(view, options));
+    case 'answered':
+      return one(answeredCard(view));
+    case 'recommendation':
+      return outlineCards(outlineOf(view.consultId, view.recommendation, view.changes));
+    case 'details':
+      return outlineCards(outlineOf(view.consultId, view.recommendation), true, false);
+    case 'summary':
+      return one(summaryCard(view));
+    case 'note':
+      return one(noteCard(view.text));
+    case 'urgent':
+      return one(urgentCard(view.items));
+    default:
+      return undefined;
+  }
 }

@@ -159,7 +159,8 @@ export function trainCard(views: TrainView[], universal: boolean): Element {
     version: '1.5',
     body,
     ...(actions.length ? { actions } : {}),
-    fallbackText: views.map(trainText).join('\n\n'),
+    // Teams carries the plain text here; other channels have it in the activity's `text`.
+    ...(universal ? { fallbackText: views.map(trainText).join('\n\n') } : {}),
   };
 }
 

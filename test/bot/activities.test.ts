@@ -26,6 +26,19 @@ describe('a recommendation as Bot Framework activities', () => {
     expect(first!.summary).toBe(card.fallbackText.split('\n')[0]);
   });
 
+  it.each(['webchat', 'emulator', 'directline'])(
+    'gives %s the plain text once, in `text`, and the card without a second copy',
+    (channel) => {
+      const activities = toActivities(view, channel);
+      expect(activities[0]!.text).toContain(pathway.outcomes.find((o) => o.id === 'interimPlan')!.title);
+      for (const a of activities) {
+        const card = a.attachments![0]!.content as Record<string, unknown>;
+        expect(card.fallbackText).toBeUndefined();
+        expect(JSON.stringify(card)).not.toContain(JSON.stringify(a.text).slice(1, -1));
+      }
+    },
+  );
+
   it('gives Slack the view, which only the Slack adapter renders as Block Kit', () => {
     const [activity, ...more] = toActivities(view, 'slack');
     expect(more).toEqual([]);
