@@ -1,4 +1,4 @@
-import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createActor, initialTransition, type ActorScope, type SnapshotFrom } from 'xstate';
 import { isAnswerValue, type QuestionId } from '../src/content/case-model';
 import { answerEvent, bcbmMachine, type AnswerEvent, type OutcomeId } from './bcbm.machine';
 
@@ -54,9 +54,31 @@ export function replay(answers: readonly { question: QuestionId; answer: string 
   return { snapshot, applied, dropped };
 }
 
+/**
+ * The scope a transition runs in. XState's `transition()` builds a throwaway actor for each call (and
+ * with it the machine's initial snapshot), a third of a turn's statechart time. This machine has only
+ * guards and `assign`: no actors, timers, raised or emitted events, so nothing of the scope is used by
+ * a transition and one inert scope, built once, serves them all (the generated paths check each route).
+ */
+const inert: ActorScope<BcbmSnapshot, AnswerEvent> = (() => {
+  const self = createActor(bcbmMachine);
+  const nothing = () => undefined;
+  return {
+    self,
+    id: '',
+    sessionId: '',
+    system: self.system,
+    logger: nothing,
+    defer: nothing,
+    emit: nothing,
+    stopChild: nothing,
+    actionExecutor: nothing,
+  };
+})();
+
 /** The snapshot after an answer: a pure transition, no actor. */
 export function advance(snapshot: BcbmSnapshot, event: AnswerEvent): BcbmSnapshot {
-  return transition(bcbmMachine, snapshot, event)[0];
+  return bcbmMachine.transition(snapshot, event, inert);
 }
 
 /** Snapshots already restored (or just persisted), by the stored object they came from. */
