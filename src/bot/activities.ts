@@ -101,9 +101,3 @@ export function toActivities(view: View, channelId: string): Partial<Activity>[]
       : { type: ActivityTypes.Message, text, textFormat: 'plain', attachments: [card] },
   );
 }
-
-/** The plain text of an activity this bot sent, wherever it was put. */
-export function plainTextOf(activity: Partial<Activity>): string {
-  const card = activity.attachments?.[0]?.content as { fallbackText?: string } | undefined;
-  return activity.text ?? card?.fallbackText ?? '';
-}

@@ -78,7 +78,7 @@ export class TrainingEdge {
     }
     const slackShared = a.channelId === Channels.Slack && isShared(a);
     const who = learnerOf(a, this.conversationKey(a), slackShared);
-    const out = await this.service.turn(who, command);
+    const out = await this.service.turn(who, command, a.id);
     if (!out.claimed) return false;
     const sends: Partial<Activity>[] = [];
     if (out.shared.length) sends.push(activityOf(out.shared, a.channelId));

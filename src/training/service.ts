@@ -6,7 +6,7 @@ import type { DecisionId, Training } from '../content/training-schema';
 import { KeyedQueue } from '../keyed-queue';
 import { loadCases, type PlayableCase } from '../pathway/training-bank';
 import type { Logger } from '../log';
-import { ConflictError, type ConsultStore } from '../store/store';
+import { ConflictError, DuplicateDeliveryError, type ConsultStore } from '../store/store';
 import type { TrainCommand } from './parse';
 import type { TrainReportView, TrainView } from '../view/training-view';
 import {
@@ -87,8 +87,12 @@ export class TrainingService {
     return hash;
   }
 
-  /** Runs a command or button for a learner; `claimed: false` hands the turn back to the consult. */
-  async turn(who: Learner, command: TrainCommand): Promise<TrainingOutcome> {
+  /**
+   * Runs a command or button for a learner; `claimed: false` hands the turn back to the consult. With a
+   * `deliveryId` (the activity id) a claimed turn is applied at most once: a channel's retry of a typed
+   * "2" must not answer the next decision too. A repeat is claimed with nothing to send.
+   */
+  async turn(who: Learner, command: TrainCommand, deliveryId?: string): Promise<TrainingOutcome> {
     if (command.kind === 'report') return { claimed: true, shared: [await this.reportView()], own: [] };
     const key = `learner:${this.hashOf(who.channelId, who.userId)}`;
     // Typed replies and consult commands go to training only while this learner plays here.
@@ -97,7 +101,7 @@ export class TrainingService {
       if (!inTraining(loaded.record, this.conversationHash(who.conversation)))
         return { claimed: false, shared: [], own: [] };
     }
-    return this.serial(key, () => this.turnNow(key, who, command));
+    return this.serial(key, () => this.turnNow(key, who, command, deliveryId));
   }
 
   /** The learner's current view of an attempt (a Teams refresh of their user-specific card). */
@@ -131,8 +135,8 @@ export class TrainingService {
   }
 
   /** Trainee records carry no audit events: the audit log is for consults. */
-  private write(key: string, value: unknown, etag: string | undefined): Promise<string> {
-    return this.store.save({ key, value, etag, events: [] });
+  private write(key: string, value: unknown, etag: string | undefined, deliveryId?: string): Promise<string> {
+    return this.store.save({ key, value, etag, events: [], ...(deliveryId ? { deliveryId } : {}) });
   }
 
   private async loadLearner(key: string): Promise<{ record: LearnerRecord; etag?: string }> {
@@ -142,7 +146,12 @@ export class TrainingService {
     return { record: parsed?.success ? parsed.data : emptyLearner(), etag: loaded?.etag };
   }
 
-  private async turnNow(key: string, who: Learner, input: TrainInput): Promise<TrainingOutcome> {
+  private async turnNow(
+    key: string,
+    who: Learner,
+    input: TrainInput,
+    deliveryId?: string,
+  ): Promise<TrainingOutcome> {
     const runningKey = `training:${this.conversationHash(who.conversation)}`;
     for (let attempt = 1; ; attempt++) {
       const { record, etag } = await this.loadLearner(key);
@@ -154,10 +163,18 @@ export class TrainingService {
         input,
         this.context(who),
       );
+      // The delivery id is recorded with the learner's record (one write), or alone when that is unchanged.
+      const delivery = result.claimed ? deliveryId : undefined;
       try {
-        if (result.learnerChanged) await this.write(key, result.learner, etag);
+        if (result.learnerChanged) await this.write(key, result.learner, etag, delivery);
+        else if (delivery !== undefined && !(await this.store.firstDelivery(key, delivery)))
+          throw new DuplicateDeliveryError(`delivery ${delivery} was applied before`);
       } catch (err) {
         if (err instanceof ConflictError && attempt < 5) continue;
+        if (err instanceof DuplicateDeliveryError) {
+          this.log.info({ code: 'duplicate_delivery' }, 'training turn ignored');
+          return { claimed: true, shared: [], own: [] };
+        }
         throw err;
       }
       // The running case is last-writer-wins: two learners starting cases at once both get one.

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import type { Activity } from 'botbuilder';
-import { plainTextOf } from '../../src/bot/activities';
-import { activity, post, startServer, type Running } from '../support/server';
+import { activity, post, type Running, startServer } from '../support/server';
+import { plainTextOf } from '../support/plain-text';
 
 let server: Running;
 beforeAll(async () => {

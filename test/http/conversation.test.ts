@@ -1,12 +1,12 @@
 import type { Activity } from 'botbuilder';
 import { pathway } from '../../src/content';
 import { buildRecommendation } from '../../src/pathway/recommend';
-import { plainTextOf } from '../../src/bot/activities';
 import { stepOf } from '../../machines/step';
 import { headings } from '../../src/view/strings';
 import { cardTexts, showsWhole } from '../view/card-text';
 import { questionSequences } from '../support/paths';
-import { activity, buttonData, post, startServer, type Running } from '../support/server';
+import { activity, buttonData, post, type Running, startServer } from '../support/server';
+import { plainTextOf } from '../support/plain-text';
 
 // One route per distinct sequence of questions: every question and outcome, clicked through the real
 // server on each channel (test/machines covers every route's answers without HTTP).

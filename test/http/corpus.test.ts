@@ -1,12 +1,12 @@
 import { Writable } from 'node:stream';
 import type { Activity } from 'botbuilder';
-import { plainTextOf } from '../../src/bot/activities';
 import { tryAgainNote } from '../../src/bot/turn-error';
 import { makeLogger } from '../../src/log';
 import type { App } from '../../src/server';
 import { notes } from '../../src/view/strings';
 import { startConnector } from '../support/connector';
 import { activity, post, startServer } from '../support/server';
+import { plainTextOf } from '../support/plain-text';
 import { signedHeaders, slackEnv, startFakeSlack, waitFor, type FakeSlack } from '../support/fake-slack';
 import { slackCorpus, slackWitness, type SlackCase } from '../support/slack-event-corpus';
 import { imMessage } from '../support/slack-payloads';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import Database from 'better-sqlite3';
-import { plainTextOf } from '../../src/bot/activities';
 import { killLeftovers, startBot as startProcess } from '../support/bot-process';
 import { activity, post } from '../support/server';
+import { plainTextOf } from '../support/plain-text';
 
 /** The built bot on the SQLite store in `dataDir`. */
 const startBot = (dataDir: string) => startProcess({ STORAGE: 'sqlite', DATA_DIR: dataDir });

@@ -1,9 +1,9 @@
 import type { Activity } from 'botbuilder';
 import { pathway } from '../../src/content';
 import { holds } from '../../src/content/conditions';
-import { plainTextOf } from '../../src/bot/activities';
 import { notes } from '../../src/view/strings';
-import { activity, buttonData, post, startServer, type Running } from '../support/server';
+import { activity, buttonData, post, type Running, startServer } from '../support/server';
+import { plainTextOf } from '../support/plain-text';
 
 let server: Running;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import type { Activity } from 'botbuilder';
-import { plainTextOf } from '../../src/bot/activities';
 import { tryAgainNote } from '../../src/bot/turn-error';
 import type { ConsultStore } from '../../src/store/store';
 import { startConnector } from '../support/connector';
-import { activity, post, startServer, type Running } from '../support/server';
+import { activity, post, type Running, startServer } from '../support/server';
+import { plainTextOf } from '../support/plain-text';
 
 let server: Running;
 beforeAll(async () => {

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
-import { plainTextOf } from '../../src/bot/activities';
 import { tryAgainNote } from '../../src/bot/turn-error';
 import { startAzurite, type Azurite } from '../../tools/azurite';
 import { startBot, type BotProcess } from '../support/bot-process';
 import { activity, post } from '../support/server';
+import { plainTextOf } from '../support/plain-text';
 
 /** The bot on Azure Blob while Azurite (on a data folder) is stopped and started again. */
 const location = mkdtempSync(join(tmpdir(), 'bcbm-azurite-'));

@@ -1,15 +1,10 @@
 import type { Activity } from 'botbuilder';
 import type { PlayableCase } from '../../src/pathway/training-bank';
 import type { DecisionKey } from '../../src/pathway/training-key';
+import { plainTextOf } from '../support/plain-text';
 
 /** The plain text of replies, in order. */
-export const textOf = (replies: Partial<Activity>[]) =>
-  replies
-    .map(
-      (a) =>
-        a.text ?? (a.attachments?.[0]?.content as { fallbackText?: string } | undefined)?.fallbackText ?? '',
-    )
-    .join('\n');
+export const textOf = (replies: Partial<Activity>[]) => replies.map(plainTextOf).join('\n');
 
 type Action = { title: string; data?: Record<string, unknown> };
 

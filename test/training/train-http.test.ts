@@ -20,7 +20,7 @@ function learner(id = `learner-${++conversations}`) {
     return res.activities;
   };
   return {
-    say: (text: string) => send({ text }),
+    say: (text: string, id?: string) => send({ text, ...(id ? { id } : {}) }),
     click: (value: Record<string, unknown>) => send({ value }),
   };
 }
@@ -84,6 +84,20 @@ describe('trainee mode over /api/messages', () => {
     const back = textOf(await me.say('back'));
     expect(back).toContain('a committed answer stays committed');
     expect(back).toContain(`Decision 3 of ${c.decisions.length}`);
+  });
+
+  it('applies a typed answer delivered twice (a channel retry, same activity id) once', async () => {
+    const c = emergencyCase(cases());
+    const me = learner();
+    await me.say(`train ${c.id}`);
+    const index = c.decisions[0]!.decision.options.findIndex((o) => o.value === rightOf(c.decisions[0]!));
+    const first = textOf(await me.say(String(index + 1), 'retried-delivery-1'));
+    expect(first).toMatch(/^Correct\./);
+    expect(first).toContain(`Decision 2 of ${c.decisions.length}`);
+    // The retry sends nothing and answers nothing: decision 2 is still open.
+    expect(await me.say(String(index + 1), 'retried-delivery-1')).toEqual([]);
+    expect(textOf(await me.say('why'))).toContain(`Hint (${c.decisions[1]!.decision.title})`);
+    expect(textOf(await me.say('score'))).toContain('- Emergency action: 1/1 right');
   });
 
   it('changes nothing on a stale click and answers with the consult’s "out of date" reply', async () => {

@@ -1,5 +1,6 @@
+import { plainTextOf } from '../support/plain-text';
 import type { Activity } from 'botbuilder';
-import { maxCitations, plainTextOf, toActivities } from '../../src/bot/activities';
+import { maxCitations, toActivities } from '../../src/bot/activities';
 import { cardBudgetChars } from '../../src/view/adaptive-card';
 import { linesOf, outlineOf, splitOutline, type Outline } from '../../src/view/outline';
 import { blockTextLength, escapeMrkdwn, renderSlack, slackLimits } from '../../src/view/slack-blocks';

@@ -1,0 +1,7 @@
+import type { Activity } from 'botbuilder';
+
+/** The plain text of an activity the bot sent, wherever the channel carries it (`text`, or Teams' `fallbackText`). */
+export function plainTextOf(activity: Partial<Activity>): string {
+  const card = activity.attachments?.[0]?.content as { fallbackText?: string } | undefined;
+  return activity.text ?? card?.fallbackText ?? '';
+}
