@@ -1,7 +1,29 @@
 /** Load generators over POST /api/messages with `expectReplies`, as a Bot Framework client posts. */
 
-// A whole consult typed as numbers: new symptoms, no red flag, ... to the treatment plan.
-export const consult = ['start', '1', '1', '1', '1', '2', '1', '1', '2', '1', '1', '1', '1', '1', '1', '2'];
+/**
+ * A whole consult typed as numbers: new symptoms, no red flag, a seizure, one small lesion, ... HER2-positive
+ * on second-line trastuzumab and pertuzumab, to the treatment plan (a test checks that it ends there, so a
+ * content change cannot quietly turn the bench into one of questions only).
+ */
+export const consult = [
+  'start',
+  '1',
+  '1',
+  '1',
+  '1',
+  '2',
+  '1',
+  '1',
+  '2',
+  '1',
+  '1',
+  '1',
+  '1',
+  '1',
+  '1',
+  '2',
+  '1',
+];
 
 let ids = 0;
 
@@ -41,14 +63,23 @@ export interface LoadResult {
   conversations: number;
 }
 
-/** Closed loop: `clients` users each going through consults back to back for `seconds`. */
-export async function closedLoop(url: string, clients: number, seconds: number, tag: string) {
+/**
+ * Closed loop: `clients` users each going through consults back to back for `seconds`, the fixed
+ * consult unless others are given (each user then takes the next one of the list for each run).
+ */
+export async function closedLoop(
+  url: string,
+  clients: number,
+  seconds: number,
+  tag: string,
+  consults: readonly (readonly string[])[] = [consult],
+) {
   const r: LoadResult = { turns: 0, seconds, latencies: [], bytes: 0, errors: 0, conversations: 0 };
   const until = Date.now() + seconds * 1000;
   const client = async (c: number) => {
     for (let run = 0; Date.now() < until; run++) {
       r.conversations++;
-      for (const text of consult) {
+      for (const text of consults[(c + run * clients) % consults.length]!) {
         const t = await turn(url, `${tag}-${c}-${run}`, text);
         r.turns++;
         r.latencies.push(t.ms);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAzurite, type Azurite } from '../tools/azurite';
-import { closedLoop, percentile, steadyRate, storeConsults, turn } from './load';
+import { variedConsults } from './consults';
+import { closedLoop, consult, percentile, steadyRate, storeConsults, turn } from './load';
 import { byArea, heaviest } from './profile';
 import { rssMb, startTarget, type Target } from './targets';
 
@@ -39,6 +40,8 @@ function bytesOf(dir: string): number {
 }
 
 type Kind = 'echo' | 'memory' | 'sqlite' | 'blob';
+/** What a round measures: a store playing the fixed consult, or SQLite playing varied ones. */
+type Measured = Kind | 'sqlite, varied';
 
 async function start(
   kind: Kind,
@@ -58,13 +61,16 @@ async function start(
   return { ...(await startTarget('bot', env, nodeArgs)), dir };
 }
 
-async function throughput(kind: Kind, azurite: Azurite, round: number) {
+async function throughput(which: Measured, azurite: Azurite, round: number, varied: string[][]) {
+  const kind: Kind = which === 'sqlite, varied' ? 'sqlite' : which;
+  // Varied: the warm-up plays consults the measured run never plays, so no cache has seen them.
+  const [warm, measured] = which === 'sqlite, varied' ? [varied.slice(-1000), varied.slice(0, -1000)] : [];
   const target = await start(kind, azurite);
-  await closedLoop(target.url, clients, 1, `warm${round}`);
-  const r = await closedLoop(target.url, clients, seconds, `r${round}`);
+  await closedLoop(target.url, clients, 1, `warm${round}`, warm);
+  const r = await closedLoop(target.url, clients, seconds, `r${round}`, measured);
   await target.stop();
   const perConsult =
-    kind === 'sqlite' && target.dir ? bytesOf(target.dir) / (r.conversations + clients) : NaN;
+    which === 'sqlite' && target.dir ? bytesOf(target.dir) / (r.conversations + clients) : NaN;
   return { r, perConsult };
 }
 
@@ -84,14 +90,20 @@ async function figures(azurite: Azurite) {
     `Node ${process.version}; ${clients} closed-loop clients, ${seconds} s per target after 1 s of warm-up; ${rounds} rounds`,
   );
 
+  const varied = await variedConsults(3000);
+  console.log(
+    `the fixed consult: ${consult.length} turns to its treatment plan; varied: ${varied.length} seeded random consults, ` +
+      `${(varied.reduce((n, c) => n + c.length, 0) / varied.length).toFixed(1)} turns on average`,
+  );
   const table = [];
-  const ratios: Record<Kind, number[]> = { echo: [], memory: [], sqlite: [], blob: [] };
-  const bytesPerTurn: Partial<Record<Kind, number>> = {};
+  const targets: Measured[] = ['echo', 'memory', 'sqlite', 'sqlite, varied', 'blob'];
+  const ratios = Object.fromEntries(targets.map((t) => [t, [] as number[]])) as Record<Measured, number[]>;
+  const bytesPerTurn: Partial<Record<Measured, number>> = {};
   let sqliteBytesPerConsult = NaN;
   for (let round = 1; round <= rounds; round++) {
     let echo = NaN;
-    for (const kind of ['echo', 'memory', 'sqlite', 'blob'] as Kind[]) {
-      const { r, perConsult } = await throughput(kind, azurite, round);
+    for (const kind of targets) {
+      const { r, perConsult } = await throughput(kind, azurite, round, varied);
       const rate = r.turns / r.seconds;
       if (kind === 'echo') echo = rate;
       if (kind === 'sqlite') sqliteBytesPerConsult = perConsult;

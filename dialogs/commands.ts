@@ -1,12 +1,11 @@
 import type { View } from '../src/view/view';
 import { persistSnapshot, replay } from '../machines/step';
-import { answerLabel, shortOf } from '../src/pathway/recommend';
+import { answerLabel, recommendationFor, shortOf } from '../src/pathway/recommend';
 import type { ConsultRecord } from './consult-record';
 import { matchAnswered } from './match';
 import type { Command } from './parse-input';
 import { initialSnapshot, newRecord, saved, stay, type Turn, type TurnResult } from './turn';
 import { currentView, helpView, noteView, positionOf, questionView, summaryView, whyView } from './views';
-import { buildRecommendation } from '../src/pathway/recommend';
 import { stepOf } from '../machines/step';
 
 const current = (t: Turn) => currentView(t.env.content, t.record, t.snapshot);
@@ -73,7 +72,7 @@ export const commandHandlers: Record<Command, (t: Turn) => TurnResult> = {
   details: (t) => {
     const at = stepOf(t.snapshot);
     if (at.kind !== 'outcome') return notice(t, 'notFinished');
-    const recommendation = buildRecommendation(t.env.content, at.outcomeId, t.record.log);
+    const recommendation = recommendationFor(t.env.content, at.outcomeId, t.record.log);
     return stay(t, { kind: 'details', consultId: t.record.consultId, recommendation });
   },
 };

@@ -5,7 +5,7 @@ import { changesBetween } from '../src/pathway/changes';
 import {
   answerLabel,
   answersFrom,
-  buildRecommendation,
+  recommendationFor,
   shortOf,
   type ResolvedRef,
 } from '../src/pathway/recommend';
@@ -62,14 +62,14 @@ export function questionView(content: Pathway, record: ConsultRecord, questionId
 export function currentView(content: Pathway, record: ConsultRecord, snapshot: BcbmSnapshot): View {
   const at = positionOf(record, snapshot);
   if (at.kind === 'question') return questionView(content, record, at.questionId);
-  const recommendation = buildRecommendation(content, at.outcomeId, record.log);
+  const recommendation = recommendationFor(content, at.outcomeId, record.log);
   const prev = record.previous;
   return {
     kind: 'recommendation',
     consultId: record.consultId,
     recommendation,
     ...(prev
-      ? { changes: changesBetween(buildRecommendation(content, prev.outcome, prev.log), recommendation) }
+      ? { changes: changesBetween(recommendationFor(content, prev.outcome, prev.log), recommendation) }
       : {}),
   };
 }
@@ -107,7 +107,7 @@ export function noteView(content: Pathway, record: ConsultRecord, snapshot: Bcbm
     kind: 'note',
     text: handoverNote({
       recommendation:
-        at.kind === 'outcome' ? buildRecommendation(content, at.outcomeId, record.log) : undefined,
+        at.kind === 'outcome' ? recommendationFor(content, at.outcomeId, record.log) : undefined,
       answers: summary.answers.map((a) => ({ short: a.short, answer: a.answer })),
       unknowns: summary.unknowns,
       next: summary.next,

@@ -80,6 +80,24 @@ export function toActivities(view: View, channelId: string): Partial<Activity>[]
         channelData: { [viewKey]: view },
       },
     ];
+  // A recommendation's cards hold nothing of the consult but the recommendation (no ids): drawn once per
+  // channel for a shared recommendation (src/pathway/recommend.ts), each send gets its own copies.
+  const shared = (view.kind === 'recommendation' && !view.changes) || view.kind === 'details';
+  if (shared) {
+    let byChannel = drawn.get(view.recommendation);
+    if (!byChannel) drawn.set(view.recommendation, (byChannel = new Map()));
+    const key = `${view.kind}:${channelId}`;
+    let activities = byChannel.get(key);
+    if (!activities) byChannel.set(key, (activities = cardActivities(view, channelId)));
+    return activities.map((a) => ({ ...a }));
+  }
+  return cardActivities(view, channelId);
+}
+
+/** Drawn recommendations, by recommendation, then by view kind and channel. */
+const drawn = new WeakMap<object, Map<string, Partial<Activity>[]>>();
+
+function cardActivities(view: View, channelId: string): Partial<Activity>[] {
   const cards = renderCards(view, { universal: channelId === Channels.Msteams });
   if (!cards) return [{ type: ActivityTypes.Message, text: renderText(view), textFormat: 'plain' }];
   const citations =

@@ -129,6 +129,31 @@ function urgentItems(content: Pathway): readonly Item[] {
   return items;
 }
 
+/** Recommendations recently built, by content, then by outcome and answers (who answered included). */
+const recent = new WeakMap<Pathway, Map<string, Recommendation>>();
+const recentLimit = 500;
+
+/**
+ * The recommendation for these answers, built once: consults that end the same way (and every later
+ * `summary`, `note` or `details` of a finished consult) share it. A recommendation is never changed after
+ * it is built, so sharing is safe; the cache is bounded, so memory does not grow with consults.
+ */
+export function recommendationFor(
+  content: Pathway,
+  outcomeId: string,
+  entries: readonly AnswerEntry[],
+): Recommendation {
+  let byKey = recent.get(content);
+  if (!byKey) recent.set(content, (byKey = new Map()));
+  const key = `${outcomeId}\u0000${entries.map((e) => `${e.question}=${e.answer}\u0001${e.by ?? ''}`).join('\u0002')}`;
+  let r = byKey.get(key);
+  if (r) byKey.delete(key);
+  else r = buildRecommendation(content, outcomeId, entries);
+  byKey.set(key, r);
+  if (byKey.size > recentLimit) byKey.delete(byKey.keys().next().value!);
+  return r;
+}
+
 /**
  * The recommendation for a finished consult: a pure function of the content, the outcome and the answers.
  * Every item carries its citations and the answers that triggered it; the inputs are echoed back and

@@ -173,27 +173,79 @@ const footerElements = (h: OutlineHead): Element[] => [
   ...h.footer.slice(1).map((f) => small(f, { spacing: 'None' })),
 ];
 
-/** The card of one part and the plain text of everything in it (its fallback). */
-function partCard(
-  part: OutlinePart,
-  marker: string | undefined,
-  open: boolean,
-): { card: CardAttachment; text: string } {
-  const elements = [
-    ...(marker ? [small(marker)] : []),
-    ...(part.head ? headElements(part.head) : []),
-    ...part.sections.flatMap((s, i) => sectionElements(s, `section-${i}-${s.id}`, open)),
-    ...(part.head ? footerElements(part.head) : []),
+/**
+ * A part's card elements in groups: the marker, the head, each section, the footer. `place` says where
+ * the group is and how long (a section's index and line count: the splitter grows sections line by line).
+ */
+type Group = { key: object; place: string; elements: () => Element[] };
+function partGroups(part: OutlinePart, marker: string | undefined, open: boolean): Group[] {
+  const head = part.head;
+  return [
+    ...(marker ? [{ key: part, place: 'marker', elements: () => [small(marker)] }] : []),
+    ...(head ? [{ key: head, place: 'head', elements: () => headElements(head) }] : []),
+    ...part.sections.map((s, i) => ({
+      key: s,
+      place: `${i}/${s.lines.length}`,
+      elements: () => sectionElements(s, `section-${i}-${s.id}`, open),
+    })),
+    ...(head ? [{ key: head, place: 'footer', elements: () => footerElements(head) }] : []),
   ];
-  // The plain text is what a client without cards shows: opened, everything; folded, what the card shows
-  // before anything is opened (the whole plan is one `details` away), which keeps the message small.
+}
+
+/**
+ * The plain text of a part, what a client without cards shows: opened, everything; folded, what the
+ * card shows before anything is opened (the whole plan is one `details` away), which keeps it small.
+ */
+function partText(part: OutlinePart, marker: string | undefined, open: boolean): string {
   const folded = [
     ...(part.head ? headText(part.head) : []),
     `${headings.moreDetails}: ${part.sections.map((s) => s.title).join(', ')}.`,
     ...(part.head ? [headings.detailsHint] : []),
   ].join('\n');
-  const plain = [...(marker ? [marker] : []), open ? outlinePartText(part) : folded].join('\n');
-  return { card: card(elements), text: plain };
+  return [...(marker ? [marker] : []), open ? outlinePartText(part) : folded].join('\n');
+}
+
+/** The card of one part and the plain text of everything in it (its fallback). */
+export function partCard(
+  part: OutlinePart,
+  marker: string | undefined,
+  open: boolean,
+): { card: CardAttachment; text: string } {
+  const elements = partGroups(part, marker, open).flatMap((g) => g.elements());
+  return { card: card(elements), text: partText(part, marker, open) };
+}
+
+/**
+ * The size of a part's card and text as JSON, in UTF-16 units. Exactly JSON.stringify's length, but
+ * without building and serialising the whole card for every section the splitter tries: a card's JSON
+ * is its envelope plus each element's JSON and a comma between them, and a group of elements is
+ * measured once for its place in the part.
+ */
+export function partSizer(open: boolean): (part: OutlinePart) => number {
+  const envelope = JSON.stringify(card([])).length - '[]'.length;
+  const measured = new Map<object, Map<string, { chars: number; count: number }>>();
+  const measure = (g: Group) => {
+    let byPlace = measured.get(g.key);
+    if (!byPlace) measured.set(g.key, (byPlace = new Map()));
+    let m = byPlace.get(g.place);
+    if (!m) {
+      const elements = g.elements();
+      m = { chars: elements.reduce((n, e) => n + JSON.stringify(e).length, 0), count: elements.length };
+      byPlace.set(g.place, m);
+    }
+    return m;
+  };
+  return (part) => {
+    let chars = 0;
+    let count = 0;
+    for (const g of partGroups(part, undefined, open)) {
+      const m = measure(g);
+      chars += m.chars;
+      count += m.count;
+    }
+    const body = 2 + chars + Math.max(0, count - 1);
+    return envelope + body + JSON.stringify(partText(part, undefined, open)).length;
+  };
 }
 
 /**
@@ -212,10 +264,7 @@ export function outlineCards(
   open = false,
   withHead = true,
 ): { card: CardAttachment; text: string }[] {
-  const size = (p: OutlinePart) => {
-    const { card: c, text: t } = partCard(p, undefined, open);
-    return JSON.stringify(c).length + JSON.stringify(t).length;
-  };
+  const size = partSizer(open);
   const parts = splitOutline(o, (p) => size(p) <= cardBudgetChars - markerRoom, { withHead });
   return parts.map((p, i) =>
     partCard(

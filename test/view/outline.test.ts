@@ -1,7 +1,7 @@
 import { plainTextOf } from '../support/plain-text';
 import type { Activity } from 'botbuilder';
 import { maxCitations, toActivities } from '../../src/bot/activities';
-import { cardBudgetChars } from '../../src/view/adaptive-card';
+import { cardBudgetChars, partCard, partSizer } from '../../src/view/adaptive-card';
 import { linesOf, outlineOf, splitOutline, type Outline } from '../../src/view/outline';
 import { blockTextLength, escapeMrkdwn, renderSlack, slackLimits } from '../../src/view/slack-blocks';
 import { outlinePartText, recommendationText, renderText } from '../../src/view/text';
@@ -44,6 +44,30 @@ describe('the recommendation outline', () => {
       expect(o.sections.find((s) => s.id === 'answers')?.lines.map((l) => l.change)).toEqual(
         r.inputs.map((i) => i.question),
       );
+    }
+  });
+
+  it('measures a part for the card splitter exactly as its card and text serialise, folded and open', () => {
+    for (const r of checked.slice(0, 60)) {
+      const o = outlineOf('c1', r);
+      for (const open of [false, true]) {
+        const size = partSizer(open);
+        // Every prefix of the sections, with and without the head, and a section cut short (as the splitter does).
+        for (let n = 0; n <= o.sections.length; n++)
+          for (const part of [
+            { head: o.head, sections: o.sections.slice(0, n) },
+            { sections: o.sections.slice(0, n) },
+            {
+              sections: [
+                ...o.sections.slice(0, n),
+                { ...o.sections.at(-1)!, lines: o.sections.at(-1)!.lines.slice(0, 1) },
+              ],
+            },
+          ]) {
+            const { card, text } = partCard(part, undefined, open);
+            expect(size(part)).toBe(JSON.stringify(card).length + JSON.stringify(text).length);
+          }
+      }
     }
   });
 
