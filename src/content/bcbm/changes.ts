@@ -201,9 +201,9 @@ export const changes: PathwayInput['changes'] = [
   },
   {
     point: 'Gap 12',
-    status: 'not done',
-    where: [],
-    note: 'Pregnancy is not asked (no source read for this version); valproate’s pregnancy restriction is in asmSideEffects.',
+    status: 'partly',
+    where: ['pregnancyNotAsked', 'asmSideEffects'],
+    note: 'Pregnancy is still not asked. Every plan now says to ask, and what changes if she is: gadolinium only when essential, the fetal harm of the cancer drugs (the labels say "can cause fetal harm", boxed for the HER2 antibodies and T-DM1, where the review says "contraindicated"), no valproate, obstetrics in the team. The ESMO 2023 guideline could not be read (a DGHO guideline is cited); radiosurgery with shielding is left out (only case reports and a general dosimetry method were read).',
   },
   {
     point: 'Gap 13',

@@ -715,4 +715,46 @@ export const citations: PathwayInput['citations'] = [
     year: 2019,
     detail: '195(3):199–206',
   },
+  // Pregnancy (review gap 12), checked for content 2.0.1
+  {
+    id: 'acrGadoliniumPregnancy',
+    authors: 'American College of Radiology',
+    title: 'Gadolinium pregnancy screening statement (from the ACR Manual on Contrast Media)',
+    source: 'ACR position statement',
+    year: 2019,
+  },
+  {
+    id: 'her2AntibodyLabels',
+    authors: 'Genentech',
+    title:
+      'Herceptin (trastuzumab), Perjeta (pertuzumab) and Kadcyla (ado-trastuzumab emtansine) prescribing information: boxed warnings (embryo-fetal toxicity)',
+    source: 'US prescribing information (openFDA label records)',
+    year: 2026,
+    url: 'https://open.fda.gov/apis/drug/label/',
+  },
+  {
+    id: 'mhraValproate2018',
+    authors: 'Medicines and Healthcare products Regulatory Agency',
+    title:
+      'Valproate Pregnancy Prevention Programme: actions required now from GPs, specialists, and dispensers',
+    source: 'Drug Safety Update',
+    year: 2018,
+    url: 'https://www.gov.uk/drug-safety-update/valproate-pregnancy-prevention-programme-actions-required-now-from-gps-specialists-and-dispensers',
+  },
+  {
+    id: 'mhraAedPregnancy2021',
+    authors: 'Medicines and Healthcare products Regulatory Agency',
+    title: 'Antiepileptic drugs in pregnancy: updated advice following comprehensive safety review',
+    source: 'Drug Safety Update',
+    year: 2021,
+    url: 'https://www.gov.uk/drug-safety-update/antiepileptic-drugs-in-pregnancy-updated-advice-following-comprehensive-safety-review',
+  },
+  {
+    id: 'dghoPregnancy2022',
+    authors: 'German Society of Haematology and Medical Oncology (DGHO), Onkopedia',
+    title: 'Systemic cancer treatment in pregnancy',
+    source: 'Onkopedia guideline',
+    year: 2022,
+    url: 'https://www.onkopedia.com/en/onkopedia/guidelines/systemic-cancer-treatment-in-pregnancy/@@guideline/html/index.html',
+  },
 ];

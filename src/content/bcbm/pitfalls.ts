@@ -186,4 +186,27 @@ export const pitfalls: PathwayInput['pitfalls'] = [
     evidence: 'secondary',
     seedNote: 'The seed said to avoid routine screening MRI; that is no longer an absolute rule.',
   },
+  {
+    // Review gap 12. The review says these drugs are "contraindicated"; the labels read say they can harm
+    // a fetus (boxed warnings for the HER2 antibodies and T-DM1), which is what is said here.
+    id: 'pregnancyNotAsked',
+    text: 'Ask whether she is or could be pregnant: this consult does not. If so, give gadolinium only when its benefit clearly outweighs the unknown risk to the fetus; most of the cancer drugs in these plans can harm a fetus, and the HER2 antibodies and their drug conjugates carry boxed warnings for it; avoid valproate unless nothing else suits (levetiracetam and lamotrigine are the safer anti-seizure drugs); plan treatment with obstetrics in the multidisciplinary team.',
+    when: any(treated, leptomeningeal, pending),
+    refs: [
+      {
+        citation: 'acrGadoliniumPregnancy',
+        point: 'gadolinium in pregnancy (read on a copy of the statement)',
+      },
+      // The T-DXd boxed warning was read in a drug monograph, not its label.
+      { citation: 'her2AntibodyLabels', point: 'boxed warnings: embryo-fetal toxicity' },
+      { citation: 'capecitabineLabel', point: 'embryo-fetal toxicity (read in a summary of the label)' },
+      { citation: 'mhraValproate2018', point: 'pregnancy prevention programme' },
+      {
+        citation: 'mhraAedPregnancy2021',
+        point: 'lamotrigine and levetiracetam the safer of those reviewed',
+      },
+      { citation: 'dghoPregnancy2022', point: 'multidisciplinary care; timing of systemic therapy' },
+    ],
+    evidence: 'secondary',
+  },
 ];
