@@ -56,6 +56,16 @@ export function fromOwnPage(headers: IncomingHttpHeaders): boolean {
 
 class TooLarge extends Error {}
 
+/**
+ * A turn's replies (up to about 40 KB for a recommendation) as JSON, encoded once: restify's formatter
+ * would serialise the body, measure its UTF-8 length, then encode it again to write it.
+ */
+function sendJson(res: restify.Response, status: number, body: unknown): void {
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': bytes.length });
+  res.end(bytes);
+}
+
 async function readBody(req: restify.Request, limit: number): Promise<Buffer> {
   if (Number(header(req.headers, 'content-length') ?? 0) > limit) throw new TooLarge();
   const chunks: Buffer[] = [];
@@ -111,7 +121,7 @@ export function registerMessages(server: restify.Server, deps: MessagesDeps): vo
       const { status, body: reply } = await adapter.handle(auth, body as Activity, (ctx) => bot.run(ctx));
       if (status === 401) return refuse(401, 'unauthenticated', 'the request is not authenticated');
       if (reply === undefined) res.send(status);
-      else res.send(status, reply);
+      else sendJson(res, status, reply);
     } catch (err) {
       // Outside a turn (a turn's own errors go to onTurnError): answered without the SDK's message or stack.
       log.error({ code: 'activity_failed', err: { name: (err as Error).name } }, 'activity failed');
