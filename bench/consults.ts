@@ -1,21 +1,10 @@
 import pino from 'pino';
 import { parseInput } from '../dialogs/parse-input';
 import { pathway } from '../src/content';
+import { seeded } from '../src/pathway/seeded';
 import { ConsultService } from '../src/consult-service';
 import { MemoryStore } from '../src/store/memory';
 import type { View } from '../src/view/view';
-
-/** A small seeded generator (mulberry32): every run of the bench plays the same varied consults. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `count` whole consults with each answer picked at random (seeded), typed as numbers as a clinician

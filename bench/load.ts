@@ -5,25 +5,7 @@
  * on second-line trastuzumab and pertuzumab, to the treatment plan (a test checks that it ends there, so a
  * content change cannot quietly turn the bench into one of questions only).
  */
-export const consult = [
-  'start',
-  '1',
-  '1',
-  '1',
-  '1',
-  '2',
-  '1',
-  '1',
-  '2',
-  '1',
-  '1',
-  '1',
-  '1',
-  '1',
-  '1',
-  '2',
-  '1',
-];
+export const consult = 'start 1 1 1 1 2 1 1 2 1 1 1 1 1 1 2 1'.split(' ');
 
 let ids = 0;
 
