@@ -373,6 +373,29 @@ describe('local chat page in a real browser', () => {
     await context.close();
   }, 180_000);
 
+  it('on a phone, stops at the top of a long reply: the plan opens on its title and bottom line, not its end', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await waitForCards(page, 0);
+    for (let i = 0; i < 30; i++) {
+      const current = await currentQuestion(page);
+      if (!current) break;
+      await clickAnswer(page, current.card, current.id);
+    }
+    const title = page.getByText(routeRecommendation().outcome.title, { exact: true }).last();
+    await title.waitFor();
+    // No scrolling by the test: what the transcript shows once it has settled.
+    await page.waitForTimeout(1500);
+    const titleBox = await title.boundingBox();
+    const bottomLine = page.getByText(headings.bottomLine, { exact: true }).last();
+    const lineBox = await bottomLine.boundingBox();
+    const header = await page.locator('.app-header').boundingBox();
+    expect(titleBox!.y).toBeGreaterThanOrEqual(header!.y);
+    expect(lineBox!.y + lineBox!.height).toBeLessThan(844);
+    await context.close();
+  }, 60_000);
+
   it('draws the Teams card of the recommendation through the same Web Chat renderer', async () => {
     // The activities the bot sends Teams for this consult's recommendation, answered to the page's first post.
     const entries = Object.entries(route).map(([question, answer]) => ({

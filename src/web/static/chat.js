@@ -94,6 +94,9 @@
     richCardWrapTitle: true,
     hideUploadButton: true,
     paddingRegular: 12,
+    // A reply longer than the screen (a recommendation) stops scrolling at its start, so a phone shows
+    // the plan's title and bottom line first instead of the last card's buttons.
+    autoScrollSnapOnPage: true,
   };
 
   window.WebChat.renderWebChat(
