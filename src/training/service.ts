@@ -186,15 +186,17 @@ export class TrainingService {
           (r) => r,
         );
       if (result.started || result.scored.length) await this.count(result);
-      this.log.info(
-        {
-          code: 'training_turn',
-          kind: input.kind,
-          scored: result.scored.length,
-          completed: result.completed,
-        },
-        'training turn',
-      );
+      // A consult's `start` asks training first (it may leave a case): that is not a training turn.
+      if (result.claimed || result.learnerChanged)
+        this.log.info(
+          {
+            code: 'training_turn',
+            kind: input.kind,
+            scored: result.scored.length,
+            completed: result.completed,
+          },
+          'training turn',
+        );
       return {
         claimed: result.claimed,
         shared: result.shared,

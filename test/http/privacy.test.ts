@@ -33,6 +33,15 @@ describe('patient privacy in the logs', () => {
     expect(logs).not.toContain('What kind of consult'); // nor what the bot said
   });
 
+  it('logs a consult as consult turns only: its `start` is not logged as a training turn', async () => {
+    const conversation = { id: 'privacy-3' } as Activity['conversation'];
+    const before = logs.length;
+    for (const text of ['start', '1']) await post(url, activity({ conversation, text }));
+    const lines = logs.slice(before).trim().split('\n');
+    expect(lines.some((l) => l.includes('"turn saved"'))).toBe(true);
+    expect(lines.filter((l) => l.includes('training_turn'))).toEqual([]);
+  });
+
   it('logs no typed text from a 5,000-level activity, nor from restify, which logs through the same logger', async () => {
     const deep = `${'{"a":'.repeat(5000)}{"text":"Jane Roe MRN 55443322"}${'}'.repeat(5000)}`;
     for (const field of ['from', 'recipient', 'conversation', 'value', 'channelData']) {
