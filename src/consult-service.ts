@@ -4,6 +4,7 @@ import { ConsultRecord } from '../dialogs/consult-record';
 import { handleTurn, type TurnResult } from '../dialogs/consult';
 import type { TurnInput } from '../dialogs/parse-input';
 import { KeyedQueue } from './keyed-queue';
+import { Recent } from './pathway/recent';
 import type { Logger } from './log';
 import { ConflictError, DuplicateDeliveryError, type AuditEvent, type ConsultStore } from './store/store';
 
@@ -24,7 +25,7 @@ export class ConsultService {
    * Consults this process read or wrote last, by key, with their etag. A record is never changed
    * in place (handleTurn is pure and returns a new one), so a copy is safe to hand out again.
    */
-  private readonly records = new Map<string, { record: ConsultRecord; etag: string }>();
+  private readonly records = new Recent<string, { record: ConsultRecord; etag: string }>(cachedConsults);
 
   constructor(
     private readonly store: ConsultStore,
@@ -81,7 +82,7 @@ export class ConsultService {
           events: auditEvents(before?.record, result, this.content.version),
           deliveryId,
         });
-        this.remember(key, etag, result.record);
+        this.records.set(key, { etag, record: result.record });
       } catch (err) {
         if (err instanceof DuplicateDeliveryError) return this.duplicate(key, deliveryId);
         if (err instanceof ConflictError && attempt < 5) continue;
@@ -100,26 +101,16 @@ export class ConsultService {
     const known = this.records.get(key);
     const loaded = await this.store.load(key, known?.etag);
     if (!loaded) return undefined;
-    if ('unchanged' in loaded && known) {
-      this.remember(key, known.etag, known.record);
-      return known;
-    }
+    if ('unchanged' in loaded && known) return known;
     const parsed = ConsultRecord.safeParse('value' in loaded ? loaded.value : undefined);
     if (parsed.success) {
       const record = parsed.data as ConsultRecord;
-      this.remember(key, loaded.etag, record);
+      this.records.set(key, { etag: loaded.etag, record });
       return { record, etag: loaded.etag };
     }
     this.log.warn({ key, code: 'record_unreadable' }, 'stored consult unreadable; starting anew');
     this.records.delete(key);
     return undefined;
-  }
-
-  /** Keeps the last `cachedConsults` consults used, least recently used dropped first. */
-  private remember(key: string, etag: string, record: ConsultRecord): void {
-    this.records.delete(key);
-    this.records.set(key, { etag, record });
-    if (this.records.size > cachedConsults) this.records.delete(this.records.keys().next().value!);
   }
 
   private duplicate(key: string, activityId: string | undefined): typeof duplicate {

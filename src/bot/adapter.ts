@@ -1,4 +1,5 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { Recent } from '../pathway/recent';
 import {
   AuthenticationError,
   BotFrameworkAuthentication,
@@ -13,23 +14,6 @@ import {
 /** Clients kept per bot app id, service URL and audience; bounded, since service URLs come from requests. */
 const cachedClients = 64;
 
-/** A small map that forgets the entry used longest ago once it holds `limit` entries. */
-class Recent<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(key: string, make: () => V): V {
-    let v = this.map.get(key);
-    if (v === undefined) v = make();
-    else this.map.delete(key);
-    this.map.set(key, v);
-    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value!);
-    return v;
-  }
-  delete(key: string): void {
-    this.map.delete(key);
-  }
-}
-
 const appIdOf = (claims: ClaimsIdentity) => JwtTokenValidation.getAppIdFromClaims(claims.claims) ?? '';
 
 /**
@@ -40,8 +24,8 @@ const appIdOf = (claims: ClaimsIdentity) => JwtTokenValidation.getAppIdFromClaim
  * request is still checked.
  */
 export class SharedClientsAuthentication extends BotFrameworkAuthentication {
-  private readonly connectors = new Recent<Promise<ConnectorClient>>(cachedClients);
-  private readonly tokens = new Recent<Promise<UserTokenClient>>(cachedClients);
+  private readonly connectors = new Recent<string, Promise<ConnectorClient>>(cachedClients);
+  private readonly tokens = new Recent<string, Promise<UserTokenClient>>(cachedClients);
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
@@ -63,7 +47,7 @@ export class SharedClientsAuthentication extends BotFrameworkAuthentication {
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
     const key = appIdOf(claimsIdentity);
-    return this.tokens.get(key, () =>
+    return this.tokens.getOr(key, () =>
       kept(this.tokens, key, this.inner.createUserTokenClient(claimsIdentity)),
     );
   }
@@ -87,14 +71,14 @@ export class SharedClientsAuthentication extends BotFrameworkAuthentication {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
         if (!factory) return Promise.reject(new Error('no connector factory for this request'));
         const key = `${appId}\u0000${serviceUrl}\u0000${audience ?? ''}`;
-        return connectors.get(key, () => kept(connectors, key, factory.create(serviceUrl, audience)));
+        return connectors.getOr(key, () => kept(connectors, key, factory.create(serviceUrl, audience)));
       }
     })();
   }
 }
 
 /** A client that could not be made (credentials unavailable) is not kept: the next turn tries again. */
-function kept<T>(cache: Recent<Promise<T>>, key: string, made: Promise<T>): Promise<T> {
+function kept<T>(cache: Recent<string, Promise<T>>, key: string, made: Promise<T>): Promise<T> {
   made.catch(() => cache.delete(key));
   return made;
 }

@@ -2,6 +2,7 @@ import type { Answers, QuestionId } from '../content/case-model';
 import type { Citation, Evidence, Item, Outcome, Pathway, Ref, Section } from '../content/schema';
 import { holds, triggersOf } from '../content/conditions';
 import { breastGpa, type GpaResult } from './gpa';
+import { Recent } from './recent';
 
 export interface AnswerEntry {
   question: QuestionId;
@@ -130,8 +131,7 @@ function urgentItems(content: Pathway): readonly Item[] {
 }
 
 /** Recommendations recently built, by content, then by outcome and answers (who answered included). */
-const recent = new WeakMap<Pathway, Map<string, Recommendation>>();
-const recentLimit = 500;
+const recent = new WeakMap<Pathway, Recent<string, Recommendation>>();
 
 /**
  * The recommendation for these answers, built once: consults that end the same way (and every later
@@ -143,15 +143,10 @@ export function recommendationFor(
   outcomeId: string,
   entries: readonly AnswerEntry[],
 ): Recommendation {
-  let byKey = recent.get(content);
-  if (!byKey) recent.set(content, (byKey = new Map()));
+  let built = recent.get(content);
+  if (!built) recent.set(content, (built = new Recent(500)));
   const key = `${outcomeId}\u0000${entries.map((e) => `${e.question}=${e.answer}\u0001${e.by ?? ''}`).join('\u0002')}`;
-  let r = byKey.get(key);
-  if (r) byKey.delete(key);
-  else r = buildRecommendation(content, outcomeId, entries);
-  byKey.set(key, r);
-  if (byKey.size > recentLimit) byKey.delete(byKey.keys().next().value!);
-  return r;
+  return built.getOr(key, () => buildRecommendation(content, outcomeId, entries));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Pathway } from '../content/schema';
 import { training } from '../content/training-content';
 import type { DecisionId, Training } from '../content/training-schema';
 import { KeyedQueue } from '../keyed-queue';
+import { Recent } from '../pathway/recent';
 import { loadCases, type PlayableCase } from '../pathway/training-bank';
 import type { Logger } from '../log';
 import { ConflictError, DuplicateDeliveryError, type ConsultStore } from '../store/store';
@@ -76,15 +77,11 @@ export class TrainingService {
    * Every typed consult answer asks whether its sender is in training, which takes both hashes: the
    * recent ones are kept (in memory only, like the ids they come from during the turn).
    */
-  private readonly hashes = new Map<string, string>();
+  private readonly hashes = new Recent<string, string>(1000);
   private hmac(input: string, length: number): string {
-    let hash = this.hashes.get(input);
-    if (hash === undefined) {
-      hash = createHmac('sha256', this.learnerKey).update(input).digest('hex').slice(0, length);
-      if (this.hashes.size >= 1000) this.hashes.delete(this.hashes.keys().next().value!);
-      this.hashes.set(input, hash);
-    }
-    return hash;
+    return this.hashes.getOr(input, () =>
+      createHmac('sha256', this.learnerKey).update(input).digest('hex').slice(0, length),
+    );
   }
 
   /**
