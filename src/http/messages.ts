@@ -57,8 +57,8 @@ export function fromOwnPage(headers: IncomingHttpHeaders): boolean {
 class TooLarge extends Error {}
 
 /**
- * A turn's replies (up to about 40 KB for a recommendation) as JSON, encoded once: restify's formatter
- * would serialise the body, measure its UTF-8 length, then encode it again to write it.
+ * A JSON answer (a turn's replies are up to about 40 KB for a recommendation), encoded once: restify's
+ * formatter would serialise the body, measure its UTF-8 length, then encode it again to write it.
  */
 function sendJson(res: restify.Response, status: number, body: unknown): void {
   const bytes = Buffer.from(JSON.stringify(body), 'utf8');
@@ -88,7 +88,7 @@ export function registerMessages(server: restify.Server, deps: MessagesDeps): vo
   server.post(messagesPath, async (req, res) => {
     const refuse = (status: number, code: string, error: string, field?: string) => {
       log.info({ code, status, ...(field ? { field } : {}) }, 'activity refused');
-      res.send(status, { error, ...(field ? { field } : {}) });
+      sendJson(res, status, { error, ...(field ? { field } : {}) });
     };
     if (localMode && !fromOwnPage(req.headers))
       return refuse(403, 'cross_origin', 'only the local chat page may post here from a browser');
@@ -125,7 +125,7 @@ export function registerMessages(server: restify.Server, deps: MessagesDeps): vo
     } catch (err) {
       // Outside a turn (a turn's own errors go to onTurnError): answered without the SDK's message or stack.
       log.error({ code: 'activity_failed', err: { name: (err as Error).name } }, 'activity failed');
-      if (!res.headersSent) res.send(500, { error: 'the bot could not handle this activity' });
+      if (!res.headersSent) sendJson(res, 500, { error: 'the bot could not handle this activity' });
     }
   });
 }
