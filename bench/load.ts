@@ -2,7 +2,7 @@
 
 /**
  * A whole consult typed as numbers: new symptoms, no red flag, a seizure, one small lesion, ... HER2-positive
- * on second-line trastuzumab and pertuzumab, to the treatment plan (a test checks that it ends there, so a
+ * on first-line trastuzumab and pertuzumab, to the treatment plan (a test checks that it ends there, so a
  * content change cannot quietly turn the bench into one of questions only).
  */
 export const consult = 'start 1 1 1 1 2 1 1 2 1 1 1 1 1 1 2 1'.split(' ');

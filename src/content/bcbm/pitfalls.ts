@@ -190,7 +190,7 @@ export const pitfalls: PathwayInput['pitfalls'] = [
     // Review gap 12. The review says these drugs are "contraindicated"; the labels read say they can harm
     // a fetus (boxed warnings for the HER2 antibodies and T-DM1), which is what is said here.
     id: 'pregnancyNotAsked',
-    text: 'Ask whether she is or could be pregnant: this consult does not. If so, give gadolinium only when its benefit clearly outweighs the unknown risk to the fetus; most of the cancer drugs in these plans can harm a fetus, and the HER2 antibodies and their drug conjugates carry boxed warnings for it; avoid valproate unless nothing else suits (levetiracetam and lamotrigine are the safer anti-seizure drugs); plan treatment with obstetrics in the multidisciplinary team.',
+    text: 'Ask whether she is or could be pregnant: this consult does not. If so, give gadolinium only when its benefit clearly outweighs the unknown risk to the fetus; most of the cancer drugs this pathway names can harm a fetus, and the HER2 antibodies and their drug conjugates carry boxed warnings for it; avoid valproate unless nothing else suits (levetiracetam and lamotrigine are the safer anti-seizure drugs); plan treatment with obstetrics in the multidisciplinary team.',
     when: any(treated, leptomeningeal, pending),
     refs: [
       {
