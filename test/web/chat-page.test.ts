@@ -373,7 +373,8 @@ describe('local chat page in a real browser', () => {
     await context.close();
   }, 180_000);
 
-  it('on a phone, stops at the top of a long reply: the plan opens on its title and bottom line, not its end', async () => {
+  /** Clicks through the route on a phone; `beforeLastAnswer` runs in the page before the final click. */
+  async function planOnPhone(beforeLastAnswer?: (bottomLine: string) => void): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${base}/`);
@@ -381,11 +382,13 @@ describe('local chat page in a real browser', () => {
     for (let i = 0; i < 30; i++) {
       const current = await currentQuestion(page);
       if (!current) break;
+      if (beforeLastAnswer && current.id === 'her2Regimen')
+        await page.evaluate(beforeLastAnswer, headings.bottomLine);
       await clickAnswer(page, current.card, current.id);
     }
     const title = page.getByText(routeRecommendation().outcome.title, { exact: true }).last();
     await title.waitFor();
-    // No scrolling by the test: what the transcript shows once it has settled.
+    // No scrolling by the test after the click: what the transcript shows once it has settled.
     await page.waitForTimeout(1500);
     const titleBox = await title.boundingBox();
     const bottomLine = page.getByText(headings.bottomLine, { exact: true }).last();
@@ -394,6 +397,26 @@ describe('local chat page in a real browser', () => {
     expect(titleBox!.y).toBeGreaterThanOrEqual(header!.y);
     expect(lineBox!.y + lineBox!.height).toBeLessThan(844);
     await context.close();
+  }
+
+  it('on a phone, stops at the top of a long reply: the plan opens on its title and bottom line, not its end', async () => {
+    await planOnPhone();
+  }, 60_000);
+
+  it('on a phone, the plan still opens on its title when the transcript reached its end as the plan arrived', async () => {
+    // Web Chat counts what has arrived when its scroll reaches the end as read, and then scrolls on past
+    // it (the race a loaded machine or a quick flick can hit). Reach the end just as the plan's first card appears.
+    await planOnPhone((bottomLine) => {
+      const host = document.getElementById('webchat')!;
+      const observer = new MutationObserver(() => {
+        const cards = host.querySelectorAll('.ac-adaptiveCard');
+        if (!(cards[cards.length - 1] as HTMLElement | undefined)?.innerText.includes(bottomLine)) return;
+        observer.disconnect();
+        const scroller = host.querySelector('.webchat__basic-transcript__scrollable')!;
+        scroller.scrollTop = scroller.scrollHeight;
+      });
+      observer.observe(host, { childList: true, subtree: true });
+    });
   }, 60_000);
 
   it('draws the Teams card of the recommendation through the same Web Chat renderer', async () => {

@@ -27,8 +27,46 @@
       started = true;
       dispatch({ type: 'WEB_CHAT/SEND_MESSAGE_BACK', payload: { text: 'start' } });
     }
+    if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') keepReplyStartInView();
     return result;
   });
+
+  /*
+   * Web Chat's autoScrollSnapOnPage (below) stops at the start of a long reply, but only if the reply
+   * arrives after the transcript has settled: when its own scroll reaches the end while a reply is
+   * arriving, it counts what has arrived as read and scrolls on past the reply's start. So once the
+   * transcript has stopped moving, a reply whose start is above the view is brought back to its start.
+   * A reply that fits is in view already; one below the view (the user scrolled up) is left alone.
+   */
+  let settling = 0;
+  function keepReplyStartInView() {
+    const run = ++settling;
+    let last = '';
+    let still = 0;
+    let frames = 0;
+    const check = () => {
+      if (run !== settling) return; // a later activity restarted the wait
+      const scroller = host.querySelector('.webchat__basic-transcript__scrollable');
+      if (!scroller) return;
+      const now = scroller.scrollTop + ':' + scroller.scrollHeight;
+      still = now === last ? still + 1 : 0;
+      last = now;
+      if (still < 10) {
+        if (++frames < 300) window.requestAnimationFrame(check);
+        return;
+      }
+      const articles = Array.from(scroller.querySelectorAll('.webchat__basic-transcript__activity'));
+      let firstReply = 0;
+      articles.forEach((a, i) => {
+        if (a.querySelector('.webchat__bubble--from-user')) firstReply = i + 1;
+      });
+      const start = articles[firstReply];
+      if (!start) return;
+      const above = start.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      if (above < -1) scroller.scrollTop += above;
+    };
+    window.requestAnimationFrame(check);
+  }
 
   // Every bot card also carries its plain-text version in `text` (transcripts, screen readers, other
   // clients). Web Chat would show both, one above the other: show the card alone.
