@@ -59,8 +59,13 @@ export class ConsultService {
     by?: string,
     deliveryId?: string,
   ): Promise<TurnResult | typeof duplicate> {
+    // First from the copy this process wrote or read last, without asking the store: the save is a
+    // compare-and-set on its etag, so a copy another instance has since changed fails there and the
+    // turn is run again on what the store holds. A turn that writes nothing checks the etag instead.
+    let fresh = false;
     for (let attempt = 1; ; attempt++) {
-      const before = await this.load(key);
+      const cached = fresh ? undefined : this.records.get(key);
+      const before = cached ?? (await this.load(key));
       const result = handleTurn(before?.record, input, {
         content: this.content,
         now: new Date(),
@@ -68,6 +73,10 @@ export class ConsultService {
         by,
       });
       if (!result.changed) {
+        if (cached && !(await this.current(key, cached.etag))) {
+          fresh = true;
+          continue;
+        }
         // Nothing else to write: recording the delivery id is the turn's one write.
         if (deliveryId !== undefined && !(await this.store.firstDelivery(key, deliveryId)))
           return this.duplicate(key, deliveryId);
@@ -85,7 +94,10 @@ export class ConsultService {
         this.records.set(key, { etag, record: result.record });
       } catch (err) {
         if (err instanceof DuplicateDeliveryError) return this.duplicate(key, deliveryId);
-        if (err instanceof ConflictError && attempt < 5) continue;
+        if (err instanceof ConflictError && attempt < 5) {
+          fresh = true;
+          continue;
+        }
         throw err;
       }
       this.log.info({ key, consultId: result.record.consultId, step: result.record.step }, 'turn saved');
@@ -94,8 +106,8 @@ export class ConsultService {
   }
 
   /**
-   * The stored consult: the copy this process wrote last when its etag is still current (no
-   * fetch, JSON parse or schema check on the hot path), else read and checked.
+   * The stored consult, asked of the store: the copy this process has when its etag is still
+   * current (no value fetched, parsed or checked), else read and checked.
    */
   private async load(key: string): Promise<{ record: ConsultRecord; etag: string } | undefined> {
     const known = this.records.get(key);
@@ -111,6 +123,12 @@ export class ConsultService {
     this.log.warn({ key, code: 'record_unreadable' }, 'stored consult unreadable; starting anew');
     this.records.delete(key);
     return undefined;
+  }
+
+  /** Whether the store still holds this etag for the consult (no value is read or parsed). */
+  private async current(key: string, etag: string): Promise<boolean> {
+    const loaded = await this.store.load(key, etag);
+    return loaded !== undefined && 'unchanged' in loaded;
   }
 
   private duplicate(key: string, activityId: string | undefined): typeof duplicate {

@@ -46,6 +46,8 @@ describe('the consult service', () => {
     const store = new MemoryStore();
     const [a, b] = [1, 2].map(() => new ConsultService(store, pathway, makeLogger('silent')));
     await a!.turn('msteams:two-instances', parseInput('start', undefined));
+    // Both instances have seen the consult, so each runs the click on its own copy and only the save can tell.
+    await b!.turn('msteams:two-instances', parseInput('summary', undefined));
     const click = { question: 'scenario', answer: 'newSymptoms', step: 0 };
     const save = store.save.bind(store);
     let conflicts = 0;
@@ -65,6 +67,24 @@ describe('the consult service', () => {
     expect(
       results.filter((r) => r.views.some((v) => v.kind === 'notice' && v.note === 'stale')),
     ).toHaveLength(1);
+  });
+
+  it('answers from what the store holds when another instance moved the consult on since this one last saw it', async () => {
+    const store = new MemoryStore();
+    const [a, b] = [1, 2].map(() => new ConsultService(store, pathway, makeLogger('silent')));
+    const say = (s: ConsultService, text: string) => s.turn('msteams:moved-on', parseInput(text, undefined));
+    await say(a!, 'start');
+    // b answers the first question; a's own copy still has none.
+    expect((await say(b!, '1')).answered).toMatchObject({ questionId: 'scenario' });
+    // A turn that writes nothing (the summary) shows b's answer, not a's old copy.
+    const summary = (await say(a!, 'summary')).views.find((v) => v.kind === 'summary');
+    expect(summary).toMatchObject({ answers: [{ question: 'scenario' }] });
+    // A turn that writes answers the second question; run on a's old copy it would answer the first again.
+    expect((await say(a!, '1')).answered).toMatchObject({ questionId: 'redFlags' });
+    expect(store.audits.filter((x) => x.kind === 'answered').map((x) => x.question)).toEqual([
+      'scenario',
+      'redFlags',
+    ]);
   });
 
   it('applies a delivery once: a retried delivery gets nothing to send and records nothing', async () => {
