@@ -224,6 +224,12 @@ export const changes: PathwayInput['changes'] = [
     note: 'MRI intervals are given; RANO-BM, cognitive rehabilitation and carer support are not.',
   },
   {
+    point: '4.2 contradictions',
+    status: 'done',
+    where: ['srsOneToFour', 'srsOrResectionSingle'],
+    note: 'Declared conflicts, and a test over every consult, keep contradicting statements apart. For a single small resectable lesion the bottom line read as two instructions ("radiosurgery to each metastasis", then "radiosurgery or resection"); the second now names resection as the equal option (ASCO Rec 2.2).',
+  },
+  {
     point: 'GPA (review section 3)',
     status: 'done',
     where: ['gpa'],

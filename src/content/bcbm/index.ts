@@ -17,7 +17,7 @@ import { unknowns } from './unknowns';
 export const bcbmContent: PathwayInput = {
   id: 'bcbm',
   title: 'Suspected brain metastases in breast cancer',
-  version: '2.0.1',
+  version: '2.0.2',
   reviewedBy:
     'Not yet reviewed by a clinician: compiled by the engineering team from the clinical review of December 2026 and the sources it cites; unverified points are labelled as such',
   reviewedOn: '2026-12-01',

@@ -790,7 +790,9 @@ export const items: PathwayInput['items'] = [
     id: 'srsOrResectionSingle',
     section: 'localTherapy',
     text: 'A single metastasis under 3 cm without symptomatic mass effect can be treated with SRS or resection: choose by location, need for tissue, surgical risk and the patient’s preference.',
-    short: 'Radiosurgery or resection: choose by site, need for tissue and risk.',
+    // Follows srsOneToFour in the bottom line, which already says radiosurgery: this names the alternative.
+    short:
+      'Resection is an equal option to SRS for this single lesion: choose by site, need for tissue and risk.',
     rank: 31,
     when: all(
       fit,
