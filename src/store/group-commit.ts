@@ -6,31 +6,47 @@ interface Job {
   reject: (err: unknown) => void;
 }
 
+/** A committed batch: its jobs and what each returned or threw, settled once synced. */
+interface Committed {
+  batch: Job[];
+  outcomes: { ok: boolean; value: unknown }[];
+}
+
 /**
  * Group commit for better-sqlite3. The driver is synchronous, so a transaction per call would cost
  * one WAL fsync per write, paid on the event loop. Instead writes are queued, and once per turn of
  * the event loop (setImmediate, after the I/O callbacks of every request that has arrived) the
  * queue is written in one transaction: each job in its own savepoint, so a job that throws (a stale
- * etag) is rolled back alone and the others commit. Requests that arrive while a commit runs wait
- * in the socket buffers (the commit blocks the loop) and form the next batch.
+ * etag) is rolled back alone and the others commit.
  *
- * Why an acknowledged write is durable: a job's promise resolves only after COMMIT has returned,
- * and with journal_mode=WAL and synchronous=FULL SQLite returns from COMMIT only after the WAL,
- * commit record included, is fsynced. The caller answers its turn after that promise, so nothing
- * is acknowledged before it is on disk; a kill -9 or a power cut before COMMIT loses only turns
- * that were never answered (their clients see no reply and retry). A failed COMMIT rejects every
- * job of its batch, so no turn is answered as saved when it is not.
+ * The batch is then made durable by `sync` (the store's fdatasync of the WAL, on libuv's thread
+ * pool), and only then are its jobs resolved. The event loop is not blocked while the disk works:
+ * batches committed meanwhile wait for the next sync, which covers them all, so one sync runs at a
+ * time and each covers every batch committed before it began. A job's promise resolves only after
+ * its batch is committed and synced, and the caller answers its turn after that promise, so nothing
+ * is acknowledged before it is on disk. A failed COMMIT rejects every job of its batch. A failed
+ * sync rejects its batches, those waiting and every later write: after a failed fsync the kernel no
+ * longer says which writes reached the disk, and WAL frames are checksummed in sequence, so a later
+ * batch cannot be trusted either (the health check then fails and the process must be restarted).
  */
 export class GroupCommit {
   private queue: Job[] = [];
   private scheduled = false;
+  /** Batches committed and not yet synced, and the sync running now (at most one). */
+  private unsynced: Committed[] = [];
+  private syncing: Promise<void> | undefined;
+  private failed: unknown;
   /** Batches written and the largest: for the bench and the tests, never for behaviour. */
   readonly stats = { batches: 0, jobs: 0, largest: 0 };
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sync: () => Promise<void>,
+  ) {}
 
-  /** Runs `run` in the next batch; resolves with its result once that batch is committed. */
+  /** Runs `run` in the next batch; resolves with its result once that batch is committed and synced. */
   write<T>(run: () => T): Promise<T> {
+    if (this.failed !== undefined) return Promise.reject(this.failed as Error);
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ run, resolve: resolve as (v: unknown) => void, reject });
       if (!this.scheduled) {
@@ -40,13 +56,24 @@ export class GroupCommit {
     });
   }
 
-  /** Writes what is queued now (also called by close, so nothing queued is dropped). */
-  flush(): void {
+  /** The reason writes are refused, once a sync has failed; else undefined. */
+  get failure(): unknown {
+    return this.failed;
+  }
+
+  /** Writes what is queued now and waits for every batch's sync (close calls it: nothing queued is dropped). */
+  async drain(): Promise<void> {
+    this.flush();
+    while (this.syncing) await this.syncing;
+  }
+
+  private flush(): void {
     this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
-    if (!batch.length || !this.db.open) {
-      for (const job of batch) job.reject(new Error('the store is closed'));
+    if (!batch.length) return;
+    if (!this.db.open || this.failed !== undefined) {
+      for (const job of batch) job.reject(this.failed ?? new Error('the store is closed'));
       return;
     }
     const outcomes: { ok: boolean; value: unknown }[] = [];
@@ -72,10 +99,33 @@ export class GroupCommit {
     this.stats.batches++;
     this.stats.jobs += batch.length;
     this.stats.largest = Math.max(this.stats.largest, batch.length);
-    batch.forEach((job, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) job.resolve(o.value);
-      else job.reject(o.value);
+    this.unsynced.push({ batch, outcomes });
+    this.startSync();
+  }
+
+  /** Starts a sync of every batch committed so far, unless one is running (its end starts the next). */
+  private startSync(): void {
+    if (this.syncing || !this.unsynced.length) return;
+    const group = this.unsynced;
+    this.unsynced = [];
+    this.syncing = this.sync().then(
+      () => {
+        for (const { batch, outcomes } of group)
+          batch.forEach((job, i) => {
+            const o = outcomes[i]!;
+            if (o.ok) job.resolve(o.value);
+            else job.reject(o.value);
+          });
+      },
+      (err: unknown) => {
+        this.failed ??= err;
+        for (const { batch } of [...group, ...this.unsynced]) for (const job of batch) job.reject(err);
+        this.unsynced = [];
+      },
+    );
+    void this.syncing.finally(() => {
+      this.syncing = undefined;
+      this.startSync();
     });
   }
 }
