@@ -226,8 +226,8 @@ export const changes: PathwayInput['changes'] = [
   {
     point: '4.2 contradictions',
     status: 'done',
-    where: ['srsOneToFour', 'srsOrResectionSingle'],
-    note: 'Declared conflicts, and a test over every consult, keep contradicting statements apart. For a single small resectable lesion the bottom line read as two instructions ("radiosurgery to each metastasis", then "radiosurgery or resection"); the second now names resection as the equal option (ASCO Rec 2.2).',
+    where: ['srsOneToFour', 'srsOrResectionSingle', 'keepSystemicTherapy', 'systemicAtPoorPs'],
+    note: 'Declared conflicts, and a test over every consult, keep contradicting statements apart. Two more found since 2.0: (1) for a single small resectable lesion the bottom line read as two instructions ("radiosurgery to each metastasis", then "radiosurgery or resection"); the second now names resection as the equal option (ASCO Rec 2.2). (2) At KPS 50 or less from another cause, "lead with supportive care" stood beside "keep the systemic therapy; treat the brain locally". "Treat the brain locally" is now a declared conflict of supportive care first, and these plans say instead that cancer treatment is a shared decision, not a default, citing ASCO’s Choosing Wisely item 1 (2021 wording, read on choosingwisely.org) and the ESMO 2021 metastatic breast cancer guideline (read). Next-line systemic options stay listed after it: no guideline read endorses or excludes them at this performance status.',
   },
   {
     point: 'GPA (review section 3)',

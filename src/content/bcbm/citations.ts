@@ -17,6 +17,26 @@ export const citations: PathwayInput['citations'] = [
     doi: '10.1200/JCO.21.02314',
   },
   {
+    id: 'gennari2021',
+    authors: 'Gennari A, André F, Barrios CH, et al.',
+    title:
+      'ESMO Clinical Practice Guideline for the diagnosis, staging and treatment of patients with metastatic breast cancer',
+    source: 'Ann Oncol',
+    year: 2021,
+    detail: '32(12):1475–1495',
+    doi: '10.1016/j.annonc.2021.09.019',
+  },
+  {
+    id: 'ascoChoosingWisely2021',
+    authors: 'American Society of Clinical Oncology',
+    title:
+      'Ten things physicians and patients should question, item 1: cancer-directed therapy for solid tumours at low performance status',
+    source: 'Choosing Wisely (ABIM Foundation)',
+    year: 2021,
+    detail: 'first released 2012, updated 26 July 2021',
+    url: 'https://www.choosingwisely.org/societies/american-society-of-clinical-oncology/',
+  },
+  {
     id: 'astro2022',
     authors: 'Gondi V, Bauman G, Bradfield L, et al.',
     title: 'Radiation therapy for brain metastases: an ASTRO clinical practice guideline',

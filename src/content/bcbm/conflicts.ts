@@ -20,6 +20,7 @@ const switchOptions = [
 ];
 const activeLocal = [
   'upfrontLocalTherapy',
+  'keepSystemicTherapy', // "treat the brain locally and carry on"
   'srsOneToFour',
   'srsOrResectionSingle',
   'srsFiveToTen',

@@ -923,12 +923,29 @@ export const items: PathwayInput['items'] = [
 
   // Systemic therapy for newly found metastases
   {
+    id: 'systemicAtPoorPs',
+    section: 'systemicTherapy',
+    text: 'Performance status 50 or less from another cause: whether to continue, start or change cancer treatment is decided with her, weighing her other illnesses, her goals and the burden of treatment, with palliative care alongside. ASCO advises against cancer-directed therapy, targeted drugs included, at performance status 3–4 when earlier treatment has not helped and there is no strong evidence that more will.',
+    short: 'Cancer treatment by shared decision, not by default (performance status 50 or less).',
+    rank: 39,
+    when: all(treated, supportiveFirst),
+    refs: [
+      { citation: 'ascoChoosingWisely2021', point: 'item 1, as updated in 2021' },
+      {
+        citation: 'gennari2021',
+        point: 'comorbidities and preferences in a shared decision; palliative care early',
+      },
+    ],
+    evidence: 'verified',
+  },
+  {
     id: 'keepSystemicTherapy',
     section: 'systemicTherapy',
     text: 'The disease outside the brain is not progressing on the current therapy: do not switch it because of the brain metastases; treat the brain locally and carry on.',
     short: 'Keep the current systemic therapy; treat the brain locally.',
     rank: 40,
-    when: all(parenchymal, onTherapy, notProgressingOutside),
+    // Not with supportive care first: "treat the brain locally" would contradict it (systemicAtPoorPs instead).
+    when: all(parenchymal, onTherapy, notProgressingOutside, not(supportiveFirst)),
     refs: [ascoHer2('Rec 8.1')],
     evidence: 'verified',
     seedNote:
