@@ -59,12 +59,14 @@ export class ConsultService {
     by?: string,
     deliveryId?: string,
   ): Promise<TurnResult | typeof duplicate> {
-    // First from the copy this process wrote or read last, without asking the store: the save is a
-    // compare-and-set on its etag, so a copy another instance has since changed fails there and the
-    // turn is run again on what the store holds. A turn that writes nothing checks the etag instead.
-    let fresh = false;
-    for (let attempt = 1; ; attempt++) {
+    // Where conflicts are cheap, first from the copy this process wrote or read last, without asking
+    // the store: the save is a compare-and-set on its etag, so a copy another instance has since
+    // changed fails there and the turn is run again on what the store holds. A turn that writes
+    // nothing checks the etag instead.
+    let fresh = !this.store.cheapConflicts;
+    for (let tries = 0; ; ) {
       const cached = fresh ? undefined : this.records.get(key);
+      if (!cached) tries++;
       const before = cached ?? (await this.load(key));
       const result = handleTurn(before?.record, input, {
         content: this.content,
@@ -94,7 +96,8 @@ export class ConsultService {
         this.records.set(key, { etag, record: result.record });
       } catch (err) {
         if (err instanceof DuplicateDeliveryError) return this.duplicate(key, deliveryId);
-        if (err instanceof ConflictError && attempt < 5) {
+        // A try on this process's own copy does not count: five tries on the store's state.
+        if (err instanceof ConflictError && (cached !== undefined || tries < 5)) {
           fresh = true;
           continue;
         }
@@ -112,7 +115,10 @@ export class ConsultService {
   private async load(key: string): Promise<{ record: ConsultRecord; etag: string } | undefined> {
     const known = this.records.get(key);
     const loaded = await this.store.load(key, known?.etag);
-    if (!loaded) return undefined;
+    if (!loaded) {
+      this.records.delete(key); // swept or never saved: no copy to run the next turn on
+      return undefined;
+    }
     if ('unchanged' in loaded && known) return known;
     const parsed = ConsultRecord.safeParse('value' in loaded ? loaded.value : undefined);
     if (parsed.success) {

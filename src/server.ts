@@ -80,7 +80,11 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
   });
 
   server.get('/healthz', (_req, res, next) => {
-    res.send(200, { ok: true });
+    if (store.sound) res.send(200, { ok: true });
+    else {
+      log.error({ code: 'store_unsound' }, 'the store can no longer write safely: restart the process');
+      res.send(503, { ok: false });
+    }
     return next();
   });
   // restify 11: an async handler takes (req, res) and must not call next.

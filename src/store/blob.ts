@@ -220,6 +220,8 @@ export class BlobStore implements ConsultStore {
     }
   }
 
+  readonly cheapConflicts = false;
+  readonly sound = true;
   async close() {}
 }
 

@@ -46,7 +46,7 @@ export class GroupCommit {
 
   /** Runs `run` in the next batch; resolves with its result once that batch is committed and synced. */
   write<T>(run: () => T): Promise<T> {
-    if (this.failed !== undefined) return Promise.reject(this.failed as Error);
+    if (this.failed !== undefined) return Promise.reject(this.unsound());
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ run, resolve: resolve as (v: unknown) => void, reject });
       if (!this.scheduled) {
@@ -61,6 +61,23 @@ export class GroupCommit {
     return this.failed;
   }
 
+  /** What a write or read is refused with after a failed sync (the user is asked to try again later). */
+  unsound(): Error {
+    return Object.assign(new Error('the store could not sync its writes to disk', { cause: this.failed }), {
+      code: 'store_unavailable',
+    });
+  }
+
+  /**
+   * Undefined when everything committed is synced; else a promise that settles once it is (the
+   * sync running now, or the one after it for batches still waiting). It never rejects.
+   */
+  synced(): Promise<void> | undefined {
+    if (!this.syncing) return undefined;
+    if (!this.unsynced.length) return this.syncing;
+    return this.syncing.then(() => this.syncing);
+  }
+
   /** Writes what is queued now and waits for every batch's sync (close calls it: nothing queued is dropped). */
   async drain(): Promise<void> {
     this.flush();
@@ -73,7 +90,8 @@ export class GroupCommit {
     this.queue = [];
     if (!batch.length) return;
     if (!this.db.open || this.failed !== undefined) {
-      for (const job of batch) job.reject(this.failed ?? new Error('the store is closed'));
+      const err = this.failed !== undefined ? this.unsound() : new Error('the store is closed');
+      for (const job of batch) job.reject(err);
       return;
     }
     const outcomes: { ok: boolean; value: unknown }[] = [];
@@ -119,7 +137,9 @@ export class GroupCommit {
       },
       (err: unknown) => {
         this.failed ??= err;
-        for (const { batch } of [...group, ...this.unsynced]) for (const job of batch) job.reject(err);
+        // The batches this sync covered may or may not be on disk: their own error. Those waiting are refused.
+        for (const { batch } of group) for (const job of batch) job.reject(err);
+        for (const { batch } of this.unsynced) for (const job of batch) job.reject(this.unsound());
         this.unsynced = [];
       },
     );

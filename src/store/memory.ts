@@ -50,5 +50,7 @@ export class MemoryStore implements ConsultStore {
   }
 
   async ping() {}
+  readonly cheapConflicts = true;
+  readonly sound = true;
   async close() {}
 }

@@ -48,7 +48,10 @@ export class SqliteStore implements ConsultStore {
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, 'consults.sqlite');
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    if (this.db.pragma('journal_mode = WAL', { simple: true }) !== 'wal') {
+      this.db.close();
+      throw new Error(`${file} cannot be put in WAL mode`);
+    }
     // Durability as with synchronous=FULL, without blocking the event loop on the disk. FULL is
     // NORMAL plus an fsync of the WAL at every commit, on this thread. Here SQLite commits with
     // NORMAL (the WAL written, not synced; checkpoints still sync the WAL before copying it and the
@@ -105,6 +108,11 @@ export class SqliteStore implements ConsultStore {
   }
 
   async load(key: string, ifNoneMatch?: string): Promise<Loaded | undefined> {
+    // What a batch committed is not read until it is synced: no reply shows what a power cut could
+    // still take back (with synchronous=FULL, SQLite too published a commit only once synced).
+    const unsynced = this.writes.synced();
+    if (unsynced) await unsynced;
+    if (!this.sound) throw this.writes.unsound();
     const row = this.stmts.load.get(ifNoneMatch ?? null, key);
     if (!row) return undefined;
     if (row.value === null) return { etag: row.etag, unchanged: true };
@@ -181,15 +189,24 @@ export class SqliteStore implements ConsultStore {
     return this.writes.stats;
   }
 
+  readonly cheapConflicts = true;
+
+  get sound(): boolean {
+    return this.writes.failure === undefined;
+  }
+
   async ping() {
-    if (this.writes.failure !== undefined) throw new Error('the store could not sync its writes to disk');
+    if (!this.sound) throw this.writes.unsound();
     this.stmts.ping.get();
   }
 
   close(): Promise<void> {
     this.closing ??= this.writes.drain().then(() => {
-      this.db.close();
-      closeSync(this.wal);
+      try {
+        this.db.close();
+      } finally {
+        closeSync(this.wal);
+      }
     });
     return this.closing;
   }

@@ -58,6 +58,17 @@ export interface ConsultStore {
   /** The audit log, oldest first (for `npm run audit:export`). */
   auditLog(): AsyncIterable<AuditEvent>;
   ping(): Promise<void>;
+  /**
+   * Whether a turn may run on a copy the caller holds without asking the store first: true where a
+   * stale copy costs only a failed compare-and-set (SQLite, memory), false where the round trips of
+   * a failed write cost more than the read they save (Azure Blob, shared by instances without affinity).
+   */
+  readonly cheapConflicts: boolean;
+  /**
+   * False once the store can no longer be trusted to write (SQLite after a failed sync of its
+   * journal): liveness then fails, so the process is restarted.
+   */
+  readonly sound: boolean;
   close(): Promise<void>;
 }
 

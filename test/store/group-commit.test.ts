@@ -1,5 +1,14 @@
+// The module object itself (a default import), so a spy on fdatasync is what the store calls.
+import fs, { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { GroupCommit } from '../../src/store/group-commit';
+import { SqliteStore } from '../../src/store/sqlite';
+import { tryAgainNote } from '../../src/bot/turn-error';
+import { pathway } from '../../src/content';
+import { activity, post, startServer } from '../support/server';
+import { plainTextOf } from '../support/plain-text';
 
 /** A sync the test completes by hand, standing in for the fdatasync of the WAL. */
 function manualSync() {
@@ -57,8 +66,8 @@ describe('group commit', () => {
     await settle();
     calls[0]!.reject(new Error('EIO'));
     await expect(first).rejects.toThrow('EIO');
-    await expect(waiting).rejects.toThrow('EIO');
-    await expect(writes.write(insert('c'))).rejects.toThrow('EIO');
+    await expect(waiting).rejects.toMatchObject({ code: 'store_unavailable' });
+    await expect(writes.write(insert('c'))).rejects.toMatchObject({ code: 'store_unavailable' });
     expect(writes.failure).toBeInstanceOf(Error);
     // No sync after the failed one: nothing later is answered as saved.
     expect(calls).toHaveLength(1);
@@ -68,8 +77,12 @@ describe('group commit', () => {
     const { db, insert } = table();
     const { sync, calls } = manualSync();
     const writes = new GroupCommit(db, sync);
-    const results = Promise.allSettled([writes.write(insert('a')), writes.write(insert('a'))]);
+    let settled = false;
+    const results = Promise.allSettled([writes.write(insert('a')), writes.write(insert('a'))]).finally(
+      () => (settled = true),
+    );
     await settle();
+    expect(settled).toBe(false);
     calls[0]!.resolve();
     const [ok, failed] = await results;
     expect(ok).toMatchObject({ status: 'fulfilled', value: 1 });
@@ -90,5 +103,84 @@ describe('group commit', () => {
     calls[0]!.resolve();
     await Promise.all([write, drain]);
     expect(drained).toBe(true);
+  });
+});
+
+describe('the SQLite store and the sync of its WAL', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bcbm-sync-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => jest.restoreAllMocks());
+
+  /** Holds each fdatasync of the store until the test lets it finish (or fail). */
+  function holdSyncs() {
+    const held: ((err: NodeJS.ErrnoException | null) => void)[] = [];
+    const real = fs.fdatasync;
+    const hold = (fd: number, cb: (e: NodeJS.ErrnoException | null) => void) => {
+      held.push((err) => (err ? cb(err) : real(fd, cb)));
+    };
+    jest.spyOn(fs, 'fdatasync').mockImplementation(hold as unknown as typeof fs.fdatasync);
+    return held;
+  }
+
+  it('answers a save only after the WAL is synced, and shows nothing committed before its sync', async () => {
+    const store = new SqliteStore(join(dir, 'held'));
+    const held = holdSyncs();
+    let saved = false;
+    const save = store
+      .save({ key: 'k', value: { step: 1 }, etag: undefined, events: [] })
+      .then(() => (saved = true));
+    await settle();
+    expect(held).toHaveLength(1);
+    // Committed, not yet synced: neither answered nor readable.
+    let read = false;
+    const load = store.load('k').then((l) => ((read = true), l));
+    await settle();
+    expect([saved, read]).toEqual([false, false]);
+    held[0]!(null);
+    await expect(load).resolves.toMatchObject({ value: { step: 1 } });
+    await save;
+    expect(saved).toBe(true);
+    jest.restoreAllMocks();
+    await store.close();
+  });
+
+  it('after a failed sync refuses every save and read, and says it is not sound (liveness then fails)', async () => {
+    const store = new SqliteStore(join(dir, 'failed'));
+    const held = holdSyncs();
+    const save = store.save({ key: 'k', value: 1, etag: undefined, events: [] });
+    await settle();
+    held[0]!(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+    await expect(save).rejects.toThrow('EIO');
+    expect(store.sound).toBe(false);
+    await expect(store.ping()).rejects.toThrow();
+    await expect(store.load('k')).rejects.toThrow();
+    await expect(store.save({ key: 'j', value: 2, etag: undefined, events: [] })).rejects.toMatchObject({
+      code: 'store_unavailable',
+    });
+    jest.restoreAllMocks();
+    await store.close();
+  });
+
+  it('a bot whose disk sync failed tells the user to try again and fails liveness, so it is restarted', async () => {
+    const server = await startServer({ STORAGE: 'sqlite', DATA_DIR: join(dir, 'bot') });
+    try {
+      const say = async (text: string) => {
+        const res = await post(server.url, activity({ conversation: { id: 'sync-1' } as never, text }));
+        return res.activities.map(plainTextOf).join('\n');
+      };
+      await say('start');
+      const held = holdSyncs();
+      const answer = say('1');
+      while (!held.length) await settle();
+      held[0]!(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+      // The answer on the failed sync is not confirmed; the next is refused before anything is written.
+      expect(await answer).not.toContain(pathway.questions[1]!.prompt);
+      expect(await say('1')).toContain(tryAgainNote);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(503);
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+    } finally {
+      jest.restoreAllMocks();
+      await server.close();
+    }
   });
 });

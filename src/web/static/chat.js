@@ -36,18 +36,25 @@
    * arrives after the transcript has settled: when its own scroll reaches the end while a reply is
    * arriving, it counts what has arrived as read and scrolls on past the reply's start. So once the
    * transcript has stopped moving, a reply whose start is above the view is brought back to its start.
-   * A reply that fits is in view already; one below the view (the user scrolled up) is left alone.
+   * A reply that fits is in view already; one below the view (the user scrolled up) is left alone,
+   * and so is a transcript the user touches, scrolls or types in meanwhile: that is their choice.
    */
   let settling = 0;
+  ['wheel', 'touchstart', 'pointerdown', 'keydown'].forEach((type) =>
+    host.addEventListener(type, () => settling++, { capture: true, passive: true }),
+  );
   function keepReplyStartInView() {
     const run = ++settling;
     let last = '';
     let still = 0;
     let frames = 0;
     const check = () => {
-      if (run !== settling) return; // a later activity restarted the wait
+      if (run !== settling) return; // a later activity, or the user, ended this wait
       const scroller = host.querySelector('.webchat__basic-transcript__scrollable');
-      if (!scroller) return;
+      if (!scroller) {
+        if (++frames < 300) window.requestAnimationFrame(check);
+        return;
+      }
       const now = scroller.scrollTop + ':' + scroller.scrollHeight;
       still = now === last ? still + 1 : 0;
       last = now;
