@@ -109,7 +109,8 @@ export class SqliteStore implements ConsultStore {
 
   async load(key: string, ifNoneMatch?: string): Promise<Loaded | undefined> {
     // What a batch committed is not read until it is synced: no reply shows what a power cut could
-    // still take back (with synchronous=FULL, SQLite too published a commit only once synced).
+    // still take back (with synchronous=FULL, SQLite too published a commit only once synced). This
+    // covers this process's writes: SQLite is the one-instance store; several instances use Blob.
     const unsynced = this.writes.synced();
     if (unsynced) await unsynced;
     if (!this.sound) throw this.writes.unsound();
