@@ -56,9 +56,9 @@ export class GroupCommit {
     });
   }
 
-  /** The reason writes are refused, once a sync has failed; else undefined. */
-  get failure(): unknown {
-    return this.failed;
+  /** False once a sync has failed: from then on every write is refused. */
+  get sound(): boolean {
+    return this.failed === undefined;
   }
 
   /** What a write or read is refused with after a failed sync (the user is asked to try again later). */
@@ -94,7 +94,7 @@ export class GroupCommit {
       for (const job of batch) job.reject(err);
       return;
     }
-    const outcomes: { ok: boolean; value: unknown }[] = [];
+    const outcomes: Committed['outcomes'] = [];
     try {
       this.db.exec('BEGIN IMMEDIATE');
       for (const job of batch) {

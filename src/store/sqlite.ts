@@ -193,7 +193,7 @@ export class SqliteStore implements ConsultStore {
   readonly cheapConflicts = true;
 
   get sound(): boolean {
-    return this.writes.failure === undefined;
+    return this.writes.sound;
   }
 
   async ping() {

@@ -48,20 +48,18 @@
     let last = '';
     let still = 0;
     let frames = 0;
+    // Checked once a frame, for at most about 5 s.
+    const again = () => {
+      if (++frames < 300) window.requestAnimationFrame(check);
+    };
     const check = () => {
       if (run !== settling) return; // a later activity, or the user, ended this wait
       const scroller = host.querySelector('.webchat__basic-transcript__scrollable');
-      if (!scroller) {
-        if (++frames < 300) window.requestAnimationFrame(check);
-        return;
-      }
+      if (!scroller) return again();
       const now = scroller.scrollTop + ':' + scroller.scrollHeight;
       still = now === last ? still + 1 : 0;
       last = now;
-      if (still < 10) {
-        if (++frames < 300) window.requestAnimationFrame(check);
-        return;
-      }
+      if (still < 10) return again();
       const articles = Array.from(scroller.querySelectorAll('.webchat__basic-transcript__activity'));
       let firstReply = 0;
       articles.forEach((a, i) => {
