@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Condition, conditionRefs, holds } from './conditions';
 import { caseModel, isQuestionId, type Answers } from './case-model';
+import { compilePathway } from './compile';
+import { answerRefs, decisionRefs, isGpaUnknown, Rule } from './rules';
 
 /** camelCase ids, stable once published (case-model.md). */
 export const Id = z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'ids are camelCase' });
@@ -76,7 +78,7 @@ export const Item = z.strictObject({
   id: Id,
   section: Section,
   text: z.string().min(1),
-  when: Condition,
+  when: Rule,
   refs: z.array(Ref).min(1, { error: 'every item needs a citation' }),
   evidence: Evidence,
   /** Shown at once, before the next question, when the answer that triggers it is given. */
@@ -91,27 +93,28 @@ export const Item = z.strictObject({
   /** Order in the bottom line, lowest first; urgent items lead whatever their rank. */
   rank: z.number().int().min(1).max(99).optional(),
 });
-export type Item = z.infer<typeof Item>;
+/** An item as loaded: its rule compiled to a condition over the answers, the rule as written kept for review. */
+export type Item = Compiled<z.infer<typeof Item>>;
 
 export const Pitfall = z.strictObject({
   id: Id,
   text: z.string().min(1),
   /** Gathered again with the recommendation when this holds (otherwise only shown at its question). */
-  when: Condition.optional(),
+  when: Rule.optional(),
   refs: z.array(Ref).min(1, { error: 'every pitfall needs a citation' }),
   evidence: Evidence,
   seedNote: z.string().optional(),
 });
-export type Pitfall = z.infer<typeof Pitfall>;
+export type Pitfall = Compiled<z.infer<typeof Pitfall>>;
 
 export const Unknown = z.strictObject({
   id: Id,
-  when: Condition,
+  when: Rule,
   text: z.string().min(1), // what is missing
   action: z.string().min(1), // what to do about it
   refs: z.array(Ref).default([]),
 });
-export type Unknown = z.infer<typeof Unknown>;
+export type Unknown = Compiled<z.infer<typeof Unknown>>;
 
 export const GpaLevel = z.strictObject({
   label: z.string().min(1),
@@ -160,6 +163,41 @@ export const Drug = z.strictObject({
 });
 export type Drug = z.infer<typeof Drug>;
 
+
+/** One value a key decision can take, and how the bottom line names it when it sets the plan. */
+export const DecisionValue = z.strictObject({
+  value: Id,
+  label: z.string().min(1),
+  /** The words of the bottom line's "Plan" line; absent: this value is not named there (the default). */
+  short: z.string().min(1).max(70).optional(),
+});
+
+/** A row of a decision's table: the first row whose rule holds sets the value. */
+export const DecisionRow = z.strictObject({
+  /** Absent only on the last row, which holds otherwise. */
+  when: Rule.optional(),
+  value: Id,
+  /** The row in words, as a clinician would say it: shown in the review copy and with the plan. */
+  why: z.string().min(1),
+  refs: z.array(Ref).min(1, { error: 'every row of a decision cites its source' }),
+});
+
+/**
+ * One of the plan's key decisions (goals of care, local treatment, systemic therapy, steroids), made once
+ * for every consult by an ordered table: the items that depend on it are gated on its value, never on a copy
+ * of its conditions. `governs` names the items that must be gated on it (checked at load).
+ */
+export const KeyDecision = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  values: z.array(DecisionValue).min(2),
+  rows: z.array(DecisionRow).min(2),
+  governs: z
+    .strictObject({ sections: z.array(Section).default([]), items: z.array(Id).default([]) })
+    .default({ sections: [], items: [] }),
+});
+export type KeyDecision = z.infer<typeof KeyDecision>;
+
 /** Two statements that must never appear in one recommendation (items or pitfalls). */
 export const Conflict = z.strictObject({
   between: z.tuple([Id, Id]),
@@ -177,10 +215,6 @@ export const Change = z.strictObject({
 export type Change = z.infer<typeof Change>;
 export type GpaFactor = z.infer<typeof GpaFactor>;
 
-/** An answer that leaves a GPA factor open: "unknown", or one the factor declares (e.g. not staged). */
-export function isGpaUnknown(f: { unknown: readonly string[] }, value: string | undefined): boolean {
-  return value === undefined || value === 'unknown' || f.unknown.includes(value);
-}
 
 const PathwayShape = z.strictObject({
   id: Id,
@@ -199,11 +233,12 @@ const PathwayShape = z.strictObject({
   gpa: Gpa,
   drugs: z.array(Drug).default([]),
   conflicts: z.array(Conflict).default([]),
+  decisions: z.array(KeyDecision).default([]),
   changes: z.array(Change).default([]),
 });
 
 /** Cross-reference checks: every message names the item at fault, so a reviewer can find it. */
-export const Pathway = PathwayShape.superRefine((p, ctx) => {
+const CheckedPathway = PathwayShape.superRefine((p, ctx) => {
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path, message, input: undefined });
 
@@ -230,8 +265,22 @@ export const Pathway = PathwayShape.superRefine((p, ctx) => {
       if (!citations.has(r.citation))
         issue([kind, i, 'refs', j], `${owner} cites unknown citation "${r.citation}"`);
     });
-  const checkCondition = (path: (string | number)[], owner: string, c: Condition) => {
-    for (const { q, is } of conditionRefs(c)) {
+  const decisions = new Map(p.decisions.map((d, i) => [d.id, { d, i }]));
+  /** A rule's answers must be the case model's; the decisions it names must exist (and, in a decision's own
+   * table, come before it), with values they can take. */
+  const checkCondition = (path: (string | number)[], owner: string, c: Rule, before = Infinity) => {
+    for (const { decision, is } of decisionRefs(c)) {
+      const known = decisions.get(decision);
+      if (!known) {
+        issue(path, `${owner}: unknown decision "${decision}"`);
+        continue;
+      }
+      if (known.i >= before) issue(path, `${owner}: decision "${decision}" is made after this one`);
+      for (const v of is)
+        if (!known.d.values.some((x) => x.value === v))
+          issue(path, `${owner}: "${v}" is not a value of decision "${decision}"`);
+    }
+    for (const { q, is } of answerRefs(c)) {
       if (!isQuestionId(q)) {
         issue(path, `${owner}: unknown question "${q}"`);
         continue;
@@ -303,6 +352,32 @@ export const Pathway = PathwayShape.superRefine((p, ctx) => {
     ),
   );
 
+  p.decisions.forEach((d, i) => {
+    const owner = `decision "${d.id}"`;
+    if (seen.has(d.id)) issue(['decisions', i, 'id'], `duplicate id "${d.id}" (also in ${seen.get(d.id)})`);
+    const values = new Set(d.values.map((v) => v.value));
+    d.rows.forEach((r, j) => {
+      const where = ['decisions', i, 'rows', j];
+      if (!values.has(r.value)) issue(where, `${owner} row ${j + 1}: "${r.value}" is not one of its values`);
+      const last = j === d.rows.length - 1;
+      if (last && r.when) issue(where, `${owner}: the last row holds otherwise (no rule)`);
+      if (!last && !r.when) issue(where, `${owner} row ${j + 1}: only the last row may have no rule`);
+      if (r.when) checkCondition(where, `${owner} row ${j + 1}`, r.when, i);
+      checkRefs('decisions', i, `${owner} row ${j + 1}`, r.refs);
+    });
+    for (const v of values)
+      if (!d.rows.some((r) => r.value === v)) issue(['decisions', i], `${owner}: no row gives "${v}"`);
+    // What a decision governs is gated on it, so the plan's choice is made once, not copied per item.
+    const governed = p.items.filter(
+      (x) => d.governs.sections.includes(x.section) || d.governs.items.includes(x.id),
+    );
+    for (const id of d.governs.items)
+      if (!p.items.some((x) => x.id === id)) issue(['decisions', i, 'governs'], `${owner} governs unknown "${id}"`);
+    for (const x of governed)
+      if (!decisionRefs(x.when).some((r) => r.decision === d.id))
+        issue(['items', p.items.indexOf(x), 'when'], `item "${x.id}" is governed by ${owner} but not gated on it`);
+  });
+
   const statements = new Set([...p.items.map((x) => x.id), ...pitfalls]);
   p.conflicts.forEach((c, i) =>
     c.between.forEach((id, j) => {
@@ -317,7 +392,38 @@ export const Pathway = PathwayShape.superRefine((p, ctx) => {
     }),
   );
 });
-export type Pathway = z.infer<typeof Pathway>;
+/** The content as written and checked, before its rules are compiled. */
+export type PathwaySource = z.infer<typeof CheckedPathway>;
+
+/** A statement with a rule: `when` is the rule compiled to a condition over the answers; `rule` is as written. */
+export type Compiled<T> = T extends { when: Rule }
+  ? Omit<T, 'when'> & { when: Condition; rule: Rule }
+  : T extends { when?: Rule }
+    ? Omit<T, 'when'> & { when?: Condition; rule?: Rule }
+    : T;
+
+/** A key decision as loaded: each row's rule and each value compiled to conditions over the answers. */
+export type CompiledDecision = KeyDecision & {
+  rows: (KeyDecision['rows'][number] & { condition?: Condition })[];
+  /** For each value, the answers that give it (first matching row wins). */
+  valueConditions: Record<string, Condition>;
+};
+
+/** The content as the bot uses it: every rule compiled to a condition over the answers. */
+export type Pathway = Omit<PathwaySource, 'items' | 'pitfalls' | 'unknowns' | 'decisions'> & {
+  items: Item[];
+  pitfalls: Pitfall[];
+  unknowns: Unknown[];
+  decisions: CompiledDecision[];
+};
+
+/** Parses and checks content, then compiles its rules; a problem in either names the item at fault. */
+export const Pathway = CheckedPathway.transform((p, ctx): Pathway => {
+  const { pathway, problems } = compilePathway(p);
+  for (const { path, message } of problems)
+    ctx.issues.push({ code: 'custom', path, message, input: undefined });
+  return pathway;
+});
 export type PathwayInput = z.input<typeof Pathway>;
 
-export { Condition, conditionRefs };
+export { Condition, conditionRefs, isGpaUnknown, Rule };
