@@ -403,7 +403,7 @@ export type Compiled<T> = T extends { when: Rule }
     : T;
 
 /** A key decision as loaded: each row's rule and each value compiled to conditions over the answers. */
-export type CompiledDecision = KeyDecision & {
+export type CompiledDecision = Omit<KeyDecision, 'rows'> & {
   rows: (KeyDecision['rows'][number] & { condition?: Condition })[];
   /** For each value, the answers that give it (first matching row wins). */
   valueConditions: Record<string, Condition>;

@@ -1,6 +1,6 @@
 import type { Answers, QuestionId } from '../content/case-model';
-import type { Citation, Evidence, Item, Outcome, Pathway, Ref, Section } from '../content/schema';
-import { holds, triggersOf } from '../content/conditions';
+import type { Citation, CompiledDecision, Evidence, Item, Outcome, Pathway, Ref, Section } from '../content/schema';
+import { holds, triggersOf, type Condition } from '../content/conditions';
 import { breastGpa, type GpaResult } from './gpa';
 import { Recent } from './recent';
 
@@ -36,8 +36,24 @@ export interface RecommendationItem {
   because: Because[];
 }
 
+/** A key decision of the plan as made for this consult: its value, the row that set it and why. */
+export interface DecisionResult {
+  id: string;
+  title: string;
+  value: string;
+  label: string;
+  /** How the bottom line names it; absent when this value does not set the plan (the default). */
+  short?: string;
+  /** The row that set it, in words. */
+  why: string;
+  refs: ResolvedRef[];
+  because: Because[];
+}
+
 export interface Recommendation {
   outcome: Outcome;
+  /** The plan's key decisions, in the content's order: each made once, and every item that depends on one gated on it. */
+  decisions: DecisionResult[];
   inputs: { question: QuestionId; short: string; answer: string; value: string; by?: string }[];
   sections: { id: Section; items: RecommendationItem[] }[];
   prognosis?: GpaResult & { refs: ResolvedRef[] };
@@ -104,11 +120,35 @@ function resolveItem(
     ...(i.short ? { short: i.short } : {}),
     ...(i.rank !== undefined ? { rank: i.rank } : {}),
     refs: resolve(i.refs),
-    because: triggersOf(i.when, answers).map((t) => ({
-      question: t.question,
-      short: shortOf(content, t.question),
-      answer: answerLabel(content, t.question, t.answer),
-    })),
+    because: becauseOf(content, i.when, answers),
+  };
+}
+
+const becauseOf = (content: Pathway, c: Condition, answers: Answers): Because[] =>
+  triggersOf(c, answers).map((t) => ({
+    question: t.question,
+    short: shortOf(content, t.question),
+    answer: answerLabel(content, t.question, t.answer),
+  }));
+
+/** The value a key decision takes for these answers: the first row whose rule holds (the last holds otherwise). */
+export function decide(
+  content: Pathway,
+  d: CompiledDecision,
+  answers: Answers,
+  resolve: (refs: readonly Ref[]) => ResolvedRef[],
+): DecisionResult {
+  const row = d.rows.find((r) => !r.condition || holds(r.condition, answers)) ?? d.rows[d.rows.length - 1]!;
+  const value = d.values.find((v) => v.value === row.value)!;
+  return {
+    id: d.id,
+    title: d.title,
+    value: value.value,
+    label: value.label,
+    ...(value.short ? { short: value.short } : {}),
+    why: row.why,
+    refs: resolve(row.refs),
+    because: row.condition ? becauseOf(content, row.condition, answers) : [],
   };
 }
 
@@ -163,6 +203,8 @@ export function buildRecommendation(
   if (!outcome) throw new Error(`unknown outcome "${outcomeId}"`);
   const answers = answersFrom(entries);
   const { resolve, numbers } = citationNumbering(content);
+  // The key decisions first: the plan's "why" comes before its details, and so do their reference numbers.
+  const decisions = content.decisions.map((d) => decide(content, d, answers, resolve));
   const chosen = itemsFor(content, answers);
   const sections = sectionOrder
     .map((id) => ({
@@ -196,6 +238,7 @@ export function buildRecommendation(
 
   return {
     outcome,
+    decisions,
     inputs: entries.map((e) => ({
       question: e.question,
       short: shortOf(content, e.question),

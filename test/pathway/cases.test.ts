@@ -102,7 +102,7 @@ const cases: Case[] = [
     ],
   ],
   [
-    'raised intracranial pressure brings the emergency items, high-dose dexamethasone and a taper plan',
+    'raised intracranial pressure brings the emergency items, high-dose dexamethasone and a taper plan; no emergency CT order once the scan is done (review m9)',
     consult(
       twitching,
       { redFlags: 'raisedIcp', seizure: 'no' },
@@ -111,19 +111,25 @@ const cases: Case[] = [
     ),
     'treatmentPlan',
     [
-      'icpUrgentCt',
       'icpDexamethasone',
       'icpSupportive',
       'icpNeurosurgery',
       'icpHyperosmolar',
-      'nonContrastCtOnlyEmergency',
       'steroidTaper',
       'steroidPjp',
       'steroidSideEffects',
       'noAsmProphylaxis',
       'surgeryLargeOrSymptomatic',
     ],
-    ['steroidsMild', 'noSteroids', 'steroidGastricProtection', 'asmForSeizure', 'seFirstLine'],
+    [
+      'steroidsMild',
+      'noSteroids',
+      'steroidGastricProtection',
+      'asmForSeizure',
+      'seFirstLine',
+      'icpUrgentCt',
+      'nonContrastCtOnlyEmergency',
+    ],
   ],
   [
     'a scan still to be done gives the interim plan: order the MRI with its protocol, steroids only for oedema, treat the seizure',
@@ -590,11 +596,13 @@ const reviewCases: Case[] = [
     [],
   ],
   [
-    'Gap 8: no seizure and no mass effect in HER2-positive disease names the deferral criteria, not "local first"',
-    consult(twitching, { seizure: 'no' }, oneSmall, fitHer2Positive),
+    'Gap 8: no seizure and no mass effect in HER2-positive disease about to start a HER2 regimen names the deferral criteria, not "local first"',
+    consult(twitching, { seizure: 'no' }, oneSmall, fitHer2Positive, { systemicTherapy: 'none' }).filter(
+      (e) => e.question !== 'her2Regimen',
+    ),
     'treatmentPlan',
-    ['deferralCriteria', 'srsOneToFour'],
-    ['upfrontLocalTherapy'],
+    ['deferralCriteria', 'srsOneToFour', 'her2FirstLine'],
+    ['upfrontLocalTherapy', 'keepSystemicTherapy'],
   ],
 ];
 
@@ -724,8 +732,8 @@ describe('how the advice is shown', () => {
   it('shows emergency items first, flagged urgent, in the immediate section', () => {
     const { r } = run(consult(twitching, { redFlags: 'raisedIcp' }, oneSmall, fitHer2Positive));
     expect(r.sections[0]?.id).toBe('immediate');
+    // The emergency CT is ordered while the scan is pending, not in the plan after it (review m9).
     for (const id of [
-      'icpUrgentCt',
       'icpDexamethasone',
       'icpSupportive',
       'icpNeurosurgery',

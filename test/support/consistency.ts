@@ -44,7 +44,12 @@ export function drugsNamed(content: Pathway, text: string): string[] {
  * some consult, and statements that name a drug in a consult the drug is not for. Exact over the whole
  * answer space: each path stands for all its consults, and only the answers the conditions read are varied.
  */
-export function findViolations(content: Pathway, paths: GeneratedPath[]): Violation[] {
+export function findViolations(
+  content: Pathway,
+  paths: GeneratedPath[],
+  /** Only the checks that name this statement (a test that puts one contradiction back). */
+  about?: string,
+): Violation[] {
   const byId = new Map(statements(content).map((s) => [s.id, s]));
   const checks: { between: [string, string]; why: string; condition: Condition }[] = [];
   for (const c of content.conflicts) {
@@ -63,9 +68,9 @@ export function findViolations(content: Pathway, paths: GeneratedPath[]): Violat
         });
     }
   const found: Violation[] = [];
-  for (const check of checks)
+  for (const check of about ? checks.filter((c) => c.between.includes(about)) : checks)
     for (const path of paths) {
-      const example = witness(path, check.condition, holds);
+      const example = witness(path, check.condition);
       if (example) {
         found.push({ between: check.between, why: check.why, example });
         break;

@@ -162,27 +162,73 @@ function conditionQuestions(c: Condition, out = new Set<QuestionId>()): Set<Ques
 }
 
 /**
- * A consult along this path for which `holds` is true, or undefined when there is none: only the
- * questions the condition reads are varied, so the search is exact and small.
+ * The condition over answers some of which are still open: true or false when every completion agrees,
+ * undefined when it depends on an open answer.
  */
-export function witness(
-  path: GeneratedPath,
-  condition: Condition,
-  holds: (c: Condition, a: Answers) => boolean,
-): Answers | undefined {
+export function partialHolds(
+  c: Condition,
+  answers: Answers,
+  open: ReadonlySet<QuestionId>,
+): boolean | undefined {
+  if ('q' in c) {
+    if (open.has(c.q)) return undefined;
+    const a = answers[c.q];
+    return a !== undefined && c.is.includes(a);
+  }
+  if ('not' in c) {
+    const inner = partialHolds(c.not, answers, open);
+    return inner === undefined ? undefined : !inner;
+  }
+  const all = 'all' in c;
+  let unsure = false;
+  for (const x of all ? c.all : c.any) {
+    const v = partialHolds(x, answers, open);
+    if (v === undefined) unsure = true;
+    else if (v !== all) return v;
+  }
+  return unsure ? undefined : all;
+}
+
+/**
+ * An open question that the condition still depends on: the first one met, in the order `all` and `any`
+ * would decide, inside a part whose value is still open. Branching on it decides the condition soonest.
+ */
+function openQuestion(c: Condition, answers: Answers, open: ReadonlySet<QuestionId>): QuestionId | undefined {
+  if ('q' in c) return open.has(c.q) ? c.q : undefined;
+  if ('not' in c) return openQuestion(c.not, answers, open);
+  for (const x of 'all' in c ? c.all : c.any)
+    if (partialHolds(x, answers, open) === undefined) return openQuestion(x, answers, open);
+  return undefined;
+}
+
+/**
+ * A consult along this path for which the condition holds, or undefined when there is none: only the
+ * questions the condition reads are varied, and a branch is left as soon as the answers chosen so far
+ * decide the condition, branching each time on an answer the still-open part of it reads. So the search
+ * is exact and small even for the compiled rules of the key decisions, which read many questions.
+ */
+export function witness(path: GeneratedPath, condition: Condition): Answers | undefined {
   const read = conditionQuestions(condition);
-  const varied = path.groups.filter((g) => read.has(g.question));
-  const base = answersOf(path.entries);
-  const search = (i: number, answers: Answers): Answers | undefined => {
-    if (i === varied.length) return holds(condition, answers) ? answers : undefined;
-    const g = varied[i] as GeneratedPath['groups'][number];
-    for (const v of g.values) {
-      const found = search(i + 1, { ...answers, [g.question]: v } as Answers);
+  const varied = new Map(path.groups.filter((g) => read.has(g.question)).map((g) => [g.question, g.values]));
+  const search = (answers: Answers, open: Set<QuestionId>): Answers | undefined => {
+    const v = partialHolds(condition, answers, open);
+    if (v === false) return undefined;
+    if (v === true) {
+      // Decided: the open answers keep their first value.
+      const done = { ...answers } as Record<string, string>;
+      for (const q of open) done[q] = varied.get(q)![0] as string;
+      return done as Answers;
+    }
+    const q = openQuestion(condition, answers, open)!;
+    const rest = new Set(open);
+    rest.delete(q);
+    for (const value of varied.get(q)!) {
+      const found = search({ ...answers, [q]: value } as Answers, rest);
       if (found) return found;
     }
     return undefined;
   };
-  return search(0, base);
+  return search(answersOf(path.entries), new Set(varied.keys()));
 }
 
 /** Entries in the order the path asks them, with the answers given. */

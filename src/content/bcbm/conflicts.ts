@@ -10,6 +10,8 @@ const switchOptions = [
   'tdm1Option',
   'capecitabineOption',
   'tdxdHer2LowOption',
+  'tdxdHer2UltralowOption',
+  'hrPositiveBiomarkers',
   'sacituzumabHrPositive',
   'sacituzumabTripleNegative',
   'tnbcFirstLine',
@@ -29,6 +31,23 @@ const activeLocal = [
   'lesionDrivenLowKps',
   'noDeferralWhenSymptomatic',
   'followUpMri',
+  'followUpCt',
+];
+/** Next-line drugs: never beside supportive care first or "no radiotherapy" (review M6). */
+const nextLineDrugs = [
+  'tdxdOption',
+  'tucatinibOption',
+  'neratinibOption',
+  'lapatinibOption',
+  'tdm1Option',
+  'capecitabineOption',
+  'tdxdHer2LowOption',
+  'tdxdHer2UltralowOption',
+  'sacituzumabHrPositive',
+  'sacituzumabTripleNegative',
+  'hrPositiveBiomarkers',
+  'lmOnTherapy',
+  'lmHer2Systemic',
 ];
 const reTreatment = [
   'progLimitedAfterWbrt',
@@ -67,6 +86,50 @@ export const conflicts: PathwayInput['conflicts'] = [
     ['lmActiveTreatment'],
     'supportive care first or active treatment, not both',
   ),
+  ...pairs(
+    ['poorPrognosisSupportive', 'progSupportiveFirst', 'lmSupportiveFirst', 'systemicAtPoorPs'],
+    nextLineDrugs,
+    'supportive care first names no next-line drug: cancer treatment is a shared decision there (review M6)',
+  ),
+  ...pairs(
+    ['noRadiotherapyAsymptomatic', 'radiotherapyIfSystemicOptions'],
+    [
+      ...activeLocal.filter((x) => !['keepSystemicTherapy', 'followUpMri', 'followUpCt'].includes(x)),
+      'poorPrognosisSupportive',
+    ],
+    'no radiotherapy, or radiotherapy only if systemic options remain (ASCO-SNO-ASTRO Rec 3.1), beside a set local treatment',
+  ),
+  {
+    between: ['deferralCriteria', 'keepSystemicTherapy'],
+    why: 'deferring local treatment means starting a CNS-active regimen, which "keep the current therapy" rules out (review M5)',
+  },
+  ...pairs(
+    ['radionecrosisNotProgression'],
+    [...switchOptions, 'tdm1Option'],
+    'a growing treated lesion not known to be tumour is not progression: no CNS-active switch for it (review M2)',
+  ),
+  ...pairs(
+    ['noMetsSteroidReview'],
+    ['icpDexamethasone', 'steroidsMild', 'interimSteroids'],
+    'with no metastasis the empirical dexamethasone is reviewed, not ordered (review M3)',
+  ),
+  ...pairs(
+    ['icpUrgentCt', 'nonContrastCtOnlyEmergency'],
+    ['noMetsIcpCause', 'noMetsSteroidReview', 'srsOneToFour', 'lmSpineMri'],
+    'no emergency CT order after the imaging is done (review m9)',
+  ),
+  {
+    between: ['followUpMri', 'followUpCt'],
+    why: 'MRI follow-up, or contrast CT where MRI is contraindicated, not both (review m10)',
+  },
+  {
+    between: ['firstSeizureNormalImaging', 'noMetsCtOnly'],
+    why: 'a CT-only negative scan is not a complete work-up (review M4)',
+  },
+  {
+    between: ['lmLumbarPuncture', 'lmLpOnlyIfChanges'],
+    why: 'the lumbar puncture is routine, or only if it would change care, not both',
+  },
   {
     between: ['upfrontLocalTherapy', 'deferralCriteria'],
     why: 'local treatment upfront, or the option to defer it, not both',

@@ -1,5 +1,5 @@
 import type { PathwayInput } from '../schema';
-import { all, any, her2NegativeFamily, her2Positive, is } from './items';
+import { all, any, her2NegativeFamily, her2Positive, is } from './when';
 
 const hrPositive = is('hormoneReceptor', 'positive');
 const hrNegative = is('hormoneReceptor', 'negative');

@@ -2,6 +2,7 @@ import type { PathwayInput } from '../schema';
 import { changes } from './changes';
 import { citations } from './citations';
 import { conflicts } from './conflicts';
+import { decisions } from './decisions';
 import { drugs } from './drugs';
 import { gpa } from './gpa';
 import { items } from './items';
@@ -33,5 +34,6 @@ export const bcbmContent: PathwayInput = {
   gpa,
   drugs,
   conflicts,
+  decisions,
   changes,
 };

@@ -1,90 +1,50 @@
-import type { AnswerValue, QuestionId } from '../case-model';
-import type { Condition, PathwayInput } from '../schema';
-
-type Ref = PathwayInput['items'][number]['refs'][number];
-
-export const is = <Q extends QuestionId>(q: Q, ...values: AnswerValue<Q>[]): Condition => ({ q, is: values });
-export const all = (...c: Condition[]): Condition => ({ all: c });
-export const any = (...c: Condition[]): Condition => ({ any: c });
-export const not = (c: Condition): Condition => ({ not: c });
-
-export const raisedIcp = is('redFlags', 'raisedIcp');
-export const statusEpilepticus = is('redFlags', 'statusEpilepticus');
-export const focalStatus = is('redFlags', 'focalStatus');
-export const newSymptoms = is('scenario', 'newSymptoms');
-export const progression = is('scenario', 'knownProgression');
-export const parenchymal = is('imagingResult', 'parenchymal');
-export const pending = is('imagingResult', 'pending');
-export const leptomeningeal = is('imagingResult', 'leptomeningeal');
-export const noMetastases = is('imagingResult', 'noMetastases');
-export const massEffect = is('massEffect', 'yes');
-export const noMassEffect = is('massEffect', 'no');
-/** A seizure has happened: the answer, or a status epilepticus that answered it. */
-export const seizureHappened = any(is('seizure', 'yes'), statusEpilepticus, focalStatus);
-/** Metastases that cause symptoms: a seizure, mass effect or raised pressure. */
-export const symptomatic = any(seizureHappened, massEffect, raisedIcp);
-export const lowKps = is('kps', 'kps60', 'kps50orLess');
-/**
- * Surgery and radiosurgery stay on the table for KPS 60 or more (radiosurgery trials took ECOG 0–2),
- * for a low KPS caused by the lesions (it may recover), and whatever the KPS with mass effect or
- * raised pressure (review E1).
- */
-export const localCandidate = any(
-  is('kps', 'kps90to100', 'kps70to80', 'kps60'),
-  is('kpsCause', 'brainLesion'),
-  massEffect,
-  raisedIcp,
-);
-/** Newly found parenchymal metastases in a patient for local treatment. */
-export const fit = all(parenchymal, localCandidate);
-/** KPS 50 or less from another cause, with nothing a local treatment would relieve. */
-const supportiveFirst = all(is('kps', 'kps50orLess'), is('kpsCause', 'other'), noMassEffect, not(raisedIcp));
-const large = is('largestLesion', 'from3to4cm', 'over4cm');
-const fewLesions = is('lesionCount', 'one', 'twoToFour');
-const manyLesions = is('lesionCount', 'fiveToTen', 'moreThanTen');
-export const steroidsGiven = any(raisedIcp, all(massEffect, any(parenchymal, progression)));
-export const her2Positive = is('her2', 'positive');
-export const her2NegativeFamily = is('her2', 'low', 'ultralow', 'negative');
-const hrPositive = is('hormoneReceptor', 'positive');
-const hrNegative = is('hormoneReceptor', 'negative');
-export const onTherapy = is('systemicTherapy', 'firstLine', 'laterLine');
-const noTherapy = is('systemicTherapy', 'none');
-export const notProgressingOutside = is('extracranial', 'none', 'controlled');
-export const treated = any(parenchymal, progression);
-/**
- * Systemic therapy changes: new metastases with progression outside the brain (ASCO Rec 8.2), or
- * intracranial progression after local treatment (Rec 9.1), in a patient on therapy.
- */
-export const switching = all(
-  onTherapy,
-  any(all(parenchymal, is('extracranial', 'progressive')), progression),
-);
-const her2Switch = all(her2Positive, switching);
-const afterRegimen = (...r: AnswerValue<'her2Regimen'>[]) => is('her2Regimen', ...r);
-const surgeryFew = all(fit, is('resectable', 'yes'), fewLesions, any(massEffect, large));
-const surgeryMany = all(fit, is('resectable', 'yes'), manyLesions, any(massEffect, large));
-export const surgery = any(surgeryFew, surgeryMany);
-/** Progression that is tumour: new lesions, growth without radiation, or imaging that favours tumour. */
-const progressionTumour = all(
-  progression,
-  localCandidate,
-  any(
-    is('progressionSite', 'newLesions', 'both'),
-    is('necrosisWorkup', 'favoursTumour'),
-    is('priorBrainTreatment', 'surgeryOnly'),
-  ),
-);
-const prior = (treatment: AnswerValue<'priorBrainTreatment'>, pattern: AnswerValue<'progressionPattern'>) =>
-  all(progressionTumour, is('priorBrainTreatment', treatment), is('progressionPattern', pattern));
-const lmFit = all(
+import type { PathwayInput } from '../schema';
+import {
+  afterRegimen,
+  all,
+  any,
+  ascoHer2,
+  asymptomatic,
+  fewLesions,
+  focalStatus,
+  followedByImaging,
+  goals,
+  her2NegativeFamily,
+  her2Positive,
+  hrNegative,
+  hrPositive,
+  imaged,
+  is,
+  large,
   leptomeningeal,
-  any(is('kps', 'kps90to100', 'kps70to80', 'kps60'), is('kpsCause', 'brainLesion')),
-);
+  local,
+  localDecided,
+  lowKps,
+  manyLesions,
+  massEffect,
+  newSymptoms,
+  noMassEffect,
+  noMetastases,
+  not,
+  onTherapy,
+  parenchymal,
+  pending,
+  progression,
+  raisedIcp,
+  resectable,
+  seizureHappened,
+  statusEpilepticus,
+  steroids,
+  switching,
+  symptomatic,
+  systemic,
+  treated,
+  treatingLocally,
+  wbrtAnOption,
+} from './when';
 
-export const ascoHer2 = (point: string, strength?: string): Ref =>
-  strength
-    ? { citation: 'ascoHer2Guideline2022', point, strength }
-    : { citation: 'ascoHer2Guideline2022', point };
+const her2Switch = all(treated, her2Positive, switching);
+const laterLine = is('systemicTherapy', 'laterLine');
 
 /** The advice items: each with the rule that selects it and the sources behind it. */
 export const items: PathwayInput['items'] = [
@@ -96,7 +56,7 @@ export const items: PathwayInput['items'] = [
     text: 'Emergency: get an urgent non-contrast CT of the head to look for bleeding, hydrocephalus or herniation.',
     short: 'Urgent non-contrast CT of the head.',
     rank: 2,
-    when: raisedIcp,
+    when: all(raisedIcp, not(imaged)),
     refs: [{ citation: 'scottishIcp', point: 'Management: urgent CT' }, { citation: 'eanoEsmo2021' }],
     evidence: 'secondary',
   },
@@ -107,7 +67,7 @@ export const items: PathwayInput['items'] = [
     text: 'Give dexamethasone now at the dose for severe symptoms: 16 mg a day or more, starting with 10 mg IV, with a proton-pump inhibitor. Give the doses early in the day and stop if there is no benefit. The trial showing 4 mg a day is enough excluded patients at risk of herniation, so it does not apply here.',
     short: 'Dexamethasone 10 mg IV now, then 16 mg a day or more, with a PPI.',
     rank: 3,
-    when: raisedIcp,
+    when: steroids('high'),
     refs: [
       { citation: 'ryken2019', point: 'severe symptoms or raised ICP: 16 mg/day or more' },
       { citation: 'chang2019', point: 'ASCO and SNO endorsement' },
@@ -228,7 +188,7 @@ export const items: PathwayInput['items'] = [
     id: 'nonContrastCtOnlyEmergency',
     section: 'immediate',
     text: 'The emergency non-contrast CT does not rule out metastases: once the patient is stable, get contrast-enhanced imaging, MRI if possible.',
-    when: all(raisedIcp, newSymptoms),
+    when: all(raisedIcp, newSymptoms, not(imaged)),
     refs: [
       { citation: 'bardfeld1977', point: 'CT found 89% without contrast, 94% with contrast' },
       { citation: 'eanoEsmo2021', point: 'MRI is the modality of choice' },
@@ -289,7 +249,7 @@ export const items: PathwayInput['items'] = [
     id: 'ctCountIsMinimum',
     section: 'localTherapy',
     text: 'The metastases were counted on CT because MRI is contraindicated: treat the count as a minimum when planning radiosurgery (MRI found more metastases in 31% of patients with one on contrast CT).',
-    when: all(parenchymal, is('mriAccess', 'contraindicated')),
+    when: all(parenchymal, is('mriAccess', 'contraindicated'), localDecided),
     refs: [{ citation: 'schellinger1999' }],
     evidence: 'verified',
   },
@@ -339,14 +299,27 @@ export const items: PathwayInput['items'] = [
   {
     id: 'firstSeizureNormalImaging',
     section: 'symptomControl',
-    text: 'After a first unprovoked seizure with normal imaging, starting an anti-seizure medicine is an individual decision: the risk of another seizure is 21–45% over 2 years, and starting at once lowers it but does not improve remission in the long run. If the seizure was provoked (low sodium, high calcium, low glucose, a drug), correct the cause instead.',
-    short: 'One seizure, normal scan: anti-seizure medicine is an individual choice.',
+    text: 'After a first unprovoked seizure with no lesion on imaging, starting an anti-seizure medicine is an individual decision: the risk of another seizure is 21–45% over 2 years, and starting at once lowers it but does not improve remission in the long run. If the seizure was provoked (low sodium, high calcium, low glucose, a drug), correct the cause instead.',
+    short: 'One seizure, no lesion on imaging: anti-seizure medicine is an individual choice.',
     rank: 20,
-    when: all(noMetastases, is('seizure', 'yes')),
+    when: all(noMetastases, is('seizure', 'yes'), not(is('mriAccess', 'unavailable'))),
     refs: [{ citation: 'krumholz2015', strength: 'Level A (recurrence), Level B (early treatment)' }],
     evidence: 'verified',
     seedNote:
       'The seed and content 1.0 started an anti-seizure medicine for everyone; with a normal scan it is a choice.',
+  },
+  {
+    id: 'firstSeizureAwaitingMri',
+    section: 'symptomControl',
+    text: 'One seizure, and CT shows no metastasis: whether to start an anti-seizure medicine depends on the MRI, because with a brain lesion a first seizure already counts as epilepsy, and without one it is an individual decision. Decide when the MRI is reported; give the seizure rescue plan meanwhile.',
+    short: 'One seizure: decide on anti-seizure medicine with the MRI result.',
+    rank: 20,
+    when: all(noMetastases, is('seizure', 'yes'), is('mriAccess', 'unavailable')),
+    refs: [
+      { citation: 'seidel2022', point: 'a first seizure with a brain tumour implies epilepsy' },
+      { citation: 'krumholz2015', point: 'a first unprovoked seizure after a complete work-up' },
+    ],
+    evidence: 'secondary',
   },
   {
     id: 'noAsmProphylaxis',
@@ -401,7 +374,7 @@ export const items: PathwayInput['items'] = [
     text: 'While waiting for the scan, give dexamethasone only if the symptoms come from oedema or raised pressure: 4–8 mg a day for mild symptoms, 16 mg a day or more for severe ones. If unsure whether a symptom comes from oedema, discuss with neuro-oncology.',
     short: 'Dexamethasone only for symptoms of oedema: 4–8 mg a day (16 mg if severe).',
     rank: 25,
-    when: all(pending, not(raisedIcp)),
+    when: steroids('ifSymptoms'),
     refs: [{ citation: 'ryken2019' }, { citation: 'chang2019' }],
     evidence: 'verified',
     seedNote:
@@ -413,7 +386,7 @@ export const items: PathwayInput['items'] = [
     text: 'Symptomatic mass effect without raised pressure: dexamethasone 4–8 mg a day for temporary relief, once or twice daily, the second dose before 2 pm. In a randomised trial 4 mg a day helped as much as 16 mg a day at one week, with less toxicity.',
     short: 'Dexamethasone 4–8 mg a day, lowest dose that works.',
     rank: 25,
-    when: all(massEffect, not(raisedIcp), treated),
+    when: steroids('low'),
     refs: [
       { citation: 'ryken2019', point: 'mild symptoms from mass effect: 4–8 mg/day' },
       { citation: 'vecht1994' },
@@ -427,9 +400,7 @@ export const items: PathwayInput['items'] = [
     id: 'noSteroids',
     section: 'symptomControl',
     text: 'No steroids: there is not enough evidence to give them for metastases without symptomatic mass effect.',
-    short: 'No dexamethasone (no symptomatic mass effect).',
-    rank: 35,
-    when: all(noMassEffect, not(raisedIcp), treated),
+    when: all(treated, steroids('none')),
     refs: [{ citation: 'ryken2019', point: 'asymptomatic metastases without mass effect' }],
     evidence: 'verified',
     seedNote: 'The seed started dexamethasone for every patient; not without symptoms of mass effect.',
@@ -438,7 +409,7 @@ export const items: PathwayInput['items'] = [
     id: 'steroidTaper',
     section: 'symptomControl',
     text: 'Plan the taper when you start: use the lowest dose that works and reduce it as fast as the patient tolerates. A course shorter than 3–4 weeks can be stopped without an adrenal taper; after longer courses, taper towards a physiological dose and watch for withdrawal symptoms and adrenal insufficiency.',
-    when: steroidsGiven,
+    when: steroids('low', 'high'),
     refs: [
       { citation: 'ryken2019', point: 'taper' },
       { citation: 'beuschlein2024', point: 'Recs 2.1–2.3' },
@@ -450,7 +421,7 @@ export const items: PathwayInput['items'] = [
     id: 'steroidSideEffects',
     section: 'symptomControl',
     text: 'Check capillary glucose at least daily while on dexamethasone, more often if readings are high (its effect on glucose lasts over 24 hours); watch for proximal muscle weakness, insomnia, mood change and oral thrush.',
-    when: steroidsGiven,
+    when: steroids('low', 'high'),
     refs: [
       { citation: 'ryken2019', point: 'steroid toxicity (monitoring schedule is not from this source)' },
     ],
@@ -460,7 +431,7 @@ export const items: PathwayInput['items'] = [
     id: 'steroidPjp',
     section: 'symptomControl',
     text: 'If steroids go on for more than a month at the equivalent of 20 mg prednisone a day or more, consider Pneumocystis prophylaxis (trimethoprim-sulfamethoxazole). The evidence in brain tumours is indirect: one series found Pneumocystis pneumonia in 1.3% (8 of 595).',
-    when: steroidsGiven,
+    when: steroids('low', 'high'),
     refs: [{ citation: 'wang2023' }],
     evidence: 'secondary',
   },
@@ -468,7 +439,7 @@ export const items: PathwayInput['items'] = [
     id: 'steroidGastricProtection',
     section: 'symptomControl',
     text: 'Gastric protection: a proton-pump inhibitor is given with high-dose steroids for raised pressure; at lower doses many neuro-oncology sources reserve it for patients with extra risk (NSAIDs, anticoagulants, previous ulcer).',
-    when: all(massEffect, not(raisedIcp), treated),
+    when: steroids('low'),
     refs: [
       {
         citation: 'scottishIcp',
@@ -476,6 +447,20 @@ export const items: PathwayInput['items'] = [
       },
     ],
     evidence: 'unverified',
+  },
+  {
+    id: 'noMetsSteroidReview',
+    section: 'symptomControl',
+    text: 'The scan shows no metastasis, so the dexamethasone given for raised pressure has no tumour oedema to treat: corticosteroids treat vasogenic oedema, such as that around a tumour, not the other causes of raised pressure. Review it now and stop it unless a cause that needs it is found; a course of under 3–4 weeks can be stopped without a taper.',
+    short: 'No metastasis: review the dexamethasone and stop it unless another cause needs it.',
+    rank: 12,
+    when: steroids('review'),
+    refs: [
+      { citation: 'rabinstein2006', point: 'corticosteroids for vasogenic oedema only (abstract)' },
+      { citation: 'eanoEsmo2021', point: 'steroids only when symptomatic; lowest dose, shortest time' },
+      { citation: 'beuschlein2024', point: 'Recs 2.1–2.3: short courses stop without a taper' },
+    ],
+    evidence: 'secondary',
   },
 
   // Leptomeningeal disease
@@ -495,7 +480,7 @@ export const items: PathwayInput['items'] = [
     text: 'Lumbar puncture for CSF cytology once it is safe: imaging shows no mass lesion with shift and no obstructive hydrocephalus; platelets at least 50 × 10⁹/L and INR 1.5 or less; anticoagulant and antiplatelet drugs stopped for the intervals in the ABN guideline; measure the opening pressure. Send more than 10 mL (at least 5 mL), processed within 30 minutes, and repeat once if the first sample is negative.',
     short: 'Lumbar puncture for CSF cytology after the safety checks.',
     rank: 12,
-    when: all(leptomeningeal, noMassEffect, not(raisedIcp)),
+    when: all(leptomeningeal, noMassEffect, not(raisedIcp), local('leptomeningeal')),
     refs: [
       { citation: 'harrisonLp', point: 'imaging before LP; platelets and INR' },
       { citation: 'dodd2018', point: 'stopping antithrombotic drugs (Table 2)' },
@@ -503,6 +488,19 @@ export const items: PathwayInput['items'] = [
     ],
     evidence: 'secondary',
     seedNote: 'Content 1.0 ordered the lumbar puncture without a safety check (review E2).',
+  },
+  {
+    id: 'lmLpOnlyIfChanges',
+    section: 'immediate',
+    text: 'With treatment aimed at symptoms, do a lumbar puncture only if its result would change what is done; if it would, with the same safety checks (no mass lesion with shift or obstructive hydrocephalus on imaging, platelets at least 50 × 10⁹/L, INR 1.5 or less, anticoagulant and antiplatelet drugs stopped).',
+    short: 'Lumbar puncture only if the result would change care (after the safety checks).',
+    rank: 12,
+    when: all(leptomeningeal, noMassEffect, not(raisedIcp), local('supportiveOptional')),
+    refs: [
+      { citation: 'harrisonLp', point: 'imaging before LP; platelets and INR' },
+      { citation: 'dodd2018', point: 'stopping antithrombotic drugs (Table 2)' },
+    ],
+    evidence: 'unverified',
   },
   {
     id: 'lmDeferLp',
@@ -520,7 +518,7 @@ export const items: PathwayInput['items'] = [
     text: 'Hydrocephalus: ask neurosurgery about CSF diversion (a ventriculoperitoneal shunt). In 190 patients with leptomeningeal disease, 83% had relief of symptoms; median survival after shunting was 2.4 months.',
     short: 'Neurosurgery: CSF shunt for hydrocephalus.',
     rank: 13,
-    when: all(leptomeningeal, massEffect),
+    when: all(leptomeningeal, massEffect, local('leptomeningeal', 'supportiveOptional')),
     refs: [{ citation: 'bander2021' }],
     evidence: 'verified',
   },
@@ -530,7 +528,7 @@ export const items: PathwayInput['items'] = [
     text: 'Refer to neuro-oncology: leptomeningeal disease leaves the parenchymal-metastasis pathway and is treated on its own.',
     short: 'Refer to neuro-oncology.',
     rank: 30,
-    when: leptomeningeal,
+    when: all(leptomeningeal, local('leptomeningeal', 'supportiveOptional')),
     refs: [{ citation: 'eanoEsmoLm2023' }],
     evidence: 'secondary',
   },
@@ -540,7 +538,7 @@ export const items: PathwayInput['items'] = [
     text: 'For a patient fit for treatment the options are focal radiotherapy to symptomatic or bulky sites; proton craniospinal irradiation where available (randomised phase II in breast and lung cancer: CNS progression-free survival 7.5 vs 2.3 months and survival 9.9 vs 6.0 months against involved-field radiotherapy); intrathecal therapy; and systemic therapy with activity in the CNS.',
     short: 'Focal or proton craniospinal radiotherapy, intrathecal or CNS-active systemic therapy.',
     rank: 31,
-    when: lmFit,
+    when: local('leptomeningeal'),
     refs: [{ citation: 'yang2022' }, { citation: 'leRhun2019' }, { citation: 'eanoEsmoLm2023' }],
     evidence: 'verified',
     seedNote:
@@ -549,11 +547,14 @@ export const items: PathwayInput['items'] = [
   {
     id: 'lmSupportiveFirst',
     section: 'localTherapy',
-    text: 'Performance status 50 or less from causes other than the leptomeningeal disease: lead with symptom control and palliative care; focal radiotherapy can still relieve pain or cranial-nerve symptoms.',
+    text: 'Performance status 50 or less, not known to come from the leptomeningeal disease: lead with symptom control and palliative care; focal radiotherapy or a shunt can still relieve pain, cranial-nerve symptoms or hydrocephalus.',
     short: 'Lead with symptom control and palliative care.',
     rank: 30,
-    when: all(leptomeningeal, is('kps', 'kps50orLess'), is('kpsCause', 'other')),
-    refs: [{ citation: 'leRhun2019' }, { citation: 'bander2021', point: 'KPS predicted survival' }],
+    when: all(leptomeningeal, local('supportiveOptional')),
+    refs: [
+      { citation: 'raghavendra2024', point: 'NCCN 2022 as reported: unfavourable features, palliative involved-field radiotherapy' },
+      { citation: 'bander2021', point: 'KPS predicted survival' },
+    ],
     evidence: 'secondary',
   },
   {
@@ -573,7 +574,7 @@ export const items: PathwayInput['items'] = [
     text: 'HER2-positive: use HER2 therapy with activity in the CNS, chosen by what the patient has had: trastuzumab deruxtecan 5.4 mg/kg every 3 weeks (DEBBRAH leptomeningeal cohort: median survival 13.3 months in 7 patients) or tucatinib 300 mg twice daily with trastuzumab and capecitabine (TBCRC049: median survival 10 months in 17 patients).',
     short: 'CNS-active HER2 therapy: T-DXd 5.4 mg/kg every 3 weeks, or tucatinib 300 mg twice daily regimen.',
     rank: 40,
-    when: all(leptomeningeal, her2Positive),
+    when: all(leptomeningeal, her2Positive, systemic('startFirstLine', 'discussChange')),
     refs: [
       { citation: 'perezGarcia2025' },
       { citation: 'tucatinibLabel', point: 'dose; brain metastases in the indication' },
@@ -587,7 +588,7 @@ export const items: PathwayInput['items'] = [
     text: 'HER2-low: trastuzumab deruxtecan 5.4 mg/kg every 3 weeks is an option; the DEBBRAH leptomeningeal cohort included HER2-low disease (7 patients in all, median survival 13.3 months).',
     short: 'HER2-low: T-DXd 5.4 mg/kg every 3 weeks is an option.',
     rank: 41,
-    when: all(leptomeningeal, is('her2', 'low')),
+    when: all(leptomeningeal, is('her2', 'low'), systemic('startFirstLine', 'discussChange')),
     refs: [
       { citation: 'perezGarcia2025' },
       { citation: 'modi2022', point: 'HER2-low indication after chemotherapy' },
@@ -597,24 +598,28 @@ export const items: PathwayInput['items'] = [
   {
     id: 'lmHer2NegativeSystemic',
     section: 'systemicTherapy',
-    text: 'HER2-negative: systemic therapy follows the subtype; capecitabine has some CNS activity in retrospective series; intrathecal therapy can be added.',
-    when: all(leptomeningeal, her2NegativeFamily),
-    refs: [{ citation: 'gouveia2023' }, { citation: 'leRhun2019' }],
+    text: 'HER2-negative: choose by ER/PR status, which this branch does not ask: endocrine-based therapy for hormone-receptor-positive disease, chemotherapy for triple-negative disease (capecitabine has some activity in brain metastases in a retrospective series; it was not studied in leptomeningeal disease). Intrathecal therapy can be added: in a randomised trial in breast cancer, intrathecal liposomal cytarabine lengthened leptomeningeal progression-free survival (3.8 vs 2.2 months) without a significant gain in survival; it is no longer marketed in Europe.',
+    when: all(leptomeningeal, her2NegativeFamily, systemic('startFirstLine', 'discussChange')),
+    refs: [
+      { citation: 'gouveia2023', point: 'brain metastases, not leptomeningeal disease' },
+      { citation: 'leRhun2020' },
+      { citation: 'leRhun2019' },
+    ],
     evidence: 'secondary',
   },
   {
     id: 'lmOnTherapy',
     section: 'systemicTherapy',
-    text: 'Leptomeningeal disease appeared on the current systemic therapy, so that therapy is failing in the CNS: change to a regimen with activity in the CNS.',
-    when: all(leptomeningeal, onTherapy),
-    refs: [{ citation: 'leRhun2019' }],
+    text: 'Leptomeningeal disease appeared on the current systemic therapy: consider a regimen with activity in the CNS, chosen by subtype and by what she has had. No guideline read says the current therapy must be stopped.',
+    when: all(leptomeningeal, onTherapy, systemic('discussChange')),
+    refs: [{ citation: 'leRhun2019', point: 'combine options by presentation, biology and earlier treatment' }],
     evidence: 'unverified',
   },
   {
     id: 'lmStartSystemic',
     section: 'systemicTherapy',
     text: 'No systemic therapy now: start it, chosen by subtype, alongside the CNS treatment; re-test ER, PR and HER2 if tissue is available (receptors differ from the primary in 43% of patients).',
-    when: all(leptomeningeal, is('systemicTherapy', 'none')),
+    when: all(leptomeningeal, systemic('startFirstLine')),
     refs: [{ citation: 'leRhun2019' }, { citation: 'kotecha2021' }],
     evidence: 'secondary',
   },
@@ -626,7 +631,7 @@ export const items: PathwayInput['items'] = [
     text: 'Look for another cause of the symptom: a provoked seizure (low sodium, high calcium, low glucose, drugs, posterior reversible encephalopathy) or a mimic (hemifacial spasm, tics, myokymia). If it is unclear whether the events are seizures, an EEG can help.',
     short: 'Look for another cause: provoked seizure or a mimic.',
     rank: 10,
-    when: noMetastases,
+    when: all(noMetastases, not(raisedIcp)),
     refs: [
       { citation: 'krumholz2015', point: 'provoked and unprovoked seizures' },
       { citation: 'fisher2017', point: 'focal motor seizures (the list of mimics is not from this source)' },
@@ -634,12 +639,41 @@ export const items: PathwayInput['items'] = [
     evidence: 'unverified',
   },
   {
+    id: 'noMetsIcpCause',
+    section: 'immediate',
+    text: 'Find the cause of the raised pressure: look at the scan again for hydrocephalus or bleeding; ask for MR or CT venography to look for cerebral venous sinus thrombosis (in solid tumours it is most often a dural or skull metastasis pressing on a sinus); and think of leptomeningeal disease, which MRI can miss: CSF cytology only after the lumbar puncture safety checks (no mass lesion with shift or obstructive hydrocephalus on imaging, platelets at least 50 × 10⁹/L, INR 1.5 or less, anticoagulant and antiplatelet drugs stopped).',
+    short: 'Find the cause: venography for sinus thrombosis; CSF only after the lumbar puncture safety checks.',
+    rank: 11,
+    when: all(noMetastases, raisedIcp),
+    refs: [
+      { citation: 'raizer2000' },
+      { citation: 'eanoEsmo2021', point: 'CSF when leptomeningeal disease is suspected clinically or on imaging' },
+      { citation: 'harrisonLp', point: 'imaging before LP; platelets and INR' },
+      { citation: 'dodd2018', point: 'stopping antithrombotic drugs (Table 2)' },
+    ],
+    evidence: 'secondary',
+  },
+  {
+    id: 'noMetsCtOnly',
+    section: 'immediate',
+    text: 'No metastasis was seen, but only on CT, and CT does not exclude metastases: it is far less sensitive than MRI (in patients with one metastasis on contrast CT, MRI found more in 31%). Get the contrast MRI as soon as it is available and decide the rest with its result.',
+    short: 'Contrast MRI as soon as available: CT does not exclude metastases.',
+    rank: 5,
+    when: all(noMetastases, is('mriAccess', 'unavailable')),
+    refs: [
+      { citation: 'eanoEsmo2021', point: 'CT is markedly less sensitive; only when MRI cannot be done' },
+      { citation: 'schellinger1999' },
+      ascoHer2('Rec 10.2'),
+    ],
+    evidence: 'secondary',
+  },
+  {
     id: 'noMetsRepeatImaging',
     section: 'followUp',
     text: 'If the symptom persists or new symptoms appear, image again, with a low threshold for contrast MRI.',
     short: 'Image again if the symptom persists.',
     rank: 60,
-    when: noMetastases,
+    when: all(noMetastases, not(is('mriAccess', 'unavailable'))),
     refs: [ascoHer2('Rec 10.2')],
     evidence: 'verified',
   },
@@ -649,7 +683,7 @@ export const items: PathwayInput['items'] = [
     id: 'mdtCare',
     section: 'localTherapy',
     text: 'Discuss the plan at a multidisciplinary tumour board (neurosurgery, radiation oncology, medical oncology).',
-    when: treated,
+    when: all(treated, localDecided),
     refs: [ascoHer2('Rec 1.0', 'Strong')],
     evidence: 'verified',
   },
@@ -657,7 +691,7 @@ export const items: PathwayInput['items'] = [
     id: 'upfrontLocalTherapy',
     section: 'localTherapy',
     text: 'The metastases are causing symptoms (a seizure, mass effect or raised pressure): give local treatment (surgery or radiation) upfront, whatever systemic therapy is planned. Do not defer it for systemic therapy.',
-    when: all(fit, symptomatic),
+    when: all(parenchymal, symptomatic, treatingLocally),
     refs: [
       { citation: 'astro2022', point: 'symptomatic metastases', strength: 'Strong, low-quality evidence' },
       { citation: 'ascoSnoAstro2022', point: 'symptomatic metastases receive local therapy' },
@@ -667,9 +701,14 @@ export const items: PathwayInput['items'] = [
   {
     id: 'deferralCriteria',
     section: 'localTherapy',
-    text: 'No seizure, mass effect or raised pressure: for selected HER2-positive patients without symptoms from the metastases, ASCO allows local treatment to be deferred while a CNS-active HER2 regimen is started, with close MRI follow-up. Decide at the tumour board; the new symptom must have another explanation.',
-    when: all(fit, is('seizure', 'no'), noMassEffect, is('redFlags', 'none'), her2Positive),
-    refs: [ascoHer2('Rec 7.1', 'Weak'), ascoHer2('Rec 2.3')],
+    text: 'No symptoms from the metastases, and a HER2 regimen with activity in the brain is about to start: ASCO allows local treatment to be deferred, with close MRI follow-up, for a single metastasis under 2 cm when such a regimen is an option (Rec 2.3), or when the tucatinib regimen is started after at least one earlier HER2 regimen (Rec 7.1). Decide at the tumour board; the new symptom must have another explanation.',
+    when: all(parenchymal, her2Positive, asymptomatic, local('srs'), systemic('startFirstLine', 'change')),
+    refs: [
+      ascoHer2('Rec 2.3', 'Moderate'),
+      ascoHer2('Rec 7.1', 'Weak'),
+      { citation: 'ascoSnoAstro2022', point: 'Rec 2.7' },
+      { citation: 'astro2022', point: 'KQ1 Rec 8: deferral is a multidisciplinary decision' },
+    ],
     evidence: 'verified',
   },
   {
@@ -678,7 +717,7 @@ export const items: PathwayInput['items'] = [
     text: 'The low performance status comes from the metastases and may recover with treatment: treat them as for a fitter patient; the score alone does not rule out surgery or radiosurgery.',
     short: 'Low KPS from the lesions may recover: treat them.',
     rank: 36,
-    when: all(treated, lowKps, is('kpsCause', 'brainLesion')),
+    when: all(treated, lowKps, is('kpsCause', 'brainLesion'), localDecided),
     refs: [
       { citation: 'ascoSnoAstro2022', point: 'Rec 1.1' },
       { citation: 'astro2022', point: 'surgery for lesions with mass effect' },
@@ -690,8 +729,8 @@ export const items: PathwayInput['items'] = [
   {
     id: 'weighLocalTherapy',
     section: 'localTherapy',
-    text: 'The low performance status has another cause: treating the brain can still relieve symptoms, so weigh it against the overall prognosis (the GPA below) with the patient and the tumour board.',
-    when: all(treated, lowKps, is('kpsCause', 'other'), localCandidate),
+    text: 'Treatment is weighed against the prognosis (a low performance status from another or an unknown cause, or a Breast GPA of 0–1): treating the brain can still relieve symptoms or control it, so weigh it with her and the tumour board, using the GPA below.',
+    when: all(treated, goals('sharedDecision'), local('surgeryFirst', 'fractionatedSrs', 'srs', 'srsOrWbrt', 'reTreat')),
     refs: [
       { citation: 'astro2022', point: 'GPA; deferring radiotherapy for best supportive care' },
       { citation: 'mulvenna2016' },
@@ -704,7 +743,7 @@ export const items: PathwayInput['items'] = [
     text: 'Find out whether the low performance status comes from the metastases: ask neurosurgery and radiation oncology, and see whether a few days of dexamethasone improve it. If it improves, plan local treatment as for a fitter patient.',
     short: 'Find out if the low KPS comes from the lesions (steroid trial, surgical opinion).',
     rank: 29,
-    when: all(any(treated, leptomeningeal), lowKps, is('kpsCause', 'unsure')),
+    when: all(any(treated, leptomeningeal), lowKps, is('kpsCause', 'unsure'), localDecided),
     refs: [{ citation: 'ascoSnoAstro2022', point: 'Rec 1.1 (the steroid trial is not from this source)' }],
     evidence: 'unverified',
   },
@@ -715,11 +754,7 @@ export const items: PathwayInput['items'] = [
     short:
       'Radiosurgery (SRS) to each metastasis, no routine whole-brain radiotherapy: refer to radiation oncology.',
     rank: 31,
-    when: all(
-      fit,
-      any(is('lesionCount', 'twoToFour'), all(is('lesionCount', 'one'), is('largestLesion', 'under3cm'))),
-      not(surgery),
-    ),
+    when: all(local('srs'), fewLesions),
     refs: [
       {
         citation: 'astro2022',
@@ -741,7 +776,7 @@ export const items: PathwayInput['items'] = [
     id: 'srsDoseSmall',
     section: 'localTherapy',
     text: 'SRS dose for lesions under 3 cm: under 2 cm, 20–24 Gy in one fraction; 2 to under 3 cm, 18 Gy in one fraction, or 27 Gy in 3 or 30 Gy in 5 fractions.',
-    when: all(fit, not(all(is('lesionCount', 'one'), large))),
+    when: all(local('srs', 'srsOrWbrt', 'surgeryFirst', 'fractionatedSrs'), not(all(is('lesionCount', 'one'), large))),
     refs: [
       { citation: 'astro2022', point: 'under 2 cm', strength: 'Strong, moderate-quality evidence' },
       { citation: 'astro2022', point: '2 to under 3 cm', strength: 'Conditional' },
@@ -752,7 +787,7 @@ export const items: PathwayInput['items'] = [
     id: 'hsrtThreeToFour',
     section: 'localTherapy',
     text: 'For a 3–4 cm lesion, radiosurgery in several fractions (27 Gy in 3 or 30 Gy in 5) is preferred; if a single fraction is used, no more than 15 Gy.',
-    when: all(fit, is('largestLesion', 'from3to4cm')),
+    when: all(local('srs', 'srsOrWbrt', 'surgeryFirst'), is('largestLesion', 'from3to4cm')),
     refs: [{ citation: 'astro2022', point: '3–4 cm', strength: 'Conditional' }],
     evidence: 'verified',
     seedNote: 'The seed named fractionated radiotherapy for 3–4 cm; the doses are added.',
@@ -763,7 +798,7 @@ export const items: PathwayInput['items'] = [
     text: 'Over 4 cm and surgery not possible: radiosurgery in several fractions rather than one. Radiosurgery for lesions over 6 cm is discouraged.',
     short: 'Radiosurgery in several fractions (surgery not possible).',
     rank: 31,
-    when: all(fit, is('largestLesion', 'over4cm'), is('resectable', 'no')),
+    when: local('fractionatedSrs'),
     refs: [{ citation: 'astro2022', point: 'over 4 cm', strength: 'Conditional' }],
     evidence: 'verified',
   },
@@ -773,7 +808,7 @@ export const items: PathwayInput['items'] = [
     text: 'Ask neurosurgery to assess resection of the large or symptomatic lesion (over 3–4 cm, or causing symptomatic mass effect), whatever the performance status; over 4 cm, surgery is the conditional recommendation. For a single metastasis, adding surgery to whole-brain radiotherapy cut recurrence at the site (20% vs 52%) and lengthened survival (40 vs 15 weeks).',
     short: 'Neurosurgery to assess resection, then radiation to the cavity.',
     rank: 30,
-    when: surgeryFew,
+    when: all(local('surgeryFirst'), fewLesions),
     refs: [
       ascoHer2('Rec 2.1'),
       {
@@ -794,13 +829,7 @@ export const items: PathwayInput['items'] = [
     short:
       'Resection is an equal option to SRS for this single lesion: choose by site, need for tissue and risk.',
     rank: 31,
-    when: all(
-      fit,
-      is('lesionCount', 'one'),
-      is('largestLesion', 'under3cm'),
-      noMassEffect,
-      is('resectable', 'yes'),
-    ),
+    when: all(local('srs'), is('lesionCount', 'one'), is('largestLesion', 'under3cm'), noMassEffect, resectable),
     refs: [ascoHer2('Rec 2.2')],
     evidence: 'verified',
   },
@@ -810,7 +839,7 @@ export const items: PathwayInput['items'] = [
     text: 'With many metastases, surgery is less likely to help unless the rest of the disease can be controlled; it can still be discussed for a large lesion or one causing mass effect.',
     short: 'Neurosurgical opinion for the large or symptomatic lesion.',
     rank: 32,
-    when: surgeryMany,
+    when: all(local('surgeryFirst'), manyLesions),
     refs: [
       { citation: 'ascoSnoAstro2022', point: 'Rec 1.1' },
       { citation: 'astro2022', point: 'discuss surgery for any lesion with mass effect' },
@@ -821,7 +850,7 @@ export const items: PathwayInput['items'] = [
     id: 'postOpCavityRadiation',
     section: 'localTherapy',
     text: 'After resection, irradiate the cavity: SRS or hypofractionated SRS; for large or multiple cavities, whole-brain radiotherapy with memantine and hippocampal avoidance. After resection of 1–2 metastases, SRS to the cavity alone is enough.',
-    when: surgery,
+    when: local('surgeryFirst'),
     refs: [
       ascoHer2('Rec 2.4'),
       { citation: 'ascoSnoAstro2022', point: 'cavity SRS after 1–2 resected metastases' },
@@ -834,7 +863,7 @@ export const items: PathwayInput['items'] = [
     text: 'For 5–10 metastases, SRS is an option. In JLGK0901, survival after SRS alone for 5–10 lesions was no worse than for 2–4 when each lesion was under 3 cm, the total volume 15 mL or less and KPS 70 or more.',
     short: 'Radiosurgery is an option for 5–10 metastases (total volume 15 mL or less).',
     rank: 33,
-    when: all(fit, is('lesionCount', 'fiveToTen')),
+    when: all(local('srsOrWbrt', 'surgeryFirst'), is('lesionCount', 'fiveToTen'), is('largestLesion', 'under3cm')),
     refs: [
       {
         citation: 'astro2022',
@@ -849,13 +878,28 @@ export const items: PathwayInput['items'] = [
       'The seed offered whole-brain radiotherapy for multiple metastases; SRS is now an option for 5–10.',
   },
   {
+    id: 'fiveToTenLargeLesion',
+    section: 'localTherapy',
+    text: '5–10 metastases with one of 3 cm or more fall outside the radiosurgery trial for 5–10 lesions (each under 3 cm and 10 mL, total volume 15 mL or less, KPS 70 or more; a 4 cm lesion alone is about 33 mL): treat the large lesion with surgery if it can be removed, otherwise with radiosurgery in several fractions, and the others with radiosurgery only if the total volume allows; if not, whole-brain radiotherapy with hippocampal avoidance and memantine.',
+    short: 'Large lesion first (surgery or multifraction SRS); the rest by volume: SRS, or HA-WBRT with memantine 10 mg twice daily.',
+    rank: 33,
+    when: all(is('lesionCount', 'fiveToTen'), large, local('srsOrWbrt', 'fractionatedSrs', 'surgeryFirst')),
+    refs: [
+      { citation: 'yamamoto2014', point: 'eligibility (read in secondary sources)' },
+      { citation: 'astro2022', point: 'KQ1 Recs 2 and 6', strength: 'Conditional, low-quality evidence' },
+      { citation: 'eanoEsmo2021', point: 'SRS for 5–10 if total volume under 15 mL' },
+      { citation: 'ascoSnoAstro2022', point: 'Recs 3.4 and 3.5' },
+    ],
+    evidence: 'secondary',
+  },
+  {
     id: 'extensiveSrsOrHaWbrt',
     section: 'localTherapy',
     text: 'More than 10 metastases with a favourable prognosis: SRS where the lesions suit it, or whole-brain radiotherapy with memantine and hippocampal avoidance.',
     short:
       'Radiosurgery where suitable, or hippocampal-avoidance whole-brain radiotherapy with memantine 10 mg twice daily.',
     rank: 33,
-    when: all(fit, is('lesionCount', 'moreThanTen')),
+    when: all(local('srsOrWbrt', 'surgeryFirst', 'fractionatedSrs'), is('lesionCount', 'moreThanTen')),
     refs: [ascoHer2('diffuse or extensive disease, favourable prognosis')],
     evidence: 'verified',
     seedNote:
@@ -865,7 +909,7 @@ export const items: PathwayInput['items'] = [
     id: 'haWbrtMemantine',
     section: 'localTherapy',
     text: 'If whole-brain radiotherapy is used, give it with hippocampal avoidance and memantine: in NRG CC001 this lowered cognitive failure (HR 0.74) with the same survival and toxicity. The standard dose is 30 Gy in 10 fractions.',
-    when: all(fit, manyLesions),
+    when: wbrtAnOption,
     refs: [
       { citation: 'brown2020' },
       { citation: 'gaspar2019', point: '30 Gy in 10 fractions', strength: 'Level 1' },
@@ -876,25 +920,26 @@ export const items: PathwayInput['items'] = [
     id: 'memantineSchedule',
     section: 'localTherapy',
     text: 'Memantine as used in the trials: 5 mg a day in week 1, rising to 10 mg twice daily by week 4, continued to week 24.',
-    when: all(fit, manyLesions),
+    when: wbrtAnOption,
     refs: [{ citation: 'brown2020', point: 'schedule read in a secondary source' }],
     evidence: 'secondary',
   },
   {
     id: 'haCriteria',
     section: 'localTherapy',
-    text: 'Hippocampal avoidance with memantine is meant for patients without metastases near the hippocampi and with an expected survival of at least 4 months; radiosensitisers are not used.',
-    when: all(fit, manyLesions),
-    refs: [{ citation: 'ascoSnoAstro2022', point: 'wording not read' }],
-    evidence: 'unverified',
+    text: 'Hippocampal avoidance with memantine is for patients with no metastases in or near the hippocampi and an expected survival of 4 months or more; radiosensitisers are not used.',
+    when: wbrtAnOption,
+    refs: [
+      { citation: 'ascoSnoAstro2022', point: 'Recs 3.5 and 3.6', strength: 'Evidence-based, high; strong' },
+      { citation: 'astro2022', point: 'KQ3 Rec 2: not with metastases close to the hippocampi' },
+    ],
+    evidence: 'verified',
   },
   {
     id: 'poorPrognosisSupportive',
     section: 'localTherapy',
     text: 'Performance status 50 or less from causes other than the metastases, and no mass effect: lead with supportive and palliative care, with dexamethasone only for symptoms. Whole-brain radiotherapy is optional, not the default: in QUARTZ (lung cancer, unsuitable for surgery or SRS) 20 Gy in 5 fractions added no survival over supportive care (HR 1.06). Use the GPA below to frame the discussion.',
-    short: 'Lead with supportive and palliative care; whole-brain radiotherapy optional.',
-    rank: 30,
-    when: all(parenchymal, supportiveFirst),
+    when: all(parenchymal, local('supportiveOptional')),
     refs: [
       { citation: 'mulvenna2016' },
       { citation: 'astro2022', point: 'deferring radiotherapy for best supportive care; GPA' },
@@ -905,10 +950,32 @@ export const items: PathwayInput['items'] = [
       'The seed listed whole-brain radiotherapy first for poor prognosis; supportive care leads here (QUARTZ).',
   },
   {
+    id: 'noRadiotherapyAsymptomatic',
+    section: 'localTherapy',
+    text: 'No symptoms from the metastases and a performance status of 50 or less: radiation should not be offered (ASCO-SNO-ASTRO Rec 3.1: patients like these do not benefit within a meaningful time). Best supportive care, with palliative care; reconsider if symptoms from the metastases appear.',
+    when: local('noRadiotherapy'),
+    refs: [
+      { citation: 'ascoSnoAstro2022', point: 'Rec 3.1', strength: 'Evidence-based, low-quality evidence; moderate' },
+      { citation: 'mulvenna2016' },
+    ],
+    evidence: 'verified',
+  },
+  {
+    id: 'radiotherapyIfSystemicOptions',
+    section: 'localTherapy',
+    text: 'No symptoms from the metastases and a performance status of 60: if no effective systemic therapy remains, radiation should not be offered (ASCO-SNO-ASTRO Rec 3.1) and best supportive care is the plan. If effective systemic therapy remains, treat the metastases as for a fitter patient (radiosurgery for up to 4); ask her oncologist which it is.',
+    when: local('ifSystemicOptions'),
+    refs: [
+      { citation: 'ascoSnoAstro2022', point: 'Rec 3.1', strength: 'Evidence-based, low-quality evidence; moderate' },
+      { citation: 'astro2022', point: 'KQ1 Rec 1', strength: 'Strong, high-quality evidence' },
+    ],
+    evidence: 'verified',
+  },
+  {
     id: 'srsSystemicTiming',
     section: 'localTherapy',
     text: 'Radiosurgery alongside systemic therapy: no guideline requires a pause, but many centres hold targeted drugs and capecitabine for about a week around radiosurgery (59% of centres in one survey); agree the timing with radiation oncology.',
-    when: all(fit, onTherapy),
+    when: all(treatingLocally, onTherapy),
     refs: [{ citation: 'kroeze2019' }],
     evidence: 'secondary',
   },
@@ -916,7 +983,7 @@ export const items: PathwayInput['items'] = [
     id: 'tdm1SrsRadionecrosis',
     section: 'localTherapy',
     text: 'On T-DM1: clinically significant radionecrosis after radiosurgery was far more common with T-DM1 (39.1% vs 4.5% in one series; a smaller series found much less). Agree the timing with radiation oncology and look for radionecrosis on follow-up MRI.',
-    when: all(any(fit, progression), afterRegimen('tdm1')),
+    when: all(local('surgeryFirst', 'fractionatedSrs', 'srs', 'srsOrWbrt', 'reTreat', 'settleFirst', 'radionecrosis'), afterRegimen('tdm1')),
     refs: [{ citation: 'stumpf2019' }],
     evidence: 'verified',
   },
@@ -925,31 +992,41 @@ export const items: PathwayInput['items'] = [
   {
     id: 'systemicAtPoorPs',
     section: 'systemicTherapy',
-    text: 'Performance status 50 or less from another cause: whether to continue, start or change cancer treatment is decided with her, weighing her other illnesses, her goals and the burden of treatment, with palliative care alongside. ASCO advises against cancer-directed therapy, targeted drugs included, at performance status 3–4 when earlier treatment has not helped and there is no strong evidence that more will.',
-    short: 'Cancer treatment by shared decision, not by default (performance status 50 or less).',
-    rank: 39,
-    when: all(treated, supportiveFirst),
+    text: 'Whether to continue, start or change cancer treatment is decided with her, weighing her other illnesses, her goals and the burden of treatment, with palliative care alongside. ASCO advises against cancer-directed therapy for solid tumours at a performance status of 3–4 when earlier treatment has not helped and there is no strong evidence that more will. If she chooses treatment and is fit for it, the next-line options for her subtype apply; the trials behind them took patients with a performance status of 0–1.',
+    when: all(any(treated, leptomeningeal), systemic('sharedDecision')),
     refs: [
-      { citation: 'ascoChoosingWisely2021', point: 'item 1, as updated in 2021' },
+      { citation: 'ascoChoosingWisely2021', point: 'item 1, as reviewed in 2021' },
       {
         citation: 'gennari2021',
         point: 'comorbidities and preferences in a shared decision; palliative care early',
       },
+      { citation: 'lin2020', point: 'HER2CLIMB enrolled ECOG 0–1 (read in a trial summary)' },
     ],
-    evidence: 'verified',
+    evidence: 'secondary',
   },
   {
     id: 'keepSystemicTherapy',
     section: 'systemicTherapy',
-    text: 'The disease outside the brain is not progressing on the current therapy: do not switch it because of the brain metastases; treat the brain locally and carry on.',
-    short: 'Keep the current systemic therapy; treat the brain locally.',
-    rank: 40,
-    // Not with supportive care first: "treat the brain locally" would contradict it (systemicAtPoorPs instead).
-    when: all(parenchymal, onTherapy, notProgressingOutside, not(supportiveFirst)),
-    refs: [ascoHer2('Rec 8.1')],
+    text: 'The disease outside the brain is not progressing on the current therapy: do not switch it because of the brain metastases; manage the brain locally and carry on.',
+    when: all(treated, systemic('keep', 'settleLesionFirst')),
+    refs: [
+      ascoHer2('Rec 8.1 (read in a secondary report)'),
+      { citation: 'gennari2021', point: 'Figure 3: keep unless progression outside the CNS' },
+    ],
     evidence: 'verified',
     seedNote:
       'Content 1.0 also said this to patients on no therapy and at intracranial progression (review E5, E7).',
+  },
+  {
+    id: 'radionecrosisNotProgression',
+    section: 'systemicTherapy',
+    text: 'A growing treated lesion that may be radionecrosis is no reason to change systemic therapy: radionecrosis is not tumour progression, and the option of a CNS-active change at intracranial progression (ASCO Rec 9.1) is for tumour. Settle it first.',
+    when: all(treated, systemic('settleLesionFirst')),
+    refs: [
+      ascoHer2('Rec 9.1', 'Moderate'),
+      { citation: 'narloch2017', point: '69% of growing lesions after radiosurgery were radionecrosis alone' },
+    ],
+    evidence: 'verified',
   },
   {
     id: 'newRelapseWorkup',
@@ -957,7 +1034,7 @@ export const items: PathwayInput['items'] = [
     text: 'No systemic therapy now (a new metastatic relapse, or treatment stopped): stage the disease outside the brain, get tissue where it is safe and re-test ER, PR and HER2 (receptors differ from the primary in 43% of patients), then choose systemic therapy by subtype.',
     short: 'Stage, biopsy and re-test ER, PR and HER2; then systemic therapy by subtype.',
     rank: 40,
-    when: all(treated, noTherapy),
+    when: all(treated, systemic('startFirstLine')),
     refs: [
       { citation: 'kotecha2021' },
       { citation: 'eanoEsmo2021', point: 're-test biomarkers on resected metastases' },
@@ -970,7 +1047,7 @@ export const items: PathwayInput['items'] = [
     text: 'Restage the disease outside the brain: whether it is progressing on the current therapy decides whether systemic therapy changes.',
     short: 'Restage the body to decide on systemic therapy.',
     rank: 40,
-    when: all(treated, onTherapy, is('extracranial', 'notStaged')),
+    when: all(treated, systemic('restageFirst')),
     refs: [ascoHer2('Rec 8.1'), ascoHer2('Rec 8.2')],
     evidence: 'verified',
   },
@@ -980,7 +1057,7 @@ export const items: PathwayInput['items'] = [
     text: 'First line for HER2-positive metastatic disease: trastuzumab deruxtecan 5.4 mg/kg every 3 weeks with pertuzumab (DESTINY-Breast09: progression-free survival 40.7 vs 26.9 months against a taxane with trastuzumab and pertuzumab; FDA-approved in December 2025), or a taxane with trastuzumab and pertuzumab. Watch for interstitial lung disease (12% in DESTINY-Breast09).',
     short: 'First line: T-DXd 5.4 mg/kg every 3 weeks (DESTINY-Breast09 regimen).',
     rank: 41,
-    when: all(treated, her2Positive, noTherapy),
+    when: all(treated, her2Positive, systemic('startFirstLine')),
     refs: [
       {
         citation: 'tolaney2025',
@@ -994,7 +1071,7 @@ export const items: PathwayInput['items'] = [
     id: 'her2ProgressiveAlgorithm',
     section: 'systemicTherapy',
     text: 'The disease outside the brain is progressing: change HER2-targeted therapy following the HER2-positive metastatic algorithm, by line of therapy; the options with brain data for the next line follow.',
-    when: all(parenchymal, her2Switch),
+    when: all(treated, her2Positive, systemic('change')),
     refs: [ascoHer2('Rec 8.2', 'Moderate')],
     evidence: 'verified',
     seedNote:
@@ -1036,11 +1113,7 @@ export const items: PathwayInput['items'] = [
     id: 'neratinibOption',
     section: 'systemicTherapy',
     text: 'Later lines: neratinib 240 mg daily with capecitabine (NALA, after 2 or more HER2 regimens): fewer patients needed CNS treatment than with lapatinib and capecitabine (22.8% vs 29.2%); grade 3 diarrhoea in 24%. Avoid proton-pump inhibitors and H2 blockers with neratinib (lansoprazole cut its exposure by 65%); give it at least 3 hours after an antacid.',
-    when: all(
-      her2Switch,
-      is('systemicTherapy', 'laterLine'),
-      afterRegimen('tdxd', 'tucatinibRegimen', 'other'),
-    ),
+    when: all(her2Switch, laterLine, afterRegimen('tdxd', 'tucatinibRegimen', 'other')),
     refs: [{ citation: 'saura2020' }, { citation: 'neratinibLabel', point: 'acid-reducing agents' }],
     evidence: 'secondary',
   },
@@ -1048,11 +1121,7 @@ export const items: PathwayInput['items'] = [
     id: 'lapatinibOption',
     section: 'systemicTherapy',
     text: 'Later lines: lapatinib 1,250 mg daily with capecitabine: intracranial response 65.9% in untreated brain metastases in patients without earlier whole-brain radiotherapy, capecitabine or lapatinib (LANDSCAPE).',
-    when: all(
-      her2Switch,
-      is('systemicTherapy', 'laterLine'),
-      afterRegimen('tdxd', 'tucatinibRegimen', 'other'),
-    ),
+    when: all(her2Switch, laterLine, afterRegimen('tdxd', 'tucatinibRegimen', 'other')),
     refs: [
       { citation: 'bachelot2013' },
       { citation: 'saura2020', point: 'lapatinib dose in the control arm' },
@@ -1063,11 +1132,7 @@ export const items: PathwayInput['items'] = [
     id: 'tdm1Option',
     section: 'systemicTherapy',
     text: 'Later lines: trastuzumab emtansine (T-DM1) 3.6 mg/kg every 3 weeks: intracranial response 21.4% in measurable brain metastases (KAMILLA). With radiosurgery it was linked to much more radionecrosis (39.1% vs 4.5% in one series).',
-    when: all(
-      her2Switch,
-      is('systemicTherapy', 'laterLine'),
-      afterRegimen('tdxd', 'tucatinibRegimen', 'other'),
-    ),
+    when: all(her2Switch, laterLine, afterRegimen('tdxd', 'tucatinibRegimen', 'other'), not(is('necrosisWorkup', 'notDone', 'indeterminate', 'favoursNecrosis'))),
     refs: [
       { citation: 'montemurro2020' },
       { citation: 'cortes2022', point: 'T-DM1 dose' },
@@ -1079,7 +1144,7 @@ export const items: PathwayInput['items'] = [
     id: 'her2NegativeSystemic',
     section: 'systemicTherapy',
     text: 'HER2-negative: no systemic regimen is known to be better for the brain, and local treatment is the mainstay; systemic therapy follows the metastatic breast cancer algorithm for the subtype. Pivotal trials of the newer drugs excluded active brain metastases or had few such patients.',
-    when: all(treated, her2NegativeFamily),
+    when: all(treated, her2NegativeFamily, not(systemic('notYet'))),
     refs: [
       { citation: 'ascoSnoAstro2022', point: 'local therapy for symptomatic metastases' },
       { citation: 'bardia2021', point: 'brain metastases stable for 4 weeks only' },
@@ -1089,17 +1154,17 @@ export const items: PathwayInput['items'] = [
   {
     id: 'hrPositiveFirstLine',
     section: 'systemicTherapy',
-    text: 'HR-positive, HER2-negative, first line: endocrine therapy with a CDK4/6 inhibitor. Its activity in the brain is modest (abemaciclib: intracranial response 5.8%, clinical benefit about 25% in a phase II trial), so it does not replace local treatment.',
+    text: 'HR-positive, HER2-negative, first line: endocrine therapy with a CDK4/6 inhibitor. Test PIK3CA now: if the cancer relapsed during or within 12 months of adjuvant endocrine therapy and has a PIK3CA mutation (found in plasma), inavolisib 9 mg daily with palbociclib and fulvestrant is the labelled first line (INAVO120). Activity in the brain is modest for abemaciclib (intracranial response 5.8%, clinical benefit about 25% in a phase II trial) and unknown for inavolisib, so neither replaces local treatment.',
     short: 'First line: endocrine therapy with a CDK4/6 inhibitor.',
     rank: 41,
-    when: all(treated, her2NegativeFamily, hrPositive, noTherapy),
-    refs: [{ citation: 'tolaney2020' }],
+    when: all(treated, her2NegativeFamily, hrPositive, systemic('startFirstLine')),
+    refs: [{ citation: 'tolaney2020' }, { citation: 'inavolisibLabel', point: 'indication and dose' }],
     evidence: 'secondary',
   },
   {
     id: 'capecitabineOption',
     section: 'systemicTherapy',
-    text: 'Capecitabine is an option with some activity in the brain in retrospective series (in 209 patients, a CNS response in 19–42% depending on how non-evaluable patients are counted); there are no randomised CNS data.',
+    text: 'Capecitabine, if she has not had it, has some activity in the brain in a retrospective single-centre series (209 patients, most also irradiated: a CNS response in 19–42% depending on how non-evaluable patients are counted); there are no randomised CNS data.',
     when: all(treated, her2NegativeFamily, switching),
     refs: [{ citation: 'gouveia2023' }],
     evidence: 'verified',
@@ -1107,43 +1172,90 @@ export const items: PathwayInput['items'] = [
   {
     id: 'tdxdHer2LowOption',
     section: 'systemicTherapy',
-    text: 'HER2-low or ultralow: trastuzumab deruxtecan 5.4 mg/kg every 3 weeks, after chemotherapy for HER2-low disease (DESTINY-Breast04: survival 23.4 vs 16.8 months), or after endocrine therapy for HR-positive HER2-low and ultralow disease (DESTINY-Breast06: progression-free survival 13.2 vs 8.1 months). Few patients in these trials had brain metastases; watch for interstitial lung disease.',
+    text: 'HER2-low: trastuzumab deruxtecan 5.4 mg/kg every 3 weeks, after chemotherapy for metastatic disease (DESTINY-Breast04: survival 23.4 vs 16.8 months; treated, stable brain metastases were allowed), or, for hormone-receptor-positive disease, after endocrine therapy and before chemotherapy (DESTINY-Breast06: progression-free survival 13.2 vs 8.1 months). Watch for interstitial lung disease.',
     short: 'HER2-low: T-DXd 5.4 mg/kg every 3 weeks.',
     rank: 41,
-    when: all(treated, switching, any(is('her2', 'low'), all(is('her2', 'ultralow'), hrPositive))),
+    when: all(treated, switching, is('her2', 'low')),
     refs: [{ citation: 'modi2022' }, { citation: 'bardia2024' }],
+    evidence: 'secondary',
+  },
+  {
+    id: 'tdxdHer2UltralowOption',
+    section: 'systemicTherapy',
+    text: 'HR-positive, HER2-ultralow (IHC 0 with faint membrane staining in 10% of cells or fewer), after endocrine therapy and before any chemotherapy for metastatic disease: trastuzumab deruxtecan 5.4 mg/kg every 3 weeks (DESTINY-Breast06: progression-free survival 13.2 vs 8.1 months in HER2-low disease, consistent in ultralow). After chemotherapy no trial covers ultralow disease. Watch for interstitial lung disease.',
+    short: 'HR-positive HER2-ultralow, no chemotherapy yet: T-DXd 5.4 mg/kg every 3 weeks.',
+    rank: 41,
+    when: all(treated, switching, is('her2', 'ultralow'), hrPositive),
+    refs: [{ citation: 'bardia2024' }],
     evidence: 'secondary',
   },
   {
     id: 'sacituzumabHrPositive',
     section: 'systemicTherapy',
-    text: 'HR-positive, HER2-negative after endocrine therapy and chemotherapy: sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks (TROPiCS-02: survival 14.4 vs 11.2 months); its effect on brain metastases is not known.',
-    when: all(treated, her2NegativeFamily, hrPositive, switching, is('systemicTherapy', 'laterLine')),
+    text: 'HR-positive, HER2-negative, after endocrine therapy and at least two further systemic therapies for metastatic disease, if she has not had it: sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks (TROPiCS-02: survival 14.4 vs 11.2 months); its effect on brain metastases is not known.',
+    when: all(treated, her2NegativeFamily, hrPositive, switching, laterLine),
     refs: [{ citation: 'rugo2023' }],
     evidence: 'secondary',
   },
   {
+    id: 'hrPositiveBiomarkers',
+    section: 'systemicTherapy',
+    text: 'HR-positive, HER2-negative disease progressing on endocrine therapy: test for ESR1 mutations (in blood, ctDNA preferred) and for PIK3CA or AKT1 mutations and PTEN loss, if not tested at this progression. While the cancer is still endocrine-sensitive, an endocrine-based next line is chosen by the result: elacestrant (345 mg tablets, once daily) for ESR1 mutations; capivasertib 400 mg twice daily, 4 days on and 3 off, with fulvestrant for PIK3CA, AKT1 or PTEN alterations (tested on tumour tissue); alpelisib 300 mg daily with fulvestrant for PIK3CA mutations; or everolimus 10 mg daily with exemestane whatever the result. Their activity in brain metastases is not known.',
+    short: 'Test ESR1 (blood) and PIK3CA, AKT1, PTEN: the results choose the endocrine-based next line.',
+    rank: 41,
+    when: all(treated, her2NegativeFamily, hrPositive, switching),
+    refs: [
+      { citation: 'burstein2023', point: 'ESR1 at progression; blood preferred' },
+      { citation: 'burstein2024', point: 'Recs 1.1–1.2', strength: 'High-quality evidence; strong' },
+      { citation: 'capivasertibLabel' },
+      { citation: 'alpelisibLabel' },
+      { citation: 'elacestrantLabel', point: 'tablet strength (the dosing sentence was not read)' },
+      { citation: 'baselga2012', point: 'everolimus dose read in a secondary protocol' },
+    ],
+    evidence: 'secondary',
+  },
+  {
+    id: 'germlineBrca',
+    section: 'systemicTherapy',
+    text: 'HER2-negative disease (HER2-low and ultralow included), whatever the hormone-receptor status: offer germline BRCA1/2 testing if it has not been done. With a germline BRCA mutation, olaparib 300 mg twice daily or talazoparib 1 mg daily is an option: OlympiAD and EMBRACA enrolled hormone-receptor-positive as well as triple-negative disease.',
+    short: 'Germline BRCA1/2 testing if not done (a PARP inhibitor if mutated).',
+    rank: 44,
+    when: all(treated, her2NegativeFamily, not(systemic('notYet', 'sharedDecision'))),
+    refs: [
+      { citation: 'bedrosian2024', point: 'Rec 2.1: PARP-inhibitor candidates with recurrent disease' },
+      { citation: 'gennari2021', point: 'PARP inhibitors whatever the hormone-receptor status (I, A)' },
+      { citation: 'robson2017' },
+      { citation: 'litton2018' },
+    ],
+    evidence: 'verified',
+  },
+  {
     id: 'tnbcFirstLine',
     section: 'systemicTherapy',
-    text: 'Triple-negative, first line: test PD-L1 and germline BRCA if not known. PD-L1 CPS 10 or more: pembrolizumab 200 mg every 3 weeks with chemotherapy (KEYNOTE-355: survival 23.0 vs 16.1 months; active CNS metastases were excluded); otherwise chemotherapy. With a germline BRCA mutation, olaparib 300 mg twice daily or talazoparib 1 mg daily are options (OlympiAD, EMBRACA).',
-    short: 'Test PD-L1 and gBRCA; CPS 10 or more: pembrolizumab 200 mg every 3 weeks with chemotherapy.',
+    text: 'Triple-negative, first line: test PD-L1 if not known. PD-L1 CPS 10 or more: pembrolizumab 200 mg every 3 weeks with chemotherapy (KEYNOTE-355: survival 23.0 vs 16.1 months; active CNS metastases were excluded), or with sacituzumab govitecan (ASCENT-04). Not a candidate for a PD-(L)1 drug: sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks (ASCENT-03: progression-free survival 9.7 vs 6.9 months), or chemotherapy. Both first-line uses of sacituzumab were approved in the US in June 2026; whether these two trials took brain metastases was not checked.',
+    short: 'Test PD-L1; CPS 10 or more: pembrolizumab 200 mg every 3 weeks with chemotherapy.',
     rank: 41,
-    when: all(treated, her2NegativeFamily, hrNegative, noTherapy),
-    refs: [{ citation: 'cortes2022keynote355' }, { citation: 'robson2017' }, { citation: 'litton2018' }],
+    when: all(treated, her2NegativeFamily, hrNegative, systemic('startFirstLine')),
+    refs: [
+      { citation: 'cortes2022keynote355' },
+      { citation: 'cortes2025ascent03', point: 'results read in reports' },
+      { citation: 'ascent04', point: 'abstract' },
+      { citation: 'fdaSacituzumab2026' },
+    ],
     evidence: 'secondary',
   },
   {
     id: 'steroidsWithImmunotherapy',
     section: 'systemicTherapy',
     text: 'If pembrolizumab is used, keep dexamethasone to the lowest dose for the shortest time: steroids were linked to shorter survival on checkpoint inhibitors in observational studies of brain metastases.',
-    when: all(treated, her2NegativeFamily, hrNegative, noTherapy, steroidsGiven),
+    when: all(treated, her2NegativeFamily, hrNegative, systemic('startFirstLine'), steroids('low', 'high')),
     refs: [{ citation: 'jessurun2021', point: 'observational meta-analysis, HR 1.84' }],
     evidence: 'secondary',
   },
   {
     id: 'sacituzumabTripleNegative',
     section: 'systemicTherapy',
-    text: 'Triple-negative after earlier therapy: sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks (ASCENT: survival 12.1 vs 6.7 months in patients without brain metastases; stable brain metastases were allowed, and in that small group survival did not improve).',
+    text: 'Triple-negative after earlier therapy, if she has not had it: sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks (ASCENT: survival 12.1 vs 6.7 months in patients without brain metastases; stable brain metastases were allowed).',
     short: 'Sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks.',
     rank: 41,
     when: all(treated, her2NegativeFamily, hrNegative, switching),
@@ -1152,9 +1264,9 @@ export const items: PathwayInput['items'] = [
   },
   {
     id: 'retestResected',
-    section: 'systemicTherapy',
+    section: 'localTherapy',
     text: 'If a metastasis is resected, re-test ER, PR and HER2 on it: receptors differ from the primary in 43% of patients (HER2 in 12%, most often gained).',
-    when: surgery,
+    when: local('surgeryFirst'),
     refs: [
       { citation: 'eanoEsmo2021', point: 're-test biomarkers on resected metastases' },
       { citation: 'kotecha2021' },
@@ -1189,7 +1301,7 @@ export const items: PathwayInput['items'] = [
     text: 'Treat the growing lesion as radionecrosis, not progression: no more radiation to it. Without symptoms, watch it on MRI. With symptoms: dexamethasone at the lowest dose that works; bevacizumab 7.5 mg/kg every 3 weeks for 2 doses if steroids fail or cannot be tapered (in a randomised trial oedema and enhancement shrank in every treated patient); laser interstitial thermal therapy or resection for a lesion that does not respond.',
     short: 'Radionecrosis: no more radiation; if symptomatic, steroids, then bevacizumab 7.5 mg/kg.',
     rank: 30,
-    when: all(progression, is('necrosisWorkup', 'favoursNecrosis')),
+    when: all(local('radionecrosis', 'reTreat'), is('necrosisWorkup', 'favoursNecrosis')),
     refs: [{ citation: 'levin2011' }, { citation: 'ahluwalia2018' }],
     evidence: 'secondary',
   },
@@ -1199,7 +1311,7 @@ export const items: PathwayInput['items'] = [
     text: 'Symptomatic mass effect from a growing lesion: ask neurosurgery about resection, which relieves symptoms and gives tissue to tell tumour from radionecrosis.',
     short: 'Neurosurgery: resection relieves mass effect and gives tissue.',
     rank: 30,
-    when: all(progression, massEffect),
+    when: all(progression, massEffect, local('reTreat', 'settleFirst', 'radionecrosis')),
     refs: [
       { citation: 'astro2022', point: 'discuss surgery for any lesion with mass effect' },
       { citation: 'narloch2017' },
@@ -1212,7 +1324,7 @@ export const items: PathwayInput['items'] = [
     text: 'Limited progression after whole-brain radiotherapy: options are SRS, surgery, systemic therapy or palliative care.',
     short: 'Radiosurgery or surgery for the progressing lesions.',
     rank: 31,
-    when: prior('wbrt', 'limited'),
+    when: all(local('reTreat'), is('priorBrainTreatment', 'wbrt'), is('progressionPattern', 'limited')),
     refs: [ascoHer2('Rec 6.x, progression table')],
     evidence: 'verified',
   },
@@ -1222,7 +1334,7 @@ export const items: PathwayInput['items'] = [
     text: 'Limited progression after SRS: options for the tumour are repeat SRS, surgery, whole-brain radiotherapy with memantine and hippocampal avoidance, systemic therapy or palliative care.',
     short: 'Repeat radiosurgery or surgery for the progressing tumour.',
     rank: 31,
-    when: prior('srs', 'limited'),
+    when: all(local('reTreat'), is('priorBrainTreatment', 'srs'), is('progressionPattern', 'limited')),
     refs: [ascoHer2('Rec 6.x, progression table')],
     evidence: 'verified',
     seedNote:
@@ -1234,7 +1346,7 @@ export const items: PathwayInput['items'] = [
     text: 'Diffuse progression after whole-brain radiotherapy: systemic therapy is preferred; a reduced-dose second course of whole-brain radiotherapy with memantine, or palliative care, are the alternatives.',
     short: 'Systemic therapy preferred; reduced-dose repeat whole-brain radiotherapy is the alternative.',
     rank: 31,
-    when: prior('wbrt', 'diffuse'),
+    when: all(local('reTreat'), is('priorBrainTreatment', 'wbrt'), is('progressionPattern', 'diffuse')),
     refs: [ascoHer2('Rec 6.x, progression table')],
     evidence: 'verified',
     seedNote:
@@ -1244,10 +1356,9 @@ export const items: PathwayInput['items'] = [
     id: 'progDiffuseAfterSrs',
     section: 'localTherapy',
     text: 'Diffuse progression after SRS: whole-brain radiotherapy with memantine and hippocampal avoidance, or systemic therapy; palliative care.',
-    short:
-      'Hippocampal-avoidance whole-brain radiotherapy with memantine 10 mg twice daily, or systemic therapy.',
+    short: 'Hippocampal-avoidance WBRT 30 Gy in 10 with memantine 10 mg twice daily, or systemic therapy.',
     rank: 31,
-    when: prior('srs', 'diffuse'),
+    when: all(local('reTreat'), is('priorBrainTreatment', 'srs'), is('progressionPattern', 'diffuse')),
     refs: [ascoHer2('Rec 6.x, progression table')],
     evidence: 'verified',
   },
@@ -1257,7 +1368,7 @@ export const items: PathwayInput['items'] = [
     text: 'Progression after surgery alone (no radiotherapy yet) is not covered by the ASCO progression table; the options for untreated metastases apply: SRS for up to 4 lesions (including the cavity), and surgery for a large or symptomatic one.',
     short: 'Radiosurgery to the lesions and the cavity (no radiation yet).',
     rank: 31,
-    when: prior('surgeryOnly', 'limited'),
+    when: all(local('reTreat'), is('priorBrainTreatment', 'surgeryOnly'), is('progressionPattern', 'limited')),
     refs: [
       { citation: 'astro2022', strength: 'Strong, high-quality evidence' },
       ascoHer2('Rec 2.1 and Rec 2.4'),
@@ -1270,7 +1381,7 @@ export const items: PathwayInput['items'] = [
     text: 'Diffuse progression after surgery alone: the options for extensive untreated disease apply: SRS where the lesions suit it, or whole-brain radiotherapy with memantine and hippocampal avoidance.',
     short: 'Radiosurgery where suitable, or hippocampal-avoidance whole-brain radiotherapy.',
     rank: 31,
-    when: prior('surgeryOnly', 'diffuse'),
+    when: all(local('reTreat'), is('priorBrainTreatment', 'surgeryOnly'), is('progressionPattern', 'diffuse')),
     refs: [ascoHer2('diffuse or extensive disease, favourable prognosis'), { citation: 'brown2020' }],
     evidence: 'verified',
   },
@@ -1278,55 +1389,85 @@ export const items: PathwayInput['items'] = [
     id: 'progSupportiveFirst',
     section: 'localTherapy',
     text: 'Performance status 50 or less from other causes, without mass effect: lead with supportive and palliative care; treat the brain again only if it would relieve symptoms.',
-    short: 'Lead with supportive and palliative care.',
-    rank: 30,
-    when: all(progression, supportiveFirst),
+    when: all(progression, local('supportiveOptional')),
     refs: [ascoHer2('Rec 6.x, palliative options in the progression table'), { citation: 'mulvenna2016' }],
     evidence: 'secondary',
   },
   {
     id: 'progSystemicCnsActive',
     section: 'systemicTherapy',
-    text: 'After progression following SRS or whole-brain radiotherapy, including when more radiation is not possible, systemic therapy with some activity in the brain can be discussed.',
-    when: all(progression, is('priorBrainTreatment', 'srs', 'wbrt')),
+    text: 'Tumour progressing in the brain after radiosurgery or whole-brain radiotherapy, including when more radiation is not possible: ASCO says clinicians may discuss offering a systemic therapy with some activity in the brain, beside local treatment; the HER2 options follow.',
+    when: all(progression, systemic('discussChange')),
     refs: [ascoHer2('Rec 9.1', 'Moderate')],
     evidence: 'verified',
   },
   {
     id: 'progPalliativeCare',
     section: 'followUp',
-    text: 'Offer palliative care alongside whichever option is chosen (ASCO lists palliative options in every progression scenario).',
-    short: 'Palliative care alongside treatment.',
-    rank: 60,
-    when: progression,
-    refs: [ascoHer2('Rec 6.x, progression table')],
+    text: 'Offer palliative care alongside whichever option is chosen: ASCO lists palliative options in every progression scenario, and advises early palliative care in advanced cancer.',
+    when: all(progression, goals('activeTreatment')),
+    refs: [ascoHer2('Recs 6.1–6.3'), { citation: 'ferrell2017', point: 'Rec 1', strength: 'Strong' }],
     evidence: 'verified',
   },
   {
     id: 'progClinicalTrial',
     section: 'localTherapy',
     text: 'Ask whether a clinical trial for intracranial progression is open to the patient.',
-    when: progression,
+    when: all(progression, localDecided),
     refs: [ascoHer2('Rec 6.x (trials are not in the table as read)')],
     evidence: 'unverified',
+  },
+  {
+    id: 'palliativeCareNow',
+    section: 'followUp',
+    text: 'Involve palliative care now, for symptom control and support for her and those close to her, alongside whatever else is chosen. ASTRO recommends early palliative care when the prognosis is poor, and ASCO early palliative care in advanced cancer. This pathway calls for it at a performance status of 60 or less not known to come from the metastases, or a Breast GPA of 0–1: a threshold of its own, as neither guideline sets one.',
+    short: 'Involve palliative care now (symptoms, support, goals of care).',
+    rank: 26,
+    when: all(treated, goals('sharedDecision', 'supportiveFirst')),
+    refs: [
+      { citation: 'astro2022', point: 'KQ3 Rec 5', strength: 'Strong, moderate-quality evidence' },
+      { citation: 'ferrell2017', point: 'Rec 1', strength: 'Strong' },
+    ],
+    evidence: 'verified',
+  },
+  {
+    id: 'palliativeCareAlongside',
+    section: 'followUp',
+    text: 'Offer palliative care alongside treatment: ASCO advises dedicated palliative care early in advanced cancer, alongside active treatment.',
+    when: all(parenchymal, goals('activeTreatment')),
+    refs: [{ citation: 'ferrell2017', point: 'Rec 1', strength: 'Strong' }],
+    evidence: 'verified',
   },
 
   // Follow-up
   {
     id: 'followUpMri',
     section: 'followUp',
-    text: 'After treatment, brain MRI every 2–3 months in the first year (ASCO: every 2–4 months), sooner if symptoms appear; contrast CT if MRI is contraindicated.',
+    text: 'After treatment, brain MRI every 2–3 months in the first year (ASCO: every 2–4 months), sooner if symptoms appear.',
     short: 'Brain MRI every 2–3 months after treatment.',
     rank: 61,
-    when: all(treated, localCandidate),
+    when: all(followedByImaging, not(is('mriAccess', 'contraindicated'))),
     refs: [{ citation: 'ascoHer2Guideline2018', point: 'serial imaging every 2–4 months' }],
+    evidence: 'secondary',
+  },
+  {
+    id: 'followUpCt',
+    section: 'followUp',
+    text: 'After treatment, contrast-enhanced CT of the brain every 2–3 months in the first year (ASCO: imaging every 2–4 months), sooner if symptoms appear: MRI is contraindicated.',
+    short: 'Contrast CT of the brain every 2–3 months after treatment (MRI contraindicated).',
+    rank: 61,
+    when: all(followedByImaging, is('mriAccess', 'contraindicated')),
+    refs: [
+      { citation: 'ascoHer2Guideline2018', point: 'serial imaging every 2–4 months' },
+      { citation: 'eanoEsmo2021', point: 'CT only if MRI is contraindicated' },
+    ],
     evidence: 'secondary',
   },
   {
     id: 'followUpSymptomGuided',
     section: 'followUp',
     text: 'While care is supportive, image again only if the result would change what is done, for example new symptoms in a patient who could still have treatment.',
-    when: all(treated, not(localCandidate)),
+    when: all(treated, local('noRadiotherapy', 'supportiveOptional', 'pendingCause')),
     refs: [
       { citation: 'mulvenna2016', point: 'supportive care (the imaging advice is not from this source)' },
     ],
@@ -1335,8 +1476,8 @@ export const items: PathwayInput['items'] = [
   {
     id: 'postOpMri',
     section: 'followUp',
-    text: 'After resection, MRI within 48 hours of surgery.',
-    when: surgery,
+    text: 'After resection, MRI within 48 hours of surgery (contrast CT if MRI is contraindicated).',
+    when: local('surgeryFirst'),
     refs: [{ citation: 'eanoEsmo2021', point: 'postoperative MRI' }],
     evidence: 'secondary',
   },

@@ -3,16 +3,13 @@ import {
   all,
   any,
   ascoHer2,
-  fit,
   her2NegativeFamily,
   her2Positive,
   is,
-  localCandidate,
+  leptomeningeal,
+  local,
   massEffect,
   newSymptoms,
-  leptomeningeal,
-  notProgressingOutside,
-  onTherapy,
   parenchymal,
   pending,
   progression,
@@ -20,8 +17,13 @@ import {
   seizureHappened,
   switching,
   symptomatic,
+  systemic,
   treated,
-} from './items';
+  treatingLocally,
+} from './when';
+
+/** Where a systemic option is on the table: a change, or leptomeningeal disease treated actively. */
+const systemicOptions = any(switching, all(leptomeningeal, systemic('startFirstLine', 'discussChange')));
 
 /**
  * Pitfalls: shown at their questions, and gathered with the recommendation when `when` holds. A pitfall
@@ -66,7 +68,7 @@ export const pitfalls: PathwayInput['pitfalls'] = [
     id: 'enzymeInducersHer2Tkis',
     text: 'With HER2 tyrosine-kinase inhibitors, avoid strong CYP3A inducers such as phenytoin and carbamazepine: they lower tucatinib, neratinib and lapatinib levels (carbamazepine cut lapatinib exposure by 72%). Tucatinib itself is a strong CYP3A inhibitor.',
     // Only where a HER2 tyrosine-kinase inhibitor is among the options: a change of therapy, or leptomeningeal disease.
-    when: all(seizureHappened, her2Positive, any(switching, leptomeningeal)),
+    when: all(seizureHappened, her2Positive, systemicOptions),
     refs: [
       { citation: 'tucatinibLabel', point: 'drug interactions' },
       { citation: 'neratinibLabel', point: 'CYP3A4 inducers' },
@@ -75,9 +77,9 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   },
   {
     id: 'capecitabineBoxedWarning',
-    text: 'Capecitabine carries a boxed warning: bleeding with warfarin-type anticoagulants (check the INR often) and severe or fatal toxicity with DPD deficiency (test for DPYD variants before starting).',
+    text: 'Capecitabine carries boxed warnings: bleeding with vitamin K antagonists such as warfarin (check the INR often), and severe or fatal toxicity with complete DPD deficiency: test for DPYD variants before starting, unless treatment is urgent.',
     // Where a capecitabine regimen is among the options: a change of therapy, or leptomeningeal disease.
-    when: all(any(switching, leptomeningeal), any(her2Positive, her2NegativeFamily)),
+    when: all(systemicOptions, any(her2Positive, her2NegativeFamily)),
     refs: [{ citation: 'capecitabineLabel', point: 'boxed warning' }],
     evidence: 'verified',
   },
@@ -113,7 +115,7 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   {
     id: 'noDeferralWhenSymptomatic',
     text: 'Do not defer local treatment for a patient whose metastases cause symptoms: the ASCO options to defer it apply only to selected HER2-positive patients without symptomatic mass effect.',
-    when: all(fit, symptomatic),
+    when: all(parenchymal, symptomatic, treatingLocally),
     refs: [
       ascoHer2('Rec 7.1', 'Weak'),
       ascoHer2('Rec 2.3'),
@@ -124,7 +126,7 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   {
     id: 'plainWbrt',
     text: 'Do not use plain whole-brain radiotherapy as the alternative for 1–4 metastases or add it to SRS routinely; when whole-brain radiotherapy is used, give it with hippocampal avoidance and memantine.',
-    when: all(treated, localCandidate),
+    when: all(treated, local('surgeryFirst', 'fractionatedSrs', 'srs', 'srsOrWbrt', 'ifSystemicOptions', 'reTreat')),
     refs: [
       { citation: 'brown2016' },
       { citation: 'brown2020' },
@@ -141,7 +143,7 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   {
     id: 'dontStopWorkingSystemic',
     text: 'Do not stop systemic therapy that is controlling the disease outside the brain because brain metastases appeared: add local treatment instead.',
-    when: all(parenchymal, onTherapy, notProgressingOutside),
+    when: all(treated, systemic('keep', 'settleLesionFirst')),
     refs: [ascoHer2('Rec 8.1')],
     evidence: 'verified',
   },
@@ -159,7 +161,7 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   },
   {
     id: 'anticoagulationNotContraindicated',
-    text: 'Do not withhold anticoagulation for a blood clot only because of brain metastases from breast cancer: therapeutic enoxaparin did not raise intracranial bleeding in a matched cohort, and in a meta-analysis bleeding was 14.7% with vs 15.4% without anticoagulation. Hold it with platelets under 25 × 10⁹/L.',
+    text: 'Do not withhold anticoagulation for a blood clot only because of brain metastases from breast cancer: therapeutic enoxaparin did not raise intracranial bleeding in a matched cohort, and in a meta-analysis bleeding was 14.7% with vs 15.4% without anticoagulation. The exceptions: metastases that have bled, or a suspected bleed (then stop and reverse it by the local protocol), and platelets under 25 × 10⁹/L (hold it).',
     when: treated,
     refs: [
       { citation: 'donato2015' },

@@ -1,5 +1,5 @@
 import type { PathwayInput } from '../schema';
-import { ascoHer2 } from './items';
+import { ascoHer2 } from './when';
 
 /** The questions, one per case-model id, in our own words. Reviewed with the rest of the content. */
 export const questions: PathwayInput['questions'] = [

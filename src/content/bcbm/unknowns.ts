@@ -1,5 +1,5 @@
 import type { PathwayInput } from '../schema';
-import { all, ascoHer2, is, leptomeningeal, pending, progression, treated } from './items';
+import { all, ascoHer2, is, leptomeningeal, pending, progression, treated } from './when';
 
 /** What the consult could not settle, and what to do about it. */
 export const unknowns: PathwayInput['unknowns'] = [
