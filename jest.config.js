@@ -49,6 +49,8 @@ module.exports = {
       ...shared,
       displayName: 'exhaustive',
       testMatch: exhaustive.map((p) => `<rootDir>/test/${p}`),
+      // The distinct recommendations three suites read are searched for once (test/view/distinct.ts).
+      globalSetup: '<rootDir>/test/support/exhaustive-setup.ts',
     },
     {
       ...shared,

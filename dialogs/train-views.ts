@@ -1,7 +1,7 @@
 import type { Pathway } from '../src/content/schema';
 import type { Training, TrainingOption, DecisionId } from '../src/content/training-schema';
 import type { PlayableCase } from '../src/pathway/training-bank';
-import type { DecisionKey } from '../src/pathway/training-key';
+import { tagOf, type DecisionKey } from '../src/pathway/training-key';
 import type { TrainDecisionView, TrainRef, TrainView } from '../src/view/training-view';
 import type { Attempt, LearnerRecord } from './train-record';
 import { dueTypes } from './train-schedule';
@@ -64,7 +64,7 @@ export function debrief(content: Pathway, c: PlayableCase, a: Attempt): TrainVie
         title: k.decision.title,
         chosen: labelOf(k, ch.choice),
         right: rightOf(k).label,
-        pitfalls: k.decision.pitfalls.flatMap((id) => content.pitfalls.find((p) => p.id === id)?.text ?? []),
+        pitfalls: k.pitfalls.flatMap((id) => content.pitfalls.find((p) => p.id === id)?.text ?? []),
       };
     }),
     critical: a.choices
@@ -72,7 +72,7 @@ export function debrief(content: Pathway, c: PlayableCase, a: Attempt): TrainVie
       .map((ch) => {
         const k = keyOf(ch.decision);
         const o = k.decision.options.find((x) => x.value === ch.choice);
-        return { title: k.decision.title, chosen: labelOf(k, ch.choice), why: o?.tag?.why ?? '' };
+        return { title: k.decision.title, chosen: labelOf(k, ch.choice), why: (o && tagOf(k, o)?.why) ?? '' };
       }),
     review: wrong.map((ch) => keyOf(ch.decision).decision.review),
   };

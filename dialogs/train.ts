@@ -1,7 +1,7 @@
 import type { Pathway } from '../src/content/schema';
 import type { DecisionId, Training } from '../src/content/training-schema';
 import type { PlayableCase } from '../src/pathway/training-bank';
-import type { DecisionKey } from '../src/pathway/training-key';
+import { tagOf, type DecisionKey } from '../src/pathway/training-key';
 import type { TrainView } from '../src/view/training-view';
 import { maxAttempts, type Attempt, type LearnerRecord, type RunningCase } from './train-record';
 import { pickCase, reviewAfter } from './train-schedule';
@@ -143,7 +143,9 @@ export function trainTurn(
     if (!option) return notice('unrecognised');
     const right = rightOf(k);
     const correct = option.value === right.value;
-    const harmful = option.tag?.kind === 'harmful';
+    // The harm told, and counted as a critical error, is the one that fits this case.
+    const tag = tagOf(k, option);
+    const harmful = tag?.kind === 'harmful';
     const done: Attempt = {
       ...a,
       choices: [...a.choices, { decision: k.decision.id, choice: option.value, right: correct, harmful, at }],
@@ -167,7 +169,7 @@ export function trainTurn(
         : {
             chosenWhy: {
               harmful,
-              text: option.tag?.why ?? option.explanation,
+              text: tag?.why ?? option.explanation,
             },
           }),
       refs: localRefs(ctx.content, right),

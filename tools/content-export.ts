@@ -4,7 +4,7 @@ import { bcbmMachine, bcbmMachineVersion } from '../machines/bcbm.machine';
 import { sectionOrder } from '../src/pathway/recommend';
 import { caseModel, isQuestionId } from '../src/content/case-model';
 import { pathway } from '../src/content/index';
-import type { Condition, Evidence, Pathway, Phase, Ref, Section } from '../src/content/schema';
+import type { Evidence, Pathway, Phase, Ref, Rule as ContentRule, Section } from '../src/content/schema';
 
 /**
  * The review copy of the pathway: docs/pathway.md, for a clinical reviewer who does not read code.
@@ -79,8 +79,8 @@ const sectionWords: Record<Section, string> = {
 // ---------------------------------------------------------------------------------------------------
 // Conditions in words
 
-/** A rule of the statechart that is not an answer condition, kept as its name. */
-type Rule = Condition | { guard: string };
+/** A rule as written in the content (answers, key decisions, the GPA), or a statechart guard kept as its name. */
+type Rule = ContentRule | { guard: string };
 
 function shortName(p: Pathway, q: string): string {
   return p.questions.find((x) => x.id === q)?.short ?? q;
@@ -93,7 +93,7 @@ function optionLabel(p: Pathway, q: string, value: string): string {
 const quoted = (p: Pathway, q: string, values: readonly string[]) =>
   values.map((v) => `“${md(optionLabel(p, q, v))}”`);
 
-function flatten(c: Condition, kind: 'all' | 'any'): readonly Condition[] {
+function flatten(c: ContentRule, kind: 'all' | 'any'): readonly ContentRule[] {
   if (kind === 'all' && 'all' in c) return c.all.flatMap((x) => flatten(x, kind));
   if (kind === 'any' && 'any' in c) return c.any.flatMap((x) => flatten(x, kind));
   return [c];
@@ -105,9 +105,17 @@ function flatten(c: Condition, kind: 'all' | 'any'): readonly Condition[] {
  */
 export function conditionText(p: Pathway, c: Rule, nested = false): string {
   if ('guard' in c) return `the rule ${code(c.guard)} holds`;
+  if ('decision' in c) {
+    const d = p.decisions.find((x) => x.id === c.decision);
+    const labels = c.is.map((v) => `“${md(d?.values.find((x) => x.value === v)?.label ?? v)}”`);
+    return `the decision **${md(d?.title ?? c.decision)}** is ${orList(labels)}`;
+  }
+  if ('gpaAtMost' in c)
+    return `the Breast GPA is ${num(c.gpaAtMost)} or less (the highest score the answers allow)`;
   if ('q' in c) return `${md(shortName(p, c.q))} is ${orList(quoted(p, c.q, c.is))}`;
   if ('not' in c) {
     const inner = c.not;
+    if ('decision' in inner || 'gpaAtMost' in inner) return `not ${conditionText(p, inner)}`;
     if ('q' in inner) {
       const labels = quoted(p, inner.q, inner.is);
       const name = md(shortName(p, inner.q));
@@ -119,14 +127,17 @@ export function conditionText(p: Pathway, c: Rule, nested = false): string {
   }
   const kind = 'all' in c ? 'all' : 'any';
   const parts = flatten(c, kind);
-  if (parts.length === 1) return conditionText(p, parts[0] as Condition, nested);
+  if (parts.length === 1) return conditionText(p, parts[0] as ContentRule, nested);
   const text = parts.map((x) => conditionText(p, x, true)).join(kind === 'all' ? ' and ' : ', or ');
   return nested ? `(${text})` : text;
 }
 
-function depth(c: Condition): number {
-  if ('q' in c) return 0;
-  if ('not' in c) return 'q' in c.not ? 0 : depth(c.not);
+/** An answer, decision or GPA condition: one phrase, no and/or inside. */
+const atomic = (c: ContentRule) => 'q' in c || 'decision' in c || 'gpaAtMost' in c;
+
+function depth(c: ContentRule): number {
+  if (atomic(c)) return 0;
+  if ('not' in c) return atomic(c.not) ? 0 : depth(c.not);
   const kind = 'all' in c ? 'all' : 'any';
   return 1 + Math.max(...flatten(c, kind).map(depth));
 }
@@ -135,13 +146,14 @@ function depth(c: Condition): number {
  * A condition as Markdown list lines after `lead` (e.g. "- **When:**"): inline when it is short,
  * otherwise as a nested list ("all of:", "any of:") so that and/or cannot be misread.
  */
-export function conditionBlock(p: Pathway, c: Condition, lead: string, indent = ''): string[] {
-  const single = (x: Condition) => ('q' in x ? x.is.length === 1 : 'not' in x && 'q' in x.not);
+export function conditionBlock(p: Pathway, c: ContentRule, lead: string, indent = ''): string[] {
+  const single = (x: ContentRule) =>
+    'q' in x || 'decision' in x ? x.is.length === 1 : 'gpaAtMost' in x || ('not' in x && atomic(x.not));
   const parts = depth(c) === 1 ? flatten(c, 'all' in c ? 'all' : 'any') : [];
   const simple = depth(c) === 0 || (depth(c) === 1 && parts.length <= 2 && parts.every(single));
   if (simple) return [`${indent}${lead} ${conditionText(p, c)}`];
-  const group = (x: Condition, head: string, at: string): string[] => {
-    if ('q' in x || ('not' in x && 'q' in x.not) || depth(x) === 0)
+  const group = (x: ContentRule, head: string, at: string): string[] => {
+    if (atomic(x) || ('not' in x && atomic(x.not)) || depth(x) === 0)
       return [`${at}${head}${conditionText(p, x)}`];
     if ('not' in x) {
       const inner = x.not;
@@ -151,7 +163,7 @@ export function conditionBlock(p: Pathway, c: Condition, lead: string, indent = 
     }
     const kind = 'all' in x ? 'all' : 'any';
     const parts = flatten(x, kind);
-    if (parts.length === 1) return group(parts[0] as Condition, head, at);
+    if (parts.length === 1) return group(parts[0] as ContentRule, head, at);
     return [
       `${at}${head}${kind === 'all' ? 'all of:' : 'any of:'}`,
       ...parts.flatMap((y) => group(y, '- ', `${at}  `)),
@@ -221,7 +233,7 @@ function ruleOf(guard: unknown): Rule | undefined {
     // `all`: every one of several answer rules (the machine's guard for a rule over two questions).
     if (type === 'all' && Array.isArray(params)) {
       const parts = params.map((x) => ruleOf({ type: 'answered', params: x }));
-      if (parts.every((x): x is Condition => x !== undefined && !('guard' in x))) return { all: parts };
+      if (parts.every((x): x is ContentRule => x !== undefined && !('guard' in x))) return { all: parts };
       return { guard: 'all' };
     }
     const { q, is } = (params ?? {}) as { q?: unknown; is?: unknown };
@@ -266,7 +278,7 @@ function effectiveRule(rules: (Rule | undefined)[], k: number, answered?: string
     const guards = rest.filter((r): r is { guard: string } => 'guard' in r).map((r) => r.guard);
     return { guard: guards.join(' and ') };
   }
-  const conditions = rest as Condition[];
+  const conditions = rest as ContentRule[];
   if (conditions.length === 0) return undefined;
   return conditions.length === 1 ? conditions[0] : { all: conditions };
 }
@@ -565,8 +577,10 @@ export function renderPathwayMarkdown(
     line('');
   }
 
+  decisionsSection(p, line);
+
   // Items
-  line('## 4. Recommendation items', '');
+  line('## 5. Recommendation items', '');
   line(
     'Every item whose rule holds is shown, grouped by section, whatever the outcome. Items marked urgent are',
     'shown at once, before the next question, when the answer that triggers them is given.',
@@ -582,7 +596,7 @@ export function renderPathwayMarkdown(
     for (const i of list) {
       line(`#### ${code(i.id)}: ${evidenceTag[i.evidence]}${i.urgent ? ', urgent' : ''}`, '');
       line(md(i.text), '');
-      line(...conditionBlock(p, i.when, '- **When:**'));
+      line(...conditionBlock(p, i.rule, '- **When:**'));
       line(`- **Evidence:** ${evidenceWords[i.evidence]}`);
       if (i.urgent) line('- **Urgent:** shown at once, before the next question');
       if (i.short)
@@ -594,7 +608,7 @@ export function renderPathwayMarkdown(
   if (p.items.length === 0) line('None yet.', '');
 
   // Pitfalls
-  line('## 5. Pitfalls', '');
+  line('## 6. Pitfalls', '');
   if (p.pitfalls.length === 0) line('None yet.', '');
   for (const x of p.pitfalls) {
     line(`### ${code(x.id)}: ${evidenceTag[x.evidence]}`, '');
@@ -603,7 +617,7 @@ export function renderPathwayMarkdown(
     line(
       `- **Shown with the question(s):** ${at.length ? at.map((q) => `**${md(q.short)}**`).join(', ') : 'none'}`,
     );
-    if (x.when) line(...conditionBlock(p, x.when, '- **Also gathered with the recommendation when:**'));
+    if (x.rule) line(...conditionBlock(p, x.rule, '- **Also gathered with the recommendation when:**'));
     else line('- **Also gathered with the recommendation:** never (only shown at its question)');
     line(`- **Evidence:** ${evidenceWords[x.evidence]}`);
     if (x.seedNote) line(`- **Compared with the seed article:** ${md(x.seedNote)}`);
@@ -611,12 +625,12 @@ export function renderPathwayMarkdown(
   }
 
   // Unknowns
-  line('## 6. Missing information', '');
+  line('## 7. Missing information', '');
   line('What the recommendation says when an answer is unknown or was not given.', '');
   if (p.unknowns.length === 0) line('None yet.', '');
   for (const u of p.unknowns) {
     line(`### ${code(u.id)}`, '');
-    line(...conditionBlock(p, u.when, '- **When:**'));
+    line(...conditionBlock(p, u.rule, '- **When:**'));
     line(`- **What is missing:** ${md(u.text)}`);
     line(`- **What to do:** ${md(u.action)}`);
     line(`- **Sources:** ${refsText(p, u.refs)}`, '');
@@ -624,7 +638,7 @@ export function renderPathwayMarkdown(
 
   // GPA
   const g = p.gpa;
-  line(`## 7. ${md(g.name)}`, '');
+  line(`## 8. ${md(g.name)}`, '');
   line(md(g.note), '');
   line(
     'The score is the sum of the points of each factor. When an input is unknown or was not asked, the consult',
@@ -645,21 +659,24 @@ export function renderPathwayMarkdown(
   line('| Score | Median survival (months) | Evidence |', '|---|---|---|');
   for (const b of g.bands)
     line(
-      `| ${num(b.min)}–${num(b.max)} | ${b.medianMonths ?? `not shown: ${cell(b.withheld ?? '')}`} | ${evidenceTag[b.evidence]} |`,
+      `| ${num(b.min)}–${num(b.max)} | ${b.medianMonths ?? `not shown: ${cell(b.withheld ?? '')}`}${b.label ? ` (${cell(b.label)})` : ''} | ${evidenceTag[b.evidence]} |`,
     );
   line('');
+  for (const c of g.caveats) line(`- **Caveat, when ${conditionText(p, c.when)}:** ${md(c.text)}`);
+  if (g.caveats.length) line('');
   for (const o of p.outcomes.filter((x) => x.prognosis && x.prognosisCaveat))
     line(`With **${md(o.title)}** the score comes with: “${md(o.prognosisCaveat ?? '')}”`, '');
 
   consistencySections(p, line);
 
   // References
-  line('## 10. References', '');
+  line('## 11. References', '');
   const cited = new Set<string>([
     ...p.questions.flatMap((q) => q.refs.map((r) => r.citation)),
     ...p.items.flatMap((i) => i.refs.map((r) => r.citation)),
     ...p.pitfalls.flatMap((x) => x.refs.map((r) => r.citation)),
     ...p.unknowns.flatMap((u) => u.refs.map((r) => r.citation)),
+    ...p.decisions.flatMap((d) => d.rows.flatMap((r) => r.refs.map((x) => x.citation))),
     ...g.refs.map((r) => r.citation),
   ]);
   for (const c of p.citations) {
@@ -682,26 +699,64 @@ export function renderPathwayMarkdown(
     .replace(/\n*$/, '\n');
 }
 
-/** What the content did with each point of the last clinical review, for checking point by point. */
+/** The clinical review each release answers, as the changes table introduces it. */
+const releaseReviews: Record<string, string> = {
+  '3.0':
+    'Each finding of the second, independent tumour-board review of content 2.0.2 (December 2026: major findings M1–M9, minor m1–m10) with what was done, where, and the source read for it. Where the source read differs from the review, the content follows the source and the note says so.',
+  '2.0':
+    'Each point of the clinical review of content 1.0.1 (errors E1–E14, the wording points of its section 1.4, gaps 1–15 and the Breast GPA) with what was done and where; ids are those of this document.',
+};
+
+/** What the content did with each point of each clinical review, newest release first, point by point. */
 function changesSection(p: Pathway, line: (...text: string[]) => void): void {
-  if (p.changes.length === 0) return;
-  line(`## Changes in ${md(p.version.replace(/\.0$/, ''))}`, '');
+  const releases = [...new Set(p.changes.map((c) => c.release))].sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+  for (const release of releases) {
+    line(`## Changes in ${md(release)}`, '');
+    if (releaseReviews[release]) line(releaseReviews[release], '');
+    line('| Point | Status | Where | What was done |', '|---|---|---|---|');
+    for (const c of p.changes.filter((x) => x.release === release))
+      line(
+        `| ${cell(c.point)} | ${c.status} | ${c.where.length ? c.where.map(code).join(', ') : ' '} | ${cell(c.note)} |`,
+      );
+    line('');
+  }
+}
+
+/** The key decisions: each one's table, rows in order, the first that holds sets the value. */
+function decisionsSection(p: Pathway, line: (...text: string[]) => void): void {
+  line('## 4. Key decisions', '');
   line(
-    'Each point of the clinical review of content 1.0.1 (errors E1–E14, the wording points of its section 1.4,',
-    'gaps 1–15 and the Breast GPA) with what was done and where; ids are those of this document.',
+    'The plan’s key decisions are each made once per consult, from a table: its rows are tried in order and the',
+    'first that holds sets the value (the last row holds otherwise). Every recommendation item that depends on a',
+    'decision is gated on its value, never on a copy of the rows, so one decision cannot be taken two ways in one',
+    'plan; a test checks over every consult that each decision takes exactly one value and that no row is hidden',
+    'behind the rows above it. Where a value has a short form, the bottom line names it in its “Plan” line.',
     '',
   );
-  line('| Point | Status | Where | What was done |', '|---|---|---|---|');
-  for (const c of p.changes)
-    line(
-      `| ${cell(c.point)} | ${c.status} | ${c.where.length ? c.where.map(code).join(', ') : ' '} | ${cell(c.note)} |`,
-    );
-  line('');
+  for (const d of p.decisions) {
+    line(`### ${md(d.title)} (${code(d.id)})`, '');
+    line('| # | When | Value | Why | Sources |', '|---|---|---|---|---|');
+    d.rows.forEach((r, j) => {
+      const value = d.values.find((v) => v.value === r.value);
+      line(
+        `| ${j + 1} | ${r.when ? conditionText(p, r.when) : 'otherwise'} | ${cell(value?.label ?? r.value)} (${code(r.value)}) | ${cell(r.why)} | ${refsText(p, r.refs)} |`,
+      );
+    });
+    line('');
+    const named = d.values.filter((v) => v.short);
+    if (named.length)
+      line(`Named in the bottom line: ${named.map((v) => `${code(v.value)} as “${md(v.short ?? '')}”`).join('; ')}.`, '');
+    const governed = [
+      ...d.governs.sections.map((s) => `every item of ${md(sectionWords[s])}`),
+      ...d.governs.items.map(code),
+    ];
+    if (governed.length) line(`Gated on this decision: ${governed.join(', ')}.`, '');
+  }
 }
 
 /** The declared contradictions and the receptor-bound drugs, both checked by the test suite. */
 function consistencySections(p: Pathway, line: (...text: string[]) => void): void {
-  line('## 8. Statements that must never appear together', '');
+  line('## 9. Statements that must never appear together', '');
   line(
     'A test checks every consult the statechart allows and fails if any recommendation holds both of a pair.',
     '',
@@ -709,7 +764,7 @@ function consistencySections(p: Pathway, line: (...text: string[]) => void): voi
   line('| Statement | Excludes | Why |', '|---|---|---|');
   for (const c of p.conflicts) line(`| ${code(c.between[0])} | ${code(c.between[1])} | ${cell(c.why)} |`);
   line('');
-  line('## 9. Drugs checked against the answers', '');
+  line('## 10. Drugs checked against the answers', '');
   line(
     'Any item or pitfall that names one of these drugs is checked, over every consult, to appear only for',
     'the patients the drug is for.',

@@ -30,6 +30,11 @@ export function renderTrainingMarkdown(
     const s = o.signifiedBy;
     if (!s) return 'never (a distractor)';
     if ('gpaBandFrom' in s) return `the Breast GPA band from ${s.gpaBandFrom}`;
+    if ('decision' in s) {
+      const d = content.decisions.find((x) => x.id === s.decision);
+      const labels = s.is.map((v) => d?.values.find((x) => x.value === v)?.label ?? v);
+      return `the key decision ${md(d?.title ?? s.decision)} is ${labels.map((l) => `“${md(l)}”`).join(' or ')}`;
+    }
     return s.items.map((set) => set.map((i) => `\`${i}\``).join(' + ')).join(', or ');
   };
   const out: string[] = [

@@ -9,7 +9,7 @@ export interface CompileProblem {
 }
 
 /** The highest Breast GPA score these answers allow: an open factor counts at its best level. */
-function highestScore(gpa: Gpa, answers: Answers): number {
+export function highestScore(gpa: Gpa, answers: Answers): number {
   let sum = 0;
   for (const f of gpa.factors) {
     const reads = [...new Set(f.levels.flatMap((l) => conditionRefs(l.when).map((c) => c.q)))];
@@ -23,6 +23,41 @@ function highestScore(gpa: Gpa, answers: Answers): number {
 }
 
 /**
+ * Compiles rules against a content's key decisions and GPA table: a decision reference becomes the
+ * answers that give the value (its `valueConditions`), the GPA rule a table over the GPA's inputs.
+ */
+export function ruleCompiler(
+  gpa: Gpa,
+  decisions: ReadonlyMap<string, Pick<CompiledDecision, 'valueConditions'>>,
+): (r: Rule) => Condition {
+  const gpaInputs = [
+    ...new Set(gpa.factors.flatMap((f) => f.levels.flatMap((l) => conditionRefs(l.when).map((c) => c.q)))),
+  ].map((q: QuestionId) => ({ q, values: caseModel[q] as readonly string[] }));
+  const gpaRules = new Map<number, Condition>();
+  const compile = (r: Rule): Condition => {
+    if ('q' in r) return r;
+    if ('decision' in r) {
+      const d = decisions.get(r.decision);
+      return d ? or(r.is.map((v) => d.valueConditions[v] ?? never)) : never;
+    }
+    if ('gpaAtMost' in r) {
+      let c = gpaRules.get(r.gpaAtMost);
+      if (!c)
+        gpaRules.set(r.gpaAtMost, (c = tabulate(gpaInputs, (a) => highestScore(gpa, a) <= r.gpaAtMost)));
+      return c;
+    }
+    if ('not' in r) return negate(compile(r.not));
+    return 'all' in r ? and(r.all.map(compile)) : or(r.any.map(compile));
+  };
+  return compile;
+}
+
+/** A rule of a loaded content (a trainee decision's, for example) compiled against its decisions. */
+export function compileRule(p: Pathway, r: Rule): Condition {
+  return ruleCompiler(p.gpa, new Map(p.decisions.map((d) => [d.id, d])))(r);
+}
+
+/**
  * Compiles every rule of the content into a condition over the answers: the key decisions first, in
  * order (a row may name an earlier decision), then items, pitfalls and unknowns. A rule that compiles to a
  * constant (it always holds, or never can) is a problem: it is almost certainly written wrong.
@@ -30,29 +65,7 @@ function highestScore(gpa: Gpa, answers: Answers): number {
 export function compilePathway(p: PathwaySource): { pathway: Pathway; problems: CompileProblem[] } {
   const problems: CompileProblem[] = [];
   const decided = new Map<string, CompiledDecision>();
-  const gpaInputs = [
-    ...new Set(p.gpa.factors.flatMap((f) => f.levels.flatMap((l) => conditionRefs(l.when).map((c) => c.q)))),
-  ].map((q: QuestionId) => ({ q, values: caseModel[q] as readonly string[] }));
-  const gpaRules = new Map<number, Condition>();
-
-  const compile = (r: Rule): Condition => {
-    if ('q' in r) return r;
-    if ('decision' in r) {
-      const d = decided.get(r.decision);
-      return d ? or(r.is.map((v) => d.valueConditions[v] ?? never)) : never;
-    }
-    if ('gpaAtMost' in r) {
-      let c = gpaRules.get(r.gpaAtMost);
-      if (!c)
-        gpaRules.set(
-          r.gpaAtMost,
-          (c = tabulate(gpaInputs, (a) => highestScore(p.gpa, a) <= r.gpaAtMost)),
-        );
-      return c;
-    }
-    if ('not' in r) return negate(compile(r.not));
-    return 'all' in r ? and(r.all.map(compile)) : or(r.any.map(compile));
-  };
+  const compile = ruleCompiler(p.gpa, decided);
   const compiled = (path: CompileProblem['path'], owner: string, r: Rule): Condition => {
     const c = compile(r);
     const constant = constantOf(c);

@@ -127,9 +127,7 @@ export function tabulate(
     // Each branch: the question takes one of its values (or, for the unanswered branch, none of the others).
     const parts = [...branches.values()].map((b) => {
       const answered: Condition = { q, is: b.values };
-      const chosen = b.unanswered
-        ? negate({ q, is: values.filter((v) => !b.values.includes(v)) })
-        : answered;
+      const chosen = b.unanswered ? negate({ q, is: values.filter((v) => !b.values.includes(v)) }) : answered;
       return and([chosen, b.c]);
     });
     return or(parts);

@@ -136,15 +136,25 @@ export const GpaBand = z
     medianMonths: z.number().positive().optional(),
     /** Why no survival figure is shown for this band (instead of a figure that may be wrong). */
     withheld: z.string().min(1).optional(),
+    /** A short label shown with the median wherever it is shown (where the figure comes from, how sure). */
+    label: z.string().min(1).max(80).optional(),
     evidence: Evidence,
   })
   .refine((b) => (b.medianMonths === undefined) !== (b.withheld === undefined), {
     error: 'a GPA band has either a median or the reason it is withheld',
   });
+/** A caveat shown with the GPA for the answers it applies to (e.g. the lowest KPS level pools 60 with 50 or less). */
+export const GpaCaveat = z.strictObject({
+  when: Condition,
+  short: z.string().min(1).max(60),
+  text: z.string().min(1),
+});
+
 export const Gpa = z.strictObject({
   name: z.string().min(1),
   refs: z.array(Ref).min(1),
   note: z.string().min(1),
+  caveats: z.array(GpaCaveat).default([]),
   factors: z.array(GpaFactor).min(1),
   bands: z.array(GpaBand).min(1),
 });
@@ -162,7 +172,6 @@ export const Drug = z.strictObject({
   why: z.string().min(1), // e.g. "HER2-directed"
 });
 export type Drug = z.infer<typeof Drug>;
-
 
 /** One value a key decision can take, and how the bottom line names it when it sets the plan. */
 export const DecisionValue = z.strictObject({
@@ -207,6 +216,11 @@ export type Conflict = z.infer<typeof Conflict>;
 
 /** One point of a clinical review and what the content did about it, for the review copy. */
 export const Change = z.strictObject({
+  /** The content release that answered the point (its own table in the review copy). */
+  release: z
+    .string()
+    .regex(/^\d+\.\d+$/)
+    .default('2.0'),
   point: z.string().min(1), // e.g. "E1", "Gap 3", "1.4 seed notes"
   status: z.enum(['done', 'partly', 'not done']),
   where: z.array(z.string()).default([]), // ids of questions, items, pitfalls, unknowns or "gpa"
@@ -214,7 +228,6 @@ export const Change = z.strictObject({
 });
 export type Change = z.infer<typeof Change>;
 export type GpaFactor = z.infer<typeof GpaFactor>;
-
 
 const PathwayShape = z.strictObject({
   id: Id,
@@ -346,6 +359,7 @@ const CheckedPathway = PathwayShape.superRefine((p, ctx) => {
         issue(['gpa', 'factors', i], `GPA factor "${f.id}" has ${n} levels for ${JSON.stringify(w)}`);
     }
   });
+  p.gpa.caveats.forEach((c, i) => checkCondition(['gpa', 'caveats', i, 'when'], 'a GPA caveat', c.when));
   p.gpa.factors.forEach((f, i) =>
     f.levels.forEach((l, j) =>
       checkCondition(['gpa', 'factors', i, 'levels', j], `GPA factor "${f.id}"`, l.when),
@@ -372,10 +386,14 @@ const CheckedPathway = PathwayShape.superRefine((p, ctx) => {
       (x) => d.governs.sections.includes(x.section) || d.governs.items.includes(x.id),
     );
     for (const id of d.governs.items)
-      if (!p.items.some((x) => x.id === id)) issue(['decisions', i, 'governs'], `${owner} governs unknown "${id}"`);
+      if (!p.items.some((x) => x.id === id))
+        issue(['decisions', i, 'governs'], `${owner} governs unknown "${id}"`);
     for (const x of governed)
       if (!decisionRefs(x.when).some((r) => r.decision === d.id))
-        issue(['items', p.items.indexOf(x), 'when'], `item "${x.id}" is governed by ${owner} but not gated on it`);
+        issue(
+          ['items', p.items.indexOf(x), 'when'],
+          `item "${x.id}" is governed by ${owner} but not gated on it`,
+        );
   });
 
   const statements = new Set([...p.items.map((x) => x.id), ...pitfalls]);
@@ -385,7 +403,7 @@ const CheckedPathway = PathwayShape.superRefine((p, ctx) => {
     }),
   );
   p.drugs.forEach((d, i) => checkCondition(['drugs', i, 'for'], `drug "${d.id}"`, d.for));
-  const named = new Set([...seen.keys(), 'gpa']);
+  const named = new Set([...seen.keys(), 'gpa', ...p.decisions.map((d) => d.id)]);
   p.changes.forEach((c, i) =>
     c.where.forEach((id, j) => {
       if (!named.has(id)) issue(['changes', i, 'where', j], `change "${c.point}" names unknown "${id}"`);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { Condition, Ref, type Pathway } from './schema';
+import { compileRule } from './compile';
+import type { Condition } from './conditions';
+import { Ref, Rule, type Pathway } from './schema';
 
 /** The key features a trainee is scored on, in the order a case asks them (case-model §7). */
 export const decisionIds = [
@@ -25,6 +27,8 @@ const Line = z.string().trim().min(1);
 export const SignifiedBy = z.union([
   z.strictObject({ items: z.array(z.array(Id).min(1)).min(1) }),
   z.strictObject({ gpaBandFrom: z.number().min(0) }), // the band's lowest score
+  // One of the plan's key decisions taking one of these values (content 3.0).
+  z.strictObject({ decision: Id, is: z.array(Id).min(1) }),
 ]);
 export type SignifiedBy = z.infer<typeof SignifiedBy>;
 
@@ -37,12 +41,18 @@ export const TrainingOption = z
     refs: z.array(Ref).min(1, { error: 'every option cites its source' }),
     /** Absent: a plausible distractor that is never the pathway's choice. */
     signifiedBy: SignifiedBy.optional(),
-    tag: z.strictObject({ kind: z.enum(['harmful', 'suboptimal']), why: Line }).optional(),
+    /**
+     * Why a wrong choice harms, or is worse than wrong. With `when`, only in cases where it holds: a harm
+     * that does not fit the case just read is neither shown nor counted as a critical error.
+     */
+    tag: z
+      .strictObject({ kind: z.enum(['harmful', 'suboptimal']), why: Line, when: Rule.optional() })
+      .optional(),
   })
   .refine((o) => o.signifiedBy || o.tag, {
     error: 'an option that is never the pathway’s choice must be tagged harmful or suboptimal, with why',
   });
-export type TrainingOption = z.infer<typeof TrainingOption>;
+type ParsedOption = z.infer<typeof TrainingOption>;
 
 export const Decision = z.strictObject({
   id: DecisionId,
@@ -59,15 +69,26 @@ export const Decision = z.strictObject({
   /** Asked before the imaging findings are shown (presentation) or after (findings). */
   phase: z.enum(['presentation', 'findings']),
   /** When these answers hold, the decision must apply (a case without a right option is an error). */
-  requiredWhen: Condition.optional(),
+  requiredWhen: Rule.optional(),
+  /** Only asked where this holds (e.g. the prognosis band only where the GPA is validated). */
+  appliesWhen: Rule.optional(),
   options: z.array(TrainingOption).min(2),
 });
-export type Decision = z.infer<typeof Decision>;
+/** A trainee decision as loaded: its rules compiled against the consult content's decisions. */
+export type Decision = Omit<z.infer<typeof Decision>, 'requiredWhen' | 'appliesWhen' | 'options'> & {
+  requiredWhen?: Condition;
+  appliesWhen?: Condition;
+  options: TrainingOption[];
+};
+/** An option as loaded: a tag's `when` compiled to a condition over the answers. */
+export type TrainingOption = Omit<ParsedOption, 'tag'> & {
+  tag?: Omit<NonNullable<ParsedOption['tag']>, 'when'> & { when?: Condition };
+};
 
 /** Per question, per answer value, a phrase for the case description (empty: nothing is said). */
 const Phrases = z.record(z.string(), z.record(z.string(), z.string()));
 
-export const Training = z.strictObject({
+const TrainingShape = z.strictObject({
   version: Line,
   decisions: z.array(Decision).min(1),
   templates: z.strictObject({
@@ -80,14 +101,14 @@ export const Training = z.strictObject({
     pending: Line,
   }),
 });
-export type Training = z.infer<typeof Training>;
-export type TrainingInput = z.input<typeof Training>;
+export type Training = Omit<z.infer<typeof TrainingShape>, 'decisions'> & { decisions: Decision[] };
+export type TrainingInput = z.input<typeof TrainingShape>;
 
 /**
  * Cross-references with the consult content, each problem naming the bad item: citations, item ids,
  * pitfall ids, GPA bands and the decision list itself.
  */
-export function trainingProblems(t: Training, pathway: Pathway): string[] {
+export function trainingProblems(t: z.infer<typeof TrainingShape>, pathway: Pathway): string[] {
   const problems: string[] = [];
   const citations = new Set(pathway.citations.map((c) => c.id));
   const items = new Set(pathway.items.map((i) => i.id));
@@ -117,6 +138,16 @@ export function trainingProblems(t: Training, pathway: Pathway): string[] {
         }
       if (s && 'gpaBandFrom' in s && !bands.has(s.gpaBandFrom))
         problems.push(`${where}: no GPA band starts at ${s.gpaBandFrom}`);
+      if (s && 'decision' in s) {
+        const kd = pathway.decisions.find((x) => x.id === s.decision);
+        if (!kd) problems.push(`${where}: unknown key decision "${s.decision}"`);
+        for (const v of s.is)
+          if (kd && !kd.values.some((x) => x.value === v))
+            problems.push(`${where}: "${v}" is not a value of key decision "${s.decision}"`);
+        const key = `${s.decision}=${[...s.is].sort().join('|')}`;
+        if (sets.has(key)) problems.push(`${where}: ${key} already signifies another option`);
+        sets.add(key);
+      }
     }
   }
   for (const id of decisionIds) if (!seen.has(id)) problems.push(`decision "${id}" is missing`);
@@ -124,9 +155,22 @@ export function trainingProblems(t: Training, pathway: Pathway): string[] {
 }
 
 export function loadTraining(input: TrainingInput, pathway: Pathway): Training {
-  const result = Training.safeParse(input);
+  const result = TrainingShape.safeParse(input);
   if (!result.success) throw new Error(`training content is invalid:\n${z.prettifyError(result.error)}`);
   const problems = trainingProblems(result.data, pathway);
   if (problems.length) throw new Error(`training content is invalid:\n${problems.join('\n')}`);
-  return result.data;
+  // Rules may name the consult's key decisions: compiled once, against the same decisions the consult makes.
+  const compile = (r: Rule | undefined) => (r ? compileRule(pathway, r) : undefined);
+  return {
+    ...result.data,
+    decisions: result.data.decisions.map((d) => ({
+      ...d,
+      requiredWhen: compile(d.requiredWhen),
+      appliesWhen: compile(d.appliesWhen),
+      options: d.options.map(
+        ({ tag, ...o }): TrainingOption =>
+          tag ? { ...o, tag: { kind: tag.kind, why: tag.why, when: compile(tag.when) } } : o,
+      ),
+    })),
+  };
 }

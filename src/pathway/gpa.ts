@@ -23,6 +23,8 @@ export interface GpaResult {
   bands: Gpa['bands'];
   /** Inputs that were not asked or are unknown, so the score is a range. */
   missing: QuestionId[];
+  /** The content's caveats that apply to these answers. */
+  caveats: { short: string; text: string }[];
 }
 
 /** Every way the open inputs could be answered, leaving out answers that are themselves unknown. */
@@ -78,5 +80,8 @@ export function breastGpa(gpa: Gpa, answers: Answers): GpaResult {
     };
   });
   const bands = gpa.bands.filter((b) => b.max >= min && b.min <= max);
-  return { name: gpa.name, note: gpa.note, min, max, exact: min === max, factors, bands, missing };
+  const caveats = gpa.caveats
+    .filter((c) => holds(c.when, answers))
+    .map(({ short, text }) => ({ short, text }));
+  return { name: gpa.name, note: gpa.note, min, max, exact: min === max, factors, bands, missing, caveats };
 }

@@ -1,5 +1,14 @@
 import type { Answers, QuestionId } from '../content/case-model';
-import type { Citation, CompiledDecision, Evidence, Item, Outcome, Pathway, Ref, Section } from '../content/schema';
+import type {
+  Citation,
+  CompiledDecision,
+  Evidence,
+  Item,
+  Outcome,
+  Pathway,
+  Ref,
+  Section,
+} from '../content/schema';
 import { holds, triggersOf, type Condition } from '../content/conditions';
 import { breastGpa, type GpaResult } from './gpa';
 import { Recent } from './recent';

@@ -38,12 +38,22 @@ function relevantItems(d: Decision): string[] {
   ];
 }
 
+/** The consult's key decision a trainee decision reads, when its options are signified by one. */
+function keyDecisionOf(d: Decision): string | undefined {
+  for (const o of d.options) if (o.signifiedBy && 'decision' in o.signifiedBy) return o.signifiedBy.decision;
+  return undefined;
+}
+
 export interface DecisionKey {
   decision: Decision;
-  /** What the consult's recommendation says for this decision: the relevant item ids, or the GPA band. */
+  /** What the consult's recommendation says for this decision: the relevant item ids, the GPA band or a key decision's value. */
   signature: string;
   /** The options whose signature it is (exactly one when the content is right). */
   right: TrainingOption[];
+  /** The options whose harm or worse-than-wrong tag fits this case (a tag's `when` holds for its answers). */
+  tagged: string[];
+  /** The decision's pitfalls that apply to this case (those gathered with its recommendation, or without a rule). */
+  pitfalls: string[];
 }
 
 function signatureOf(d: Decision, r: Recommendation | undefined): string {
@@ -52,6 +62,12 @@ function signatureOf(d: Decision, r: Recommendation | undefined): string {
     // A range of scores spanning bands has no single right band: the decision does not apply.
     const bands = r.prognosis?.bands ?? [];
     return bands.length === 1 ? `gpa:${bands[0]?.min}` : '';
+  }
+  const key = keyDecisionOf(d);
+  if (key) {
+    // A value no option stands for (the decision is not part of this plan) leaves the decision out.
+    const signature = `${key}=${r.decisions.find((x) => x.id === key)?.value}`;
+    return d.options.some((o) => signifies(o, signature)) ? signature : '';
   }
   const ids = itemIds(r);
   return relevantItems(d)
@@ -64,22 +80,47 @@ function signifies(o: TrainingOption, signature: string): boolean {
   const s = o.signifiedBy;
   if (!s) return false;
   if ('gpaBandFrom' in s) return signature === `gpa:${s.gpaBandFrom}`;
+  if ('decision' in s) return s.is.some((v) => signature === `${s.decision}=${v}`);
   return s.items.some((set) => [...set].sort().join('+') === signature);
 }
 
 /**
  * The pathway's choice for every decision of a case, read from the consult's own recommendation for the
  * case's answers (the interim plan for the imaging decision). A decision whose items the recommendation does
- * not contain does not apply to the case and is left out.
+ * not contain (or that does not apply to the case) is left out. What a wrong choice is told fits the case:
+ * a tag whose rule does not hold for its answers is not shown, and the debrief's pitfalls are those the
+ * consult gathers for it.
  */
 export function caseKey(content: Pathway, training: Training, entries: readonly Entry[]): DecisionKey[] {
   const final = recommendationFor(content, entries);
   const interim = interimFor(content, entries);
+  const answers = answersFrom(entries);
   return training.decisions.flatMap((decision) => {
+    if (decision.appliesWhen && !holds(decision.appliesWhen, answers)) return [];
     const signature = signatureOf(decision, decision.source === 'interim' ? interim : final);
     if (!signature) return [];
-    return [{ decision, signature, right: decision.options.filter((o) => signifies(o, signature)) }];
+    const tagged = decision.options
+      .filter((o) => o.tag && (!o.tag.when || holds(o.tag.when, answers)))
+      .map((o) => o.value);
+    const pitfalls = decision.pitfalls.filter((id) => {
+      const p = content.pitfalls.find((x) => x.id === id);
+      return p !== undefined && (!p.when || holds(p.when, answers));
+    });
+    return [
+      {
+        decision,
+        signature,
+        right: decision.options.filter((o) => signifies(o, signature)),
+        tagged,
+        pitfalls,
+      },
+    ];
   });
+}
+
+/** The tag a chosen option carries in this case: none when its harm does not fit the case. */
+export function tagOf(k: DecisionKey, o: TrainingOption): TrainingOption['tag'] {
+  return k.tagged.includes(o.value) ? o.tag : undefined;
 }
 
 /** What is wrong with the key of a case: each problem names the decision and the case's answers. */

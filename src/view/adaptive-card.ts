@@ -159,6 +159,7 @@ function headElements(h: OutlineHead): Element[] {
       spacing: 'Medium',
       items: [
         text(headings.bottomLine, { weight: 'Bolder' }),
+        ...(h.plan ? [text(`**${headings.plan}:** ${h.plan}`, { spacing: 'Small' })] : []),
         // One block, so that Markdown numbers the list 1 to 5 (a block per line would start each at 1).
         // Teams' Markdown lists take \r as the line break (its card docs), Web Chat's any line break.
         text(h.bottomLine.map((a, i) => `${i + 1}. ${a}`).join('\r\n'), { spacing: 'Small' }),

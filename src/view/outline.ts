@@ -40,6 +40,8 @@ export interface OutlineHead {
   summary: string;
   /** "What changed" after `change`: one short list, empty when nothing was changed. */
   changes: string[];
+  /** The plan's key decisions where they set it ("Radiosurgery · No steroids"), above the actions. */
+  plan?: string;
   /** The numbered actions, as the content's short forms. */
   bottomLine: string[];
   /** The Breast GPA in one line, where the outcome has one. */
@@ -59,8 +61,9 @@ export function gpaLine(g: GpaResult): string {
   const score = g.exact ? `${g.min}` : `${g.min}–${g.max}`;
   // A band whose median is withheld (content: the sources disagree) says so instead of a figure.
   const medians = g.bands.flatMap((b) => (b.medianMonths === undefined ? [] : [b.medianMonths]));
+  const labels = g.bands.flatMap((b) => (b.medianMonths !== undefined && b.label ? [b.label] : []));
   const shown = medians.length
-    ? `${headings.gpaMedian} ${medians.length > 1 ? `${Math.min(...medians)}–${Math.max(...medians)}` : medians[0]} ${headings.months}`
+    ? `${headings.gpaMedian} ${medians.length > 1 ? `${Math.min(...medians)}–${Math.max(...medians)}` : medians[0]} ${headings.months}${labels.length ? ` (${labels.join('; ')})` : ''}`
     : '';
   const withheld = g.bands.some((b) => b.medianMonths === undefined) ? headings.gpaWithheld : '';
   const median = [shown, withheld].filter(Boolean).join('; ');
@@ -70,10 +73,17 @@ export function gpaLine(g: GpaResult): string {
   const lo = Math.min(...g.bands.map((b) => b.min));
   const hi = Math.max(...g.bands.map((b) => b.max));
   const band = g.bands.length ? ` (${headings.gpaBand} ${lo}–${hi})` : '';
-  return `${g.name}: ${headings.gpaScore} ${score} of 4${band}, ${median}${unverified}`;
+  const caveats = g.caveats.map((c) => `; ${c.short}`).join('');
+  return `${g.name}: ${headings.gpaScore} ${score} of 4${band}, ${median}${caveats}${unverified}`;
 }
 
 const numbers = (refs: readonly ResolvedRef[]) => [...new Set(refs.map((r) => r.n))];
+
+/** The key decisions that set this plan, named in one line (a decision whose value has no short form is not). */
+function planOf(r: Recommendation): { plan?: string } {
+  const named = r.decisions.flatMap((d) => (d.short ? [d.short] : []));
+  return named.length ? { plan: named.join(' · ') } : {};
+}
 
 function changeLines(c: Changes | undefined): string[] {
   if (!c) return [];
@@ -142,6 +152,7 @@ export function outlineOf(consultId: string, r: Recommendation, changes?: Change
       title: r.outcome.title,
       summary: r.outcome.summary,
       changes: changeLines(changes),
+      ...planOf(r),
       bottomLine: bottomLineOf(r).actions.map((i) => i.short!),
       ...(r.prognosis ? { gpa: gpaLine(r.prognosis) } : {}),
       footer: [r.disclaimer, `${headings.version} ${r.content.version} (${r.content.reviewedOn}).`],

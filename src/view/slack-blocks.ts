@@ -347,6 +347,7 @@ function headBlocks(h: OutlineHead, hint: string | undefined): KnownBlock[] {
       : []),
     ...grouped(section, [
       { raw: `${headings.bottomLine}:`, lead: '*', tail: '*' },
+      ...(h.plan ? [{ raw: h.plan, lead: `*${headings.plan}:* ` }] : []),
       ...h.bottomLine.map((a, i) => ({ raw: a, lead: `${i + 1}. ` })),
     ]),
     ...(h.gpa ? contexts(h.gpa) : []),

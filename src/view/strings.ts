@@ -67,6 +67,7 @@ export const headings = {
   pitfalls: 'Pitfalls',
   references: 'Sources',
   bottomLine: 'Bottom line',
+  plan: 'Plan',
   whatChanged: 'What changed',
   added: 'Added',
   removed: 'Removed',

@@ -46,8 +46,9 @@ export function gpaLines(g: GpaResult): string[] {
     ),
     ...g.bands.map(
       (b) =>
-        `  GPA ${b.min}–${b.max}: ${b.medianMonths === undefined ? b.withheld : `${headings.gpaMedian} ${b.medianMonths} ${headings.months}`}${evidenceTag(b.evidence)}`,
+        `  GPA ${b.min}–${b.max}: ${b.medianMonths === undefined ? b.withheld : `${headings.gpaMedian} ${b.medianMonths} ${headings.months}${b.label ? ` (${b.label})` : ''}`}${evidenceTag(b.evidence)}`,
     ),
+    ...g.caveats.map((c) => `  ${c.text}`),
     `  ${g.note}`,
   ];
 }

@@ -77,6 +77,7 @@ export function headText(h: OutlineHead): string[] {
     ...(h.changes.length ? ['', `${headings.whatChanged}:`, ...h.changes.map((c) => `- ${c}`)] : []),
     '',
     `${headings.bottomLine}:`,
+    ...(h.plan ? [`${headings.plan}: ${h.plan}`] : []),
     ...h.bottomLine.map((a, i) => `${i + 1}. ${a}`),
     ...(h.gpa ? [h.gpa] : []),
     '',

@@ -606,8 +606,187 @@ const reviewCases: Case[] = [
   ],
 ];
 
+const nextLineDrugs = [
+  'tdxdOption',
+  'tucatinibOption',
+  'neratinibOption',
+  'lapatinibOption',
+  'tdm1Option',
+  'capecitabineOption',
+  'sacituzumabHrPositive',
+  'sacituzumabTripleNegative',
+  'tdxdHer2LowOption',
+  'hrPositiveBiomarkers',
+];
+/** TNBC, second line or later, progressing in the liver, 60 or over. */
+const tnbcLiverProgression: Answers = {
+  age: 'sixtyOrOver',
+  her2: 'negative',
+  hormoneReceptor: 'negative',
+  extracranial: 'progressive',
+  systemicTherapy: 'laterLine',
+};
+
+/** Rows written from the second clinical review (of content 2.0.2, 7 December 2026): M1–M9 and m1–m10. */
+const review3Cases: Case[] = [
+  [
+    'M1: KPS 60 from the liver, 2–4 small asymptomatic metastases: radiosurgery only if systemic options remain, palliative care now',
+    consult(
+      twitching,
+      { seizure: 'no' },
+      twoToFourSmall,
+      { kps: 'kps60', kpsCause: 'other' },
+      tnbcLiverProgression,
+    ),
+    'treatmentPlan',
+    ['radiotherapyIfSystemicOptions', 'palliativeCareNow'],
+    ['srsOneToFour', 'upfrontLocalTherapy', 'palliativeCareAlongside'],
+  ],
+  [
+    'M1: KPS 50 or less, no symptoms from the metastases: no radiotherapy (ASCO-SNO-ASTRO Rec 3.1), palliative care, no drug named',
+    consult(twitching, { seizure: 'no' }, twoToFourSmall, poorOtherCause, tnbcLiverProgression),
+    'treatmentPlan',
+    ['noRadiotherapyAsymptomatic', 'palliativeCareNow', 'systemicAtPoorPs', 'followUpSymptomGuided'],
+    ['srsOneToFour', 'poorPrognosisSupportive', 'followUpMri', ...nextLineDrugs],
+  ],
+  [
+    'M1: 84-year-old, KPS 60 from frailty, GPA 1 with a seizure: radiosurgery stays, palliative care is involved now',
+    consult(twitching, twoToFourSmall, her2Negative('positive', { age: 'sixtyOrOver' }), {
+      kps: 'kps60',
+      kpsCause: 'other',
+    }),
+    'treatmentPlan',
+    ['srsOneToFour', 'palliativeCareNow', 'weighLocalTherapy'],
+    ['radiotherapyIfSystemicOptions', 'noRadiotherapyAsymptomatic', 'palliativeCareAlongside'],
+  ],
+  [
+    'M1: a fit patient in the lowest GPA band gets palliative care now beside radiosurgery',
+    consult(
+      twitching,
+      twoToFourSmall,
+      { kps: 'kps90to100' },
+      { ...tnbcLiverProgression, extracranial: 'controlled', systemicTherapy: 'firstLine' },
+    ),
+    'treatmentPlan',
+    ['srsOneToFour', 'palliativeCareNow'],
+    ['palliativeCareAlongside'],
+  ],
+  [
+    'M2: radionecrosis favoured, HER2+ on T-DXd, controlled outside: keep the therapy, no switch, no T-DM1, no Rec 9.1',
+    consult(growingAfterSrs('favoursNecrosis'), fitHer2Positive, {
+      her2Regimen: 'tdxd',
+      systemicTherapy: 'laterLine',
+    }),
+    'progressionPlan',
+    ['radionecrosisTreatment', 'keepSystemicTherapy', 'radionecrosisNotProgression'],
+    [...nextLineDrugs, 'progSystemicCnsActive', 'her2ProgressiveAlgorithm'],
+  ],
+  [
+    'M2: indeterminate lesion after WBRT, HR+/HER2−, controlled: settle it first, no capecitabine',
+    consult(
+      progressing('wbrt', 'limited', {
+        progressionSite: 'treatedSite',
+        necrosisWorkup: 'indeterminate',
+        massEffect: 'no',
+      }),
+      her2Negative('positive'),
+    ),
+    'progressionPlan',
+    ['necrosisIndeterminate', 'keepSystemicTherapy', 'radionecrosisNotProgression'],
+    [...nextLineDrugs, 'progSystemicCnsActive', 'progLimitedAfterWbrt'],
+  ],
+  [
+    'M2: new lesions after radiosurgery, HER2+, controlled outside: a CNS-active regimen may be discussed beside re-treatment',
+    consult(progressing('srs', 'limited'), fitHer2Positive),
+    'progressionPlan',
+    ['progSystemicCnsActive', 'tdxdOption', 'progLimitedAfterSrs'],
+    ['keepSystemicTherapy', 'radionecrosisNotProgression'],
+  ],
+  [
+    'M3: raised pressure and no metastasis: review the dexamethasone, find the cause, no emergency CT, no high-dose order',
+    consult(twitching, { redFlags: 'raisedIcp', seizure: 'no', imagingResult: 'noMetastases' }),
+    'noMetastasesPlan',
+    ['noMetsSteroidReview', 'noMetsIcpCause', 'icpNeurosurgery'],
+    ['icpDexamethasone', 'icpUrgentCt', 'nonContrastCtOnlyEmergency', 'noMetsOtherCauses', 'steroidTaper'],
+  ],
+  [
+    'M4: one seizure, contrast CT negative, MRI not yet possible: MRI first, no "normal scan"',
+    consult(twitching, { mriAccess: 'unavailable', imagingResult: 'noMetastases' }),
+    'noMetastasesPlan',
+    ['noMetsCtOnly', 'firstSeizureAwaitingMri'],
+    ['firstSeizureNormalImaging', 'noMetsRepeatImaging'],
+  ],
+  [
+    'M5: HER2+/HR+ on first-line THP, controlled, 2–4 small asymptomatic metastases: keep the therapy, no deferral',
+    consult(twitching, { seizure: 'no' }, twoToFourSmall, fitHer2Positive),
+    'treatmentPlan',
+    ['keepSystemicTherapy', 'srsOneToFour'],
+    ['deferralCriteria', 'upfrontLocalTherapy'],
+  ],
+  [
+    'M6: on T-DXd, liver progression, KPS 40 from it, with a seizure: supportive care first, no next-line drug anywhere',
+    consult(twitching, twoToFourSmall, fitHer2Positive, poorOtherCause, {
+      extracranial: 'progressive',
+      systemicTherapy: 'laterLine',
+      her2Regimen: 'tdxd',
+    }),
+    'treatmentPlan',
+    ['poorPrognosisSupportive', 'systemicAtPoorPs', 'palliativeCareNow'],
+    [...nextLineDrugs, 'her2ProgressiveAlgorithm', 'srsOneToFour'],
+  ],
+  [
+    'M6: leptomeningeal disease at KPS 40 from another cause: no "change the regimen", LP only if it changes care',
+    consult(leptomeningeal({ kps: 'kps50orLess', kpsCause: 'other' })),
+    'leptomeningealPlan',
+    ['lmSupportiveFirst', 'systemicAtPoorPs', 'lmLpOnlyIfChanges'],
+    ['lmOnTherapy', 'lmHer2Systemic', 'lmActiveTreatment', 'lmLumbarPuncture'],
+  ],
+  [
+    'M7: HR+/HER2-ultralow progressing on first line: biomarker step, ultralow T-DXd, germline BRCA',
+    consult(twitching, oneSmall, her2Negative('positive', { her2: 'ultralow', extracranial: 'progressive' })),
+    'treatmentPlan',
+    ['hrPositiveBiomarkers', 'tdxdHer2UltralowOption', 'germlineBrca'],
+    ['tdxdHer2LowOption', 'keepSystemicTherapy'],
+  ],
+  [
+    'M8: cavity recurrence after surgery alone, HER2+/HR+ on first-line THP, controlled: keep the therapy, no switch',
+    consult(
+      progressing('surgeryOnly', 'limited', { progressionSite: 'treatedSite', massEffect: 'no' }),
+      fitHer2Positive,
+    ),
+    'progressionPlan',
+    ['progLimitedAfterSurgery', 'keepSystemicTherapy'],
+    [...nextLineDrugs, 'progSystemicCnsActive'],
+  ],
+  [
+    'm1: 5–10 lesions with one over 4 cm that cannot be resected: the large lesion first, not "radiosurgery to each"',
+    consult(
+      twitching,
+      { lesionCount: 'fiveToTen', largestLesion: 'over4cm', massEffect: 'yes', resectable: 'no' },
+      fitHer2Positive,
+    ),
+    'treatmentPlan',
+    ['fiveToTenLargeLesion', 'hsrtOverFourUnresectable', 'haWbrtMemantine'],
+    ['srsFiveToTen'],
+  ],
+  [
+    'm7: diffuse progression after radiosurgery gives HA-WBRT with its dose and criteria',
+    consult(progressing('srs', 'diffuse'), fitHer2Positive),
+    'progressionPlan',
+    ['progDiffuseAfterSrs', 'haWbrtMemantine', 'haCriteria', 'memantineSchedule'],
+    [],
+  ],
+  [
+    'm10: MRI contraindicated: contrast CT follow-up, not MRI',
+    consult(twitching, { mriAccess: 'contraindicated' }, oneSmall, fitHer2Positive),
+    'treatmentPlan',
+    ['followUpCt'],
+    ['followUpMri'],
+  ],
+];
+
 describe('clinical cases run through the statechart and the recommendation builder', () => {
-  it.each([...cases, ...reviewCases])('%s', (_name, entries, outcome, include, forbid) => {
+  it.each([...cases, ...reviewCases, ...review3Cases])('%s', (_name, entries, outcome, include, forbid) => {
     const { outcomeId, r } = run(entries);
     expect(outcomeId).toBe(outcome);
     const ids = itemIds(r);
@@ -719,12 +898,12 @@ describe('what the consult could not settle', () => {
     expect(run(consult(leptomeningeal())).r.prognosis).toBeUndefined();
   });
 
-  it('withholds the survival figure for the lowest band and says why', () => {
+  it('shows the lowest band’s median labelled as the calculator’s, with the KPS caveat (review m5)', () => {
     const { r } = run(consult(twitching, twoToFourSmall, her2Negative('negative', poorOtherCause)));
     const band = r.prognosis?.bands[0];
-    expect(band).toMatchObject({ min: 0, max: 1 });
-    expect(band?.medianMonths).toBeUndefined();
-    expect(band?.withheld).toMatch(/3 months/);
+    expect(band).toMatchObject({ min: 0, max: 1, medianMonths: 6, label: 'calculator value' });
+    expect(r.prognosis?.note).toMatch(/3 months/);
+    expect(r.prognosis?.caveats.map((c) => c.short)).toEqual(['KPS 60 and ≤50 score alike']);
   });
 });
 
@@ -733,12 +912,7 @@ describe('how the advice is shown', () => {
     const { r } = run(consult(twitching, { redFlags: 'raisedIcp' }, oneSmall, fitHer2Positive));
     expect(r.sections[0]?.id).toBe('immediate');
     // The emergency CT is ordered while the scan is pending, not in the plan after it (review m9).
-    for (const id of [
-      'icpDexamethasone',
-      'icpSupportive',
-      'icpNeurosurgery',
-      'icpHyperosmolar',
-    ])
+    for (const id of ['icpDexamethasone', 'icpSupportive', 'icpNeurosurgery', 'icpHyperosmolar'])
       expect(itemOf(r, id)).toMatchObject({ urgent: true });
     expect(itemOf(r, 'srsOneToFour')?.urgent).toBe(false);
   });

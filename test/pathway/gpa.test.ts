@@ -12,7 +12,7 @@ import { breastGpa, type GpaResult } from '../../src/pathway/gpa';
  *   Number of brain mets       ≥2 = 0      1 = 0.5
  *   Extracranial metastases    present = 0 absent = 0.5
  *
- *   Median survival by band: 0–1.0 → withheld (6 in the calculator, 3 in the JCO summary);
+ *   Median survival by band: 0–1.0 → 6 (the calculator's value; the JCO summary gives 3, so it is labelled);
  *   1.5–2.0 → 12.9; 2.5–3.0 → 23.5; 3.5–4.0 → 36.3 months.
  *
  * "Extracranial metastases, controlled" is still ECM present (0 points): the GPA counts presence only;
@@ -58,11 +58,11 @@ describe('Breast GPA: complete answers give one score', () => {
     });
     expect(r.min).toBe(0 + 0 + 0 + 0 + 0);
     expect(r.exact).toBe(true);
-    expect(band(r)).toEqual([[0, 1.0, undefined]]);
+    expect(band(r)).toEqual([[0, 1.0, 6]]);
     expect(r.factors.find((f) => f.id === 'subtype')?.level?.label).toBe('Triple negative');
   });
 
-  it.each<[string, Answers, number, [number, number, number | undefined]]>([
+  it.each<[string, Answers, number, [number, number, number]]>([
     [
       // 0.5 + 0.5 + 0 + 0.5 + 0 = 1.5
       'KPS 70–80, HR+/HER2−, 60 or over, 1 metastasis, ECM controlled',
@@ -117,7 +117,7 @@ describe('Breast GPA: complete answers give one score', () => {
         extracranial: 'progressive',
       },
       1.0,
-      [0, 1.0, undefined],
+      [0, 1.0, 6],
     ],
     [
       // 1.0 + 0.5 + 0 + 0.5 + 0.5 = 2.5
@@ -161,7 +161,7 @@ describe('Breast GPA: complete answers give one score', () => {
       2.0,
       [1.5, 2.0, 12.9],
     ],
-  ])('%s = %d', (_name, answers, score, expected) => {
+  ])('%s', (_name, answers, score, expected) => {
     const r = gpa(answers);
     expect(r.min).toBe(score);
     expect(r.max).toBe(score);
@@ -221,7 +221,7 @@ describe('Breast GPA: unknown or unasked inputs give a range, never a guess', ()
     expect([r.min, r.max]).toEqual([0.5, 2.0]);
     expect(r.missing).toEqual(['her2']);
     expect(band(r)).toEqual([
-      [0, 1.0, undefined],
+      [0, 1.0, 6],
       [1.5, 2.0, 12.9],
     ]);
   });
@@ -287,7 +287,7 @@ describe('Breast GPA: unknown or unasked inputs give a range, never a guess', ()
       ['age', 'extracranial', 'her2', 'hormoneReceptor', 'kps', 'lesionCount'].sort(),
     );
     expect(band(r)).toEqual([
-      [0, 1.0, undefined],
+      [0, 1.0, 6],
       [1.5, 2.0, 12.9],
       [2.5, 3.0, 23.5],
       [3.5, 4.0, 36.3],
@@ -296,7 +296,7 @@ describe('Breast GPA: unknown or unasked inputs give a range, never a guess', ()
 });
 
 describe('Breast GPA: evidence status shown with the score', () => {
-  it('marks the points as read in a secondary source and the withheld lowest band as unverified', () => {
+  it('marks the points as read in a secondary source and labels the lowest band’s median as the calculator’s', () => {
     const r = gpa({});
     expect(Object.fromEntries(r.factors.map((f) => [f.id, f.evidence]))).toEqual({
       kps: 'secondary',
@@ -305,8 +305,16 @@ describe('Breast GPA: evidence status shown with the score', () => {
       brainMetastases: 'secondary',
       extracranial: 'secondary',
     });
-    expect(r.bands.map((b) => b.evidence)).toEqual(['unverified', 'secondary', 'secondary', 'secondary']);
-    expect(r.bands[0]?.withheld).toMatch(/No survival figure/);
+    expect(r.bands.map((b) => b.evidence)).toEqual(['secondary', 'secondary', 'secondary', 'secondary']);
+    expect(r.bands[0]?.label).toMatch(/calculator/);
+    expect(r.note).toMatch(/3 months/);
+  });
+
+  it('says, with KPS 60 or less, that the lowest KPS level pools 60 with 50 or less', () => {
+    expect(gpa({ kps: 'kps50orLess' }).caveats.map((c) => c.text)).toEqual([
+      expect.stringMatching(/pools KPS 60 with 50 or less/),
+    ]);
+    expect(gpa({ kps: 'kps70to80' }).caveats).toEqual([]);
   });
 
   it('carries the name and the note that the score is for groups, not this patient', () => {

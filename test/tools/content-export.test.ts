@@ -95,7 +95,7 @@ describe('docs/pathway.md', () => {
     }
     for (const b of pathway.gpa.bands)
       expect(rendered).toContain(
-        `| ${b.min.toFixed(1)}–${b.max.toFixed(1)} | ${b.medianMonths ?? `not shown: ${b.withheld}`} |`,
+        `| ${b.min.toFixed(1)}–${b.max.toFixed(1)} | ${b.medianMonths ?? `not shown: ${b.withheld}`}${b.label ? ` (${b.label})` : ''} |`,
       );
   });
 

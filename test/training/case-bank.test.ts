@@ -90,6 +90,18 @@ describe('the training case bank (generated from the statechart, never hand-edit
             );
           continue;
         }
+        if (s && 'decision' in s) {
+          // Independently of the key: the consult's own key decision, read from its recommendation.
+          const step = stepOf(replay(c.answers).snapshot) as { outcomeId: string };
+          const made = buildRecommendation(pathway, step.outcomeId, c.answers).decisions.find(
+            (d) => d.id === s.decision,
+          );
+          if (!made || !s.is.includes(made.value))
+            wrong.push(
+              `case ${c.id}: ${k.decision.id} = ${option.value} but the consult decides ${made?.value}`,
+            );
+          continue;
+        }
         // Independently of the key: the most specific option whose items the consult all recommends.
         const items = consultItems(c.answers, k.decision.source === 'interim');
         const matchScore = (o: TrainingOption) =>

@@ -15,6 +15,7 @@ describe('docs/training.md (the review copy of trainee mode)', () => {
     for (const d of training.decisions)
       for (const o of d.options) expect(rendered).toContain(`(\`${o.value}\`) |`);
     expect(rendered).toContain('**harmful**: Phenytoin interacts with capecitabine');
-    expect(rendered).toContain('| `keepSystemicTherapy` |');
+    expect(rendered).toContain('| `srsOneToFour` |');
+    expect(rendered).toContain('the key decision Systemic therapy is “Keep the current systemic therapy”');
   });
 });

@@ -80,7 +80,11 @@ const all = distinctRecommendations();
 describe('the bottom line of every distinct recommendation', () => {
   const measured = all.map((r: Recommendation) => {
     const o = outlineOf('c1', r);
-    const lines = [...o.head.bottomLine, ...(o.head.gpa ? [o.head.gpa] : [])];
+    const lines = [
+      ...(o.head.plan ? [o.head.plan] : []),
+      ...o.head.bottomLine,
+      ...(o.head.gpa ? [o.head.gpa] : []),
+    ];
     const [card] = renderCards(
       { kind: 'recommendation', consultId: 'c1', recommendation: r },
       { universal: true },
@@ -103,7 +107,7 @@ describe('the bottom line of every distinct recommendation', () => {
     const big = top('words');
     console.log(
       `${all.length} distinct recommendations. Largest bottom line: ${big.words} words (${big.r.outcome.id}):\n` +
-        `${[...big.o.head.bottomLine.map((a, i) => `${i + 1}. ${a}`), big.o.head.gpa ?? ''].join('\n')}\n` +
+        `${[big.o.head.plan ?? '', ...big.o.head.bottomLine.map((a, i) => `${i + 1}. ${a}`), big.o.head.gpa ?? ''].join('\n')}\n` +
         `Largest first Teams card before anything is opened: ${top('firstCard').firstCard} words; ` +
         `largest first Slack message: ${top('firstSlack').firstSlack} words.`,
     );
@@ -121,7 +125,9 @@ describe('the bottom line of every distinct recommendation', () => {
 
   it('names a dose with every drug it names', () => {
     const bad = measured.flatMap((m) =>
-      m.o.head.bottomLine.flatMap((l) => undosed(l).map((d) => `${d} in "${l}"`)),
+      [...(m.o.head.plan ? [m.o.head.plan] : []), ...m.o.head.bottomLine].flatMap((l) =>
+        undosed(l).map((d) => `${d} in "${l}"`),
+      ),
     );
     expect([...new Set(bad)]).toEqual([]);
   });

@@ -1,18 +1,19 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathway } from '../../src/content';
+import { bcbmMachineVersion } from '../../machines/bcbm.machine';
 import type { Answers, QuestionId } from '../../src/content/case-model';
-import type { Condition } from '../../src/content/schema';
+import type { Rule } from '../../src/content/rules';
 import { maxActions } from '../../src/pathway/bottom-line';
 import { buildRecommendation, sectionOrder, type Recommendation } from '../../src/pathway/recommend';
-import { answersOf, entriesFor, generatePaths, partialHolds, type GeneratedPath } from '../support/paths';
+import { answersOf, entriesFor, generatePaths, type GeneratedPath } from '../support/paths';
+import { RuleEvaluator } from '../support/rules';
 
-const questionsOf = (c: Condition, out = new Set<QuestionId>()): Set<QuestionId> => {
-  if ('q' in c) out.add(c.q);
-  else if ('not' in c) questionsOf(c.not, out);
-  else ('all' in c ? c.all : c.any).forEach((x) => questionsOf(x, out));
-  return out;
-};
+const rules = new RuleEvaluator(pathway);
 
-type Feature = { id: string; when: Condition; reads: Set<QuestionId> };
+type Feature = { id: string; rule: Rule; reads: Set<QuestionId> };
 
 // The items a bottom line can show, in the order it shows them (as bottomLineOf: urgent, rank, place).
 const shorts: Feature[] = pathway.items
@@ -24,17 +25,12 @@ const shorts: Feature[] = pathway.items
       (a.item.rank ?? 99) - (b.item.rank ?? 99) ||
       a.place - b.place,
   )
-  .map((x) => ({ id: x.item.id, when: x.item.when, reads: questionsOf(x.item.when) }));
+  .map((x) => ({ id: x.item.id, rule: x.item.rule, reads: rules.questionsOf(x.item.rule) }));
 
-// The key decisions' values that the bottom line names (its "Plan" line).
-const named: Feature[] = pathway.decisions.flatMap((d) =>
-  d.values
-    .filter((v) => v.short)
-    .map((v) => {
-      const when = d.valueConditions[v.value]!;
-      return { id: `${d.id}=${v.value}`, when, reads: questionsOf(when) };
-    }),
-);
+// The key decisions whose values the bottom line can name (its "Plan" line).
+const named = pathway.decisions
+  .filter((d) => d.values.some((v) => v.short))
+  .map((d) => ({ id: d.id, reads: rules.questionsOf({ decision: d.id, is: [] }) }));
 
 type Found = { key: string; answers: Answers };
 
@@ -42,37 +38,36 @@ type Found = { key: string; answers: Answers };
  * The distinct bottom lines along one path, each with a consult that gives it. Exact: a depth-first search
  * over the path's answers that some bottom-line item or named decision reads, which stops as soon as the
  * answers chosen so far decide the first five items and the named decisions (every completion gives the same
- * bottom line), and always branches on an answer the first undecided feature reads.
+ * bottom line), and always branches on an answer the first undecided one reads.
  */
 function bottomLinesOf(path: GeneratedPath): Found[] {
   const groups = new Map(
     path.groups
-      .filter(
-        (g) => g.values.length > 1 && [...shorts, ...named].some((s) => s.reads.has(g.question)),
-      )
+      .filter((g) => g.values.length > 1 && [...shorts, ...named].some((s) => s.reads.has(g.question)))
       .map((g) => [g.question, g.values]),
   );
   const found = new Map<string, Answers>();
   const search = (answers: Answers, open: Set<QuestionId>) => {
+    const at = rules.at(answers, open);
     const top: string[] = [];
-    let undecided: Feature | undefined;
+    let undecided: Rule | undefined;
     for (const s of shorts) {
-      const v = partialHolds(s.when, answers, open);
+      const v = at.holds(s.rule);
       if (v === undefined) {
-        undecided = s;
+        undecided = s.rule;
         break;
       }
       if (v && top.push(s.id) === maxActions) break;
     }
     const plan: string[] = [];
     if (!undecided)
-      for (const s of named) {
-        const v = partialHolds(s.when, answers, open);
+      for (const d of named) {
+        const v = at.decide(d.id);
         if (v === undefined) {
-          undecided = s;
+          undecided = { decision: d.id, is: [] };
           break;
         }
-        if (v) plan.push(s.id);
+        plan.push(v);
       }
     if (!undecided) {
       const key = `${top.join()}|${plan.join()}`;
@@ -84,7 +79,7 @@ function bottomLinesOf(path: GeneratedPath): Found[] {
       }
       return;
     }
-    const q = [...undecided.reads].find((x) => open.has(x))!;
+    const q = at.openIn(undecided)!;
     const rest = new Set(open);
     rest.delete(q);
     for (const v of groups.get(q)!) search({ ...answers, [q]: v } as Answers, rest);
@@ -99,12 +94,39 @@ function bottomLinesOf(path: GeneratedPath): Found[] {
  * consult that gives it. The answer space (millions of consults) is too large to build each
  * recommendation, but a bottom line depends only on the items that carry a short form and the decisions.
  */
-export function distinctRecommendations(): Recommendation[] {
-  const seen = new Map<string, Recommendation>();
+export function distinctConsults(): DistinctConsult[] {
+  const seen = new Map<string, DistinctConsult>();
   for (const path of generatePaths())
     for (const { key, answers } of bottomLinesOf(path)) {
       const id = `${path.outcomeId}:${key}`;
-      if (!seen.has(id)) seen.set(id, buildRecommendation(pathway, path.outcomeId, entriesFor(path, answers)));
+      if (!seen.has(id)) seen.set(id, { outcomeId: path.outcomeId, entries: entriesFor(path, answers) });
     }
   return [...seen.values()];
+}
+
+export interface DistinctConsult {
+  outcomeId: string;
+  entries: { question: QuestionId; answer: string }[];
+}
+
+/** Where the exhaustive project's global setup leaves the distinct consults, keyed by the content and statechart. */
+export function distinctCachePath(): string {
+  const key = createHash('sha256')
+    .update(JSON.stringify([pathway, bcbmMachineVersion]))
+    .digest('hex')
+    .slice(0, 16);
+  return join(tmpdir(), `bcbm-distinct-${key}.json`);
+}
+
+/**
+ * The distinct recommendations, built from the consults the exhaustive project's global setup found
+ * (test/support/exhaustive-setup.ts), so the three suites that read them search once; a suite run on
+ * its own searches for itself.
+ */
+export function distinctRecommendations(): Recommendation[] {
+  const cache = distinctCachePath();
+  const consults: DistinctConsult[] = existsSync(cache)
+    ? (JSON.parse(readFileSync(cache, 'utf8')) as DistinctConsult[])
+    : distinctConsults();
+  return consults.map((c) => buildRecommendation(pathway, c.outcomeId, c.entries));
 }

@@ -16,9 +16,10 @@ const teamsLimitUtf16Bytes = 40_000;
 const all = distinctRecommendations();
 const view = (r: Recommendation): View => ({ kind: 'recommendation', consultId: 'c1', recommendation: r });
 /** The longest ones, and every 10th of the rest: rendering every one with every renderer takes minutes. */
-const byLength = [...all].sort(
-  (a, b) => recommendationText(outlineOf('c1', b)).length - recommendationText(outlineOf('c1', a)).length,
-);
+const byLength = all
+  .map((r) => ({ r, length: recommendationText(outlineOf('c1', r)).length }))
+  .sort((a, b) => b.length - a.length)
+  .map((x) => x.r);
 const checked = [...byLength.slice(0, 40), ...byLength.slice(40).filter((_, i) => i % 10 === 0)];
 
 /** Every statement of an outline that must reach the reader: the head, and each line of each section. */

@@ -1,10 +1,172 @@
 import type { PathwayInput } from '../schema';
 
 /**
- * What content 2.0 did with each point of the clinical review of content 1.0.1 (December 2026),
- * rendered as "Changes in 2.0" in docs/pathway.md so a reviewer can check it point by point.
+ * What each release did with each point of the clinical review it answers, rendered as "Changes in 3.0"
+ * and "Changes in 2.0" in docs/pathway.md so a reviewer can check it point by point. 3.0 answers the second
+ * review (of 2.0.2, 7 December 2026): the sources named were read for it (a research note says how), and
+ * where a source differs from the review the content follows the source and says so here.
  */
 export const changes: PathwayInput['changes'] = [
+  {
+    release: '3.0',
+    point: 'Key decisions',
+    status: 'done',
+    where: ['goals', 'local', 'systemic', 'steroids'],
+    note: 'Goals of care, local treatment, systemic therapy and steroids are each made once per consult by an ordered, cited table (section 4); every local- and systemic-therapy item and every steroid item is gated on the decision’s value (the content refuses to load otherwise), and the bottom line names the decisions that set the plan in a “Plan” line. A test over every consult proves each decision takes exactly one value and no row is hidden behind the rows above it; declared conflicts cover the rest.',
+  },
+  {
+    release: '3.0',
+    point: 'M1',
+    status: 'done',
+    where: [
+      'local',
+      'goals',
+      'noRadiotherapyAsymptomatic',
+      'radiotherapyIfSystemicOptions',
+      'palliativeCareNow',
+    ],
+    note: 'No symptoms from the metastases and KPS 50 or less: radiation is not offered; KPS 60 without symptoms: radiosurgery only if effective systemic therapy remains, stated as a condition since the consult does not ask it. ASCO-SNO-ASTRO Rec 3.1 was read in full text: it says radiation “should not be offered” (the review recalled “not routinely offered”), and its KPS 50 arm does not depend on systemic options. Palliative care is involved now at KPS 60 or less not known to come from the metastases, or a Breast GPA of 0–1: ASTRO 2022 (KQ3 Rec 5, read in full text) recommends early palliative care for a poor prognosis but sets no cut-off, so the threshold is the pathway’s own and says so; ASCO-SNO-ASTRO makes no palliative-care recommendation.',
+  },
+  {
+    release: '3.0',
+    point: 'M2',
+    status: 'done',
+    where: ['systemic', 'local', 'radionecrosisNotProgression', 'keepSystemicTherapy', 'tdm1Option'],
+    note: 'A growing treated lesion that is radionecrosis or not yet settled, with the disease outside the brain controlled: the systemic decision is “keep the current therapy while the lesion is settled”, and no switch option, T-DM1 or the Rec 9.1 item is shown. ASCO HER2 Rec 9.1 (read on the guideline’s official pages) speaks of intracranial progression after SRS or WBRT and says clinicians “may discuss offering” CNS-active systemic therapy; nothing in it covers radionecrosis. T-DM1 is not offered where radionecrosis is present or suspected (Stumpf 2019).',
+  },
+  {
+    release: '3.0',
+    point: 'M3',
+    status: 'done',
+    where: ['steroids', 'noMetsSteroidReview', 'noMetsIcpCause', 'icpUrgentCt', 'icpDexamethasone'],
+    note: 'Raised pressure with no metastasis: the steroid decision is “review”, which stops the high-dose order; the plan looks for the cause (hydrocephalus or bleeding on the scan, venography for sinus thrombosis, CSF only after the lumbar puncture safety checks) and drops the emergency CT. No guideline read says “stop dexamethasone when MRI is negative” in so many words: the item reasons from Rabinstein 2006 (steroids for vasogenic oedema; abstract read) and EANO-ESMO 2021 (lowest dose, shortest time). The ENLS statement the review recalled could not be read and is not cited; venous sinus thrombosis in cancer patients is from Raizer and DeAngelis 2000 (abstract read).',
+  },
+  {
+    release: '3.0',
+    point: 'M4',
+    status: 'done',
+    where: ['noMetsCtOnly', 'firstSeizureAwaitingMri', 'firstSeizureNormalImaging', 'noMetsRepeatImaging'],
+    note: 'A negative CT-only work-up puts “Contrast MRI as soon as available: CT does not exclude metastases” in the bottom line, and the seizure decision waits for the MRI; “normal scan” is gone. Schellinger 1999 studied patients whose CT was already positive, so the statement rests on it together with EANO-ESMO 2021 (CT markedly less sensitive; MRI the standard), both read.',
+  },
+  {
+    release: '3.0',
+    point: 'M5',
+    status: 'done',
+    where: ['deferralCriteria', 'keepSystemicTherapy', 'systemic'],
+    note: 'Deferral of local treatment is shown only when a CNS-active HER2 regimen is about to start (first line, or a change for progression outside the brain), never beside “keep the current therapy” (a declared conflict). Rec 2.3 (single metastasis under 2 cm) and Rec 7.1 (tucatinib regimen after at least one HER2 regimen) were read on the official recommendation pages and are cited for what each says; ASCO-SNO-ASTRO Rec 2.7 and ASTRO KQ1 Rec 8 added.',
+  },
+  {
+    release: '3.0',
+    point: 'M6',
+    status: 'done',
+    where: ['systemic', 'systemicAtPoorPs', 'lmOnTherapy', 'lmSupportiveFirst'],
+    note: 'With supportive care first (and leptomeningeal disease at KPS 50 or less not known to come from it) the systemic decision is a shared decision: no next-line drug is named, in the bottom line or the details, and the plan says the next-line trials took performance status 0–1 (HER2CLIMB and DESTINY-Breast12, read in trial summaries). Choosing Wisely is cited in its 2021 wording; “targeted drugs included” was dropped as it could not be read there. “Leptomeningeal disease on therapy means the therapy is failing” had no source: the item now says to consider a CNS-active regimen chosen by what she has had, and stays UNVERIFIED.',
+  },
+  {
+    release: '3.0',
+    point: 'M7',
+    status: 'done',
+    where: ['hrPositiveBiomarkers', 'germlineBrca', 'hrPositiveFirstLine'],
+    note: 'HR-positive disease progressing on endocrine therapy: test ESR1 (blood preferred) and PIK3CA, AKT1 and PTEN, with the endocrine-based options by result (elacestrant, capivasertib with fulvestrant, alpelisib with fulvestrant, everolimus with exemestane) and their brain activity marked unknown (ASCO rapid updates 2023 and 2024, labels read). First line names PIK3CA testing and inavolisib for endocrine-resistant relapse. Germline BRCA testing for every HER2-negative patient (ASCO-SSO 2024, ESMO 2021 I,A; OlympiAD and EMBRACA enrolled HR-positive disease). ESMO and NCCN wording on ESR1, AKT1 and PTEN could not be read and is not cited.',
+  },
+  {
+    release: '3.0',
+    point: 'M8',
+    status: 'done',
+    where: ['systemic', 'keepSystemicTherapy', 'progLimitedAfterSurgery'],
+    note: 'Progression after surgery alone with the disease outside the brain controlled or absent: keep the current therapy and treat the brain locally. Rec 9.1 names SRS and WBRT only; the fact check found no ASCO recommendation for progression after surgery alone, so none is cited for it.',
+  },
+  {
+    release: '3.0',
+    point: 'M9',
+    status: 'done',
+    where: ['steroids', 'systemic', 'local'],
+    note: 'The trainee key follows the corrected consult: the steroid and systemic decisions are keyed from the consult’s key decisions, the local options were re-cut (the large lesion first; no radiotherapy; surgery for many lesions with mass effect), a harm and its critical-error flag are shown only where they fit the case, and the debrief lists only the pitfalls the consult gathers for it. The 17 cases the review read were re-keyed and checked (notes of the release).',
+  },
+  {
+    release: '3.0',
+    point: 'm1',
+    status: 'done',
+    where: ['fiveToTenLargeLesion', 'srsFiveToTen', 'local'],
+    note: '5–10 metastases with one of 3 cm or more: outside JLGK0901 (each under 3 cm, total 15 mL or less; eligibility read in secondary sources, a 4 cm lesion is about 33 mL), so the large lesion is treated first (surgery, or multifraction radiosurgery) and the rest by volume, or HA-WBRT with memantine; the 5–10 radiosurgery item is for lesions under 3 cm only.',
+  },
+  {
+    release: '3.0',
+    point: 'm2',
+    status: 'partly',
+    where: ['anticoagulationNotContraindicated'],
+    note: 'The anticoagulation pitfall now names its exceptions: metastases that have bled, a suspected bleed (stop and reverse), platelets under 25 × 10⁹/L. The ISTH 25–50 band could not be read and is not added; bleeding metastases are still not asked (a question in every branch).',
+  },
+  {
+    release: '3.0',
+    point: 'm3',
+    status: 'done',
+    where: ['tdxdHer2UltralowOption', 'tdxdHer2LowOption'],
+    note: 'HER2-ultralow has its own item and short form (“HR-positive HER2-ultralow, no chemotherapy yet”), with the DESTINY-Breast06 population (after endocrine therapy, before chemotherapy); HR-negative ultralow has no T-DXd (no indication, read on the label page).',
+  },
+  {
+    release: '3.0',
+    point: 'm4',
+    status: 'done',
+    where: ['lmLpOnlyIfChanges', 'lmLumbarPuncture'],
+    note: 'With treatment aimed at symptoms, the lumbar puncture is done only if its result would change care, with the same safety checks. No source says this in so many words: it is the review’s clinical judgement and is labelled UNVERIFIED.',
+  },
+  {
+    release: '3.0',
+    point: 'm5',
+    status: 'done',
+    where: ['gpa'],
+    note: 'The lowest band shows the calculator’s median (6 months), labelled as the calculator’s value; the details add its 25th–75th percentiles (2.5–12.3) and that the 2020 summary report gives 3 months. A caveat with KPS 60 or less says the lowest KPS level pools 60 with 50 or less. The calculator’s data file (brainmetgpa.com, 2020) was read; the paper’s table was not, so the HER2-positive HR-negative points stay at the calculator’s 1.5.',
+  },
+  {
+    release: '3.0',
+    point: 'm6',
+    status: 'partly',
+    where: ['lmHer2NegativeSystemic'],
+    note: 'The leptomeningeal HER2-negative item now says how ER/PR status decides (endocrine-based or chemotherapy) and adds intrathecal liposomal cytarabine (DEPOSEIN, read as an abstract). ER/PR is still not asked in that branch: it would be a new question in every leptomeningeal HER2-negative consult.',
+  },
+  {
+    release: '3.0',
+    point: 'm7',
+    status: 'done',
+    where: ['progDiffuseAfterSrs', 'haWbrtMemantine', 'haCriteria', 'memantineSchedule'],
+    note: 'Progression plans where whole-brain radiotherapy is an option carry the dose (30 Gy in 10), memantine and the eligibility criteria (no metastases near the hippocampi, expected survival of 4 months or more: ASCO-SNO-ASTRO Rec 3.5, read in full text; now verified).',
+  },
+  {
+    release: '3.0',
+    point: 'm8',
+    status: 'partly',
+    where: ['capecitabineOption', 'sacituzumabHrPositive', 'sacituzumabTripleNegative'],
+    note: 'HER2-negative next-line drugs say “if she has not had it”; sacituzumab for HR-positive disease follows its label (after endocrine therapy and at least two further systemic therapies). The drugs already had are still not asked.',
+  },
+  {
+    release: '3.0',
+    point: 'm9',
+    status: 'done',
+    where: ['icpUrgentCt', 'nonContrastCtOnlyEmergency'],
+    note: 'The emergency CT and the “CT does not rule out metastases” item are shown before imaging and at progression, not in the plan after the scan (a declared conflict with the post-imaging items).',
+  },
+  {
+    release: '3.0',
+    point: 'm10',
+    status: 'done',
+    where: ['followUpCt', 'followUpMri'],
+    note: 'With MRI contraindicated the follow-up is contrast CT (own item, own trainee option); the prognosis band is no longer quizzed at intracranial progression, where the GPA is not validated.',
+  },
+  {
+    release: '3.0',
+    point: 'Questions asked',
+    status: 'done',
+    where: [],
+    note: 'No question was added. Symptoms from the metastases at progression are read from the answers already given (seizure, mass effect, raised pressure, a low KPS the lesions cause); whether systemic options remain, the drugs already had and a bleed are stated as conditions in the plan; pregnancy stays a prompt in every plan; frailty is the KPS cause “other”. The longest consult is still 17 questions and the median 15 (over every consult the statechart allows, before and after).',
+  },
+  {
+    release: '3.0',
+    point: 'Other updates',
+    status: 'done',
+    where: ['tnbcFirstLine', 'capecitabineBoxedWarning'],
+    note: 'First-line sacituzumab for triple-negative disease (ASCENT-03 alone, ASCENT-04 with pembrolizumab; US approval June 2026, read in news reports); the capecitabine boxed warnings in the current label wording (vitamin K antagonists; DPYD testing before starting).',
+  },
   {
     point: 'E1',
     status: 'done',

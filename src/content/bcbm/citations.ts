@@ -782,7 +782,8 @@ export const citations: PathwayInput['citations'] = [
   {
     id: 'ferrell2017',
     authors: 'Ferrell BR, Temel JS, Temin S, et al.',
-    title: 'Integration of palliative care into standard oncology care: ASCO clinical practice guideline update',
+    title:
+      'Integration of palliative care into standard oncology care: ASCO clinical practice guideline update',
     source: 'J Clin Oncol',
     year: 2017,
     detail: '35(1):96–112',

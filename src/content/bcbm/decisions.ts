@@ -46,7 +46,7 @@ export const decisions: PathwayInput['decisions'] = [
       {
         value: 'sharedDecision',
         label: 'Treatment weighed against the prognosis with her; palliative care now',
-        short: 'Treatment by shared decision; palliative care now',
+        short: 'Shared decision; palliative care now',
       },
       {
         value: 'supportiveFirst',
@@ -55,7 +55,12 @@ export const decisions: PathwayInput['decisions'] = [
       },
     ],
     rows: [
-      { when: notImagedOrNone, value: 'notYet', why: 'Imaging pending, or no metastasis seen.', refs: [waitRef] },
+      {
+        when: notImagedOrNone,
+        value: 'notYet',
+        why: 'Imaging pending, or no metastasis seen.',
+        refs: [waitRef],
+      },
       {
         when: all(
           any(treated, leptomeningeal),
@@ -82,7 +87,11 @@ export const decisions: PathwayInput['decisions'] = [
         why: 'Performance status 60 or less not known to come from the metastases: treatment is weighed against the prognosis with her, and palliative care is involved now.',
         refs: [
           { citation: 'astro2022', point: 'KQ3 Rec 5', strength: 'Strong, moderate-quality evidence' },
-          { citation: 'ferrell2017', point: 'Rec 1: early palliative care in advanced cancer', strength: 'Strong' },
+          {
+            citation: 'ferrell2017',
+            point: 'Rec 1: early palliative care in advanced cancer',
+            strength: 'Strong',
+          },
         ],
       },
       {
@@ -123,54 +132,67 @@ export const decisions: PathwayInput['decisions'] = [
       {
         value: 'supportiveOptional',
         label: 'Local treatment only to relieve symptoms',
-        short: 'Local treatment only to relieve symptoms',
+        short: 'Radiotherapy only for symptoms',
       },
       {
         value: 'pendingCause',
         label: 'Decided once it is known whether the metastases cause the low KPS',
-        short: 'Local treatment once the cause of the low KPS is known',
+        short: 'Local treatment after the KPS work-up',
       },
       {
         value: 'surgeryFirst',
         label: 'Surgery for the large or symptomatic lesion, then radiation',
-        short: 'Surgery, then radiation to the cavity',
+        short: 'Surgery, then cavity radiation',
       },
       {
         value: 'fractionatedSrs',
         label: 'Radiosurgery in several fractions for the large lesion',
-        short: 'Radiosurgery in several fractions',
+        short: 'Multifraction radiosurgery',
       },
       { value: 'srs', label: 'Radiosurgery', short: 'Radiosurgery' },
       {
         value: 'srsOrWbrt',
-        label: 'Radiosurgery where suitable, or hippocampal-avoidance whole-brain radiotherapy with memantine',
-        short: 'Radiosurgery or protected whole-brain radiotherapy',
+        label:
+          'Radiosurgery where suitable, or hippocampal-avoidance whole-brain radiotherapy with memantine',
+        short: 'Radiosurgery or HA-WBRT',
       },
       {
         value: 'settleFirst',
         label: 'Settle radionecrosis or tumour before treating the lesion again',
         short: 'Settle radionecrosis or tumour first',
       },
-      { value: 'radionecrosis', label: 'Treat as radionecrosis: no more radiation to it', short: 'Treat as radionecrosis' },
+      {
+        value: 'radionecrosis',
+        label: 'Treat as radionecrosis: no more radiation to it',
+        short: 'Treat as radionecrosis',
+      },
       {
         value: 'reTreat',
         label: 'Treat the progression locally, by the earlier treatment and the extent',
-        short: 'Local treatment of the progression',
+        short: 'Local re-treatment',
       },
       {
         value: 'leptomeningeal',
         label: 'The leptomeningeal pathway with neuro-oncology',
-        short: 'Leptomeningeal treatment with neuro-oncology',
+        short: 'Leptomeningeal treatment (neuro-oncology)',
       },
     ],
     rows: [
-      { when: notImagedOrNone, value: 'notYet', why: 'Imaging pending, or no metastasis seen.', refs: [waitRef] },
+      {
+        when: notImagedOrNone,
+        value: 'notYet',
+        why: 'Imaging pending, or no metastasis seen.',
+        refs: [waitRef],
+      },
       {
         when: all(leptomeningeal, is('kps', 'kps50orLess'), is('kpsCause', 'other', 'unsure')),
         value: 'supportiveOptional',
         why: 'Leptomeningeal disease at performance status 50 or less not known to come from it: radiotherapy or a shunt only to relieve symptoms.',
         refs: [
-          { citation: 'raghavendra2024', point: 'NCCN 2022 as reported: unfavourable features, palliative involved-field radiotherapy' },
+          {
+            citation: 'raghavendra2024',
+            point: 'NCCN 2022 as reported: unfavourable features, palliative involved-field radiotherapy',
+          },
           { citation: 'bander2021', point: 'KPS predicted survival' },
         ],
       },
@@ -181,7 +203,12 @@ export const decisions: PathwayInput['decisions'] = [
         refs: [{ citation: 'eanoEsmoLm2023' }, { citation: 'yang2022' }],
       },
       {
-        when: all(progression, is('priorBrainTreatment', 'srs', 'wbrt'), is('progressionSite', 'treatedSite'), is('necrosisWorkup', 'favoursNecrosis')),
+        when: all(
+          progression,
+          is('priorBrainTreatment', 'srs', 'wbrt'),
+          is('progressionSite', 'treatedSite'),
+          is('necrosisWorkup', 'favoursNecrosis'),
+        ),
         value: 'radionecrosis',
         why: 'A treated lesion growing, with imaging that favours radionecrosis: radionecrosis is not tumour progression.',
         refs: [{ citation: 'narloch2017' }, { citation: 'levin2011' }],
@@ -243,7 +270,11 @@ export const decisions: PathwayInput['decisions'] = [
         why: 'A resectable lesion causing mass effect, or 3 cm or more: surgery first, then radiation to the cavity.',
         refs: [
           ascoHer2('Rec 2.1'),
-          { citation: 'astro2022', point: 'KQ1 Rec 6 (over 4 cm: surgery); discuss surgery for mass effect', strength: 'Conditional' },
+          {
+            citation: 'astro2022',
+            point: 'KQ1 Rec 6 (over 4 cm: surgery); discuss surgery for mass effect',
+            strength: 'Conditional',
+          },
           { citation: 'ascoSnoAstro2022', point: 'Rec 3.3: cavity radiosurgery' },
         ],
       },
@@ -293,23 +324,36 @@ export const decisions: PathwayInput['decisions'] = [
       {
         value: 'restageFirst',
         label: 'Restage the body before deciding',
-        short: 'Restage before deciding systemic therapy',
+        short: 'Restage before deciding',
       },
-      { value: 'change', label: 'Change systemic therapy (progressing outside the brain)', short: 'Change systemic therapy' },
+      {
+        value: 'change',
+        label: 'Change systemic therapy (progressing outside the brain)',
+        short: 'Change systemic therapy',
+      },
       {
         value: 'discussChange',
         label: 'Discuss a systemic therapy with activity in the brain',
-        short: 'Discuss a CNS-active systemic therapy',
+        short: 'Discuss CNS-active systemic therapy',
       },
       {
         value: 'settleLesionFirst',
         label: 'Keep the current therapy while the growing lesion is settled',
-        short: 'Keep the current systemic therapy while the lesion is settled',
+        short: 'Keep systemic therapy meanwhile',
       },
-      { value: 'keep', label: 'Keep the current systemic therapy', short: 'Keep the current systemic therapy' },
+      {
+        value: 'keep',
+        label: 'Keep the current systemic therapy',
+        short: 'Keep the current systemic therapy',
+      },
     ],
     rows: [
-      { when: notImagedOrNone, value: 'notYet', why: 'Imaging pending, or no metastasis seen.', refs: [waitRef] },
+      {
+        when: notImagedOrNone,
+        value: 'notYet',
+        why: 'Imaging pending, or no metastasis seen.',
+        refs: [waitRef],
+      },
       {
         when: any(goals('supportiveFirst'), all(leptomeningeal, local('supportiveOptional'))),
         value: 'sharedDecision',
@@ -377,18 +421,34 @@ export const decisions: PathwayInput['decisions'] = [
     id: 'steroids',
     title: 'Steroids',
     values: [
+      { value: 'notYet', label: 'Not part of this plan' },
       { value: 'none', label: 'No steroids', short: 'No steroids' },
-      { value: 'ifSymptoms', label: 'Dexamethasone only for symptoms of oedema', short: 'Steroids only for symptoms of oedema' },
+      {
+        value: 'ifSymptoms',
+        label: 'Dexamethasone only for symptoms of oedema',
+        short: 'Steroids only for oedema symptoms',
+      },
       { value: 'low', label: 'Dexamethasone 4–8 mg a day', short: 'Dexamethasone 4–8 mg a day' },
-      { value: 'high', label: 'Dexamethasone 16 mg a day or more', short: 'Dexamethasone 16 mg a day or more' },
-      { value: 'review', label: 'Review the empirical dexamethasone (no tumour oedema)', short: 'Review or stop dexamethasone' },
+      {
+        value: 'high',
+        label: 'Dexamethasone 16 mg a day or more',
+        short: 'Dexamethasone 16 mg a day or more',
+      },
+      {
+        value: 'review',
+        label: 'Review the empirical dexamethasone (no tumour oedema)',
+        short: 'Review or stop dexamethasone',
+      },
     ],
     rows: [
       {
         when: all(noMetastases, raisedIcp),
         value: 'review',
         why: 'Raised pressure, but no metastasis on the scan: dexamethasone treats the vasogenic oedema of a tumour, so the empirical dose is reviewed.',
-        refs: [{ citation: 'rabinstein2006' }, { citation: 'eanoEsmo2021', point: 'lowest dose, shortest time' }],
+        refs: [
+          { citation: 'rabinstein2006' },
+          { citation: 'eanoEsmo2021', point: 'lowest dose, shortest time' },
+        ],
       },
       {
         when: raisedIcp,
@@ -409,9 +469,15 @@ export const decisions: PathwayInput['decisions'] = [
         refs: [{ citation: 'ryken2019', point: 'mild symptoms from mass effect' }, { citation: 'vecht1994' }],
       },
       {
+        when: treated,
         value: 'none',
         why: 'No symptomatic mass effect or raised pressure: no steroids.',
         refs: [{ citation: 'ryken2019', point: 'asymptomatic metastases without mass effect' }],
+      },
+      {
+        value: 'notYet',
+        why: 'No metastasis seen, or leptomeningeal disease without raised pressure: steroids are not part of this plan.',
+        refs: [{ citation: 'ryken2019' }],
       },
     ],
     governs: {

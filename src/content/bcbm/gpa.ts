@@ -14,7 +14,14 @@ export const gpa: PathwayInput['gpa'] = {
     { citation: 'sperduto2020summary' },
     { citation: 'brainmetgpaApp', point: 'point table and band medians' },
   ],
-  note: 'Estimated median survival for groups of patients, not a prediction for this patient. Points and medians are from the official calculator (brainmetgpa.com); the paper’s table was not read. The cohort was treated in 2006–2017, before tucatinib and trastuzumab deruxtecan, so for HER2-positive disease the figures may underestimate survival today.',
+  note: 'Estimated median survival for groups of patients, not a prediction for this patient. Points and medians are from the official calculator (brainmetgpa.com), which gives the 25th–75th percentiles beside each median (lowest band 2.5–12.3 months); the paper’s table was not read, and for the lowest band a 2020 summary report gives 3 months. The cohort was treated in 2006–2017, before tucatinib and trastuzumab deruxtecan, so for HER2-positive disease the figures may underestimate survival today.',
+  caveats: [
+    {
+      when: { q: 'kps', is: ['kps60', 'kps50orLess'] },
+      short: 'KPS 60 and ≤50 score alike',
+      text: 'The GPA’s lowest KPS level pools KPS 60 with 50 or less, so at KPS 50 or less the median may overstate survival.',
+    },
+  ],
   factors: [
     {
       id: 'kps',
@@ -110,9 +117,11 @@ export const gpa: PathwayInput['gpa'] = {
     {
       min: 0,
       max: 1,
-      withheld:
-        'No survival figure is shown for this band: the calculator gives 6 months, but the 2020 summary report gives medians from 3 months, and the paper’s table could not be read to settle it.',
-      evidence: 'unverified',
+      // Content 3.0 (review m5): the figure a clinician needs for a goals-of-care talk, shown with where
+      // it comes from; the calculator's data file was read, the paper's table was not.
+      medianMonths: 6,
+      label: 'calculator value',
+      evidence: 'secondary',
     },
     { min: 1.5, max: 2, medianMonths: 12.9, evidence: 'secondary' },
     { min: 2.5, max: 3, medianMonths: 23.5, evidence: 'secondary' },

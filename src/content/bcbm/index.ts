@@ -18,10 +18,10 @@ import { unknowns } from './unknowns';
 export const bcbmContent: PathwayInput = {
   id: 'bcbm',
   title: 'Suspected brain metastases in breast cancer',
-  version: '2.0.2',
+  version: '3.0.0',
   reviewedBy:
-    'Not yet reviewed by a clinician: compiled by the engineering team from the clinical review of December 2026 and the sources it cites; unverified points are labelled as such',
-  reviewedOn: '2026-12-01',
+    'Not yet signed by a clinician: compiled by the engineering team from the two clinical reviews of December 2026 and the sources read for them; unverified points are labelled as such',
+  reviewedOn: '2026-12-07',
   disclaimer:
     'Decision support only. This does not replace your clinical judgement or a multidisciplinary team; check each point against its source and the patient in front of you.',
   welcome: 'This consult walks through suspected brain metastases in breast cancer, one question at a time.',

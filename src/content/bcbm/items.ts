@@ -452,7 +452,7 @@ export const items: PathwayInput['items'] = [
     id: 'noMetsSteroidReview',
     section: 'symptomControl',
     text: 'The scan shows no metastasis, so the dexamethasone given for raised pressure has no tumour oedema to treat: corticosteroids treat vasogenic oedema, such as that around a tumour, not the other causes of raised pressure. Review it now and stop it unless a cause that needs it is found; a course of under 3–4 weeks can be stopped without a taper.',
-    short: 'No metastasis: review the dexamethasone and stop it unless another cause needs it.',
+    short: 'No metastasis: stop dexamethasone unless another cause needs it.',
     rank: 12,
     when: steroids('review'),
     refs: [
@@ -552,7 +552,10 @@ export const items: PathwayInput['items'] = [
     rank: 30,
     when: all(leptomeningeal, local('supportiveOptional')),
     refs: [
-      { citation: 'raghavendra2024', point: 'NCCN 2022 as reported: unfavourable features, palliative involved-field radiotherapy' },
+      {
+        citation: 'raghavendra2024',
+        point: 'NCCN 2022 as reported: unfavourable features, palliative involved-field radiotherapy',
+      },
       { citation: 'bander2021', point: 'KPS predicted survival' },
     ],
     evidence: 'secondary',
@@ -612,7 +615,9 @@ export const items: PathwayInput['items'] = [
     section: 'systemicTherapy',
     text: 'Leptomeningeal disease appeared on the current systemic therapy: consider a regimen with activity in the CNS, chosen by subtype and by what she has had. No guideline read says the current therapy must be stopped.',
     when: all(leptomeningeal, onTherapy, systemic('discussChange')),
-    refs: [{ citation: 'leRhun2019', point: 'combine options by presentation, biology and earlier treatment' }],
+    refs: [
+      { citation: 'leRhun2019', point: 'combine options by presentation, biology and earlier treatment' },
+    ],
     evidence: 'unverified',
   },
   {
@@ -642,12 +647,16 @@ export const items: PathwayInput['items'] = [
     id: 'noMetsIcpCause',
     section: 'immediate',
     text: 'Find the cause of the raised pressure: look at the scan again for hydrocephalus or bleeding; ask for MR or CT venography to look for cerebral venous sinus thrombosis (in solid tumours it is most often a dural or skull metastasis pressing on a sinus); and think of leptomeningeal disease, which MRI can miss: CSF cytology only after the lumbar puncture safety checks (no mass lesion with shift or obstructive hydrocephalus on imaging, platelets at least 50 × 10⁹/L, INR 1.5 or less, anticoagulant and antiplatelet drugs stopped).',
-    short: 'Find the cause: venography for sinus thrombosis; CSF only after the lumbar puncture safety checks.',
+    short:
+      'Find the cause: venography for sinus thrombosis; CSF only after the lumbar puncture safety checks.',
     rank: 11,
     when: all(noMetastases, raisedIcp),
     refs: [
       { citation: 'raizer2000' },
-      { citation: 'eanoEsmo2021', point: 'CSF when leptomeningeal disease is suspected clinically or on imaging' },
+      {
+        citation: 'eanoEsmo2021',
+        point: 'CSF when leptomeningeal disease is suspected clinically or on imaging',
+      },
       { citation: 'harrisonLp', point: 'imaging before LP; platelets and INR' },
       { citation: 'dodd2018', point: 'stopping antithrombotic drugs (Table 2)' },
     ],
@@ -730,7 +739,11 @@ export const items: PathwayInput['items'] = [
     id: 'weighLocalTherapy',
     section: 'localTherapy',
     text: 'Treatment is weighed against the prognosis (a low performance status from another or an unknown cause, or a Breast GPA of 0–1): treating the brain can still relieve symptoms or control it, so weigh it with her and the tumour board, using the GPA below.',
-    when: all(treated, goals('sharedDecision'), local('surgeryFirst', 'fractionatedSrs', 'srs', 'srsOrWbrt', 'reTreat')),
+    when: all(
+      treated,
+      goals('sharedDecision'),
+      local('surgeryFirst', 'fractionatedSrs', 'srs', 'srsOrWbrt', 'reTreat'),
+    ),
     refs: [
       { citation: 'astro2022', point: 'GPA; deferring radiotherapy for best supportive care' },
       { citation: 'mulvenna2016' },
@@ -741,7 +754,7 @@ export const items: PathwayInput['items'] = [
     id: 'kpsCauseUnsure',
     section: 'localTherapy',
     text: 'Find out whether the low performance status comes from the metastases: ask neurosurgery and radiation oncology, and see whether a few days of dexamethasone improve it. If it improves, plan local treatment as for a fitter patient.',
-    short: 'Find out if the low KPS comes from the lesions (steroid trial, surgical opinion).',
+    short: 'Find out if the lesions cause the low KPS (steroid trial, surgical opinion).',
     rank: 29,
     when: all(any(treated, leptomeningeal), lowKps, is('kpsCause', 'unsure'), localDecided),
     refs: [{ citation: 'ascoSnoAstro2022', point: 'Rec 1.1 (the steroid trial is not from this source)' }],
@@ -776,7 +789,10 @@ export const items: PathwayInput['items'] = [
     id: 'srsDoseSmall',
     section: 'localTherapy',
     text: 'SRS dose for lesions under 3 cm: under 2 cm, 20–24 Gy in one fraction; 2 to under 3 cm, 18 Gy in one fraction, or 27 Gy in 3 or 30 Gy in 5 fractions.',
-    when: all(local('srs', 'srsOrWbrt', 'surgeryFirst', 'fractionatedSrs'), not(all(is('lesionCount', 'one'), large))),
+    when: all(
+      local('srs', 'srsOrWbrt', 'surgeryFirst', 'fractionatedSrs'),
+      not(all(is('lesionCount', 'one'), large)),
+    ),
     refs: [
       { citation: 'astro2022', point: 'under 2 cm', strength: 'Strong, moderate-quality evidence' },
       { citation: 'astro2022', point: '2 to under 3 cm', strength: 'Conditional' },
@@ -829,7 +845,13 @@ export const items: PathwayInput['items'] = [
     short:
       'Resection is an equal option to SRS for this single lesion: choose by site, need for tissue and risk.',
     rank: 31,
-    when: all(local('srs'), is('lesionCount', 'one'), is('largestLesion', 'under3cm'), noMassEffect, resectable),
+    when: all(
+      local('srs'),
+      is('lesionCount', 'one'),
+      is('largestLesion', 'under3cm'),
+      noMassEffect,
+      resectable,
+    ),
     refs: [ascoHer2('Rec 2.2')],
     evidence: 'verified',
   },
@@ -863,7 +885,11 @@ export const items: PathwayInput['items'] = [
     text: 'For 5–10 metastases, SRS is an option. In JLGK0901, survival after SRS alone for 5–10 lesions was no worse than for 2–4 when each lesion was under 3 cm, the total volume 15 mL or less and KPS 70 or more.',
     short: 'Radiosurgery is an option for 5–10 metastases (total volume 15 mL or less).',
     rank: 33,
-    when: all(local('srsOrWbrt', 'surgeryFirst'), is('lesionCount', 'fiveToTen'), is('largestLesion', 'under3cm')),
+    when: all(
+      local('srsOrWbrt', 'surgeryFirst'),
+      is('lesionCount', 'fiveToTen'),
+      is('largestLesion', 'under3cm'),
+    ),
     refs: [
       {
         citation: 'astro2022',
@@ -881,7 +907,8 @@ export const items: PathwayInput['items'] = [
     id: 'fiveToTenLargeLesion',
     section: 'localTherapy',
     text: '5–10 metastases with one of 3 cm or more fall outside the radiosurgery trial for 5–10 lesions (each under 3 cm and 10 mL, total volume 15 mL or less, KPS 70 or more; a 4 cm lesion alone is about 33 mL): treat the large lesion with surgery if it can be removed, otherwise with radiosurgery in several fractions, and the others with radiosurgery only if the total volume allows; if not, whole-brain radiotherapy with hippocampal avoidance and memantine.',
-    short: 'Large lesion first (surgery or multifraction SRS); the rest by volume: SRS, or HA-WBRT with memantine 10 mg twice daily.',
+    short:
+      'Large lesion: surgery or multifraction SRS; others: SRS, or HA-WBRT with memantine 10 mg twice daily.',
     rank: 33,
     when: all(is('lesionCount', 'fiveToTen'), large, local('srsOrWbrt', 'fractionatedSrs', 'surgeryFirst')),
     refs: [
@@ -955,7 +982,11 @@ export const items: PathwayInput['items'] = [
     text: 'No symptoms from the metastases and a performance status of 50 or less: radiation should not be offered (ASCO-SNO-ASTRO Rec 3.1: patients like these do not benefit within a meaningful time). Best supportive care, with palliative care; reconsider if symptoms from the metastases appear.',
     when: local('noRadiotherapy'),
     refs: [
-      { citation: 'ascoSnoAstro2022', point: 'Rec 3.1', strength: 'Evidence-based, low-quality evidence; moderate' },
+      {
+        citation: 'ascoSnoAstro2022',
+        point: 'Rec 3.1',
+        strength: 'Evidence-based, low-quality evidence; moderate',
+      },
       { citation: 'mulvenna2016' },
     ],
     evidence: 'verified',
@@ -966,7 +997,11 @@ export const items: PathwayInput['items'] = [
     text: 'No symptoms from the metastases and a performance status of 60: if no effective systemic therapy remains, radiation should not be offered (ASCO-SNO-ASTRO Rec 3.1) and best supportive care is the plan. If effective systemic therapy remains, treat the metastases as for a fitter patient (radiosurgery for up to 4); ask her oncologist which it is.',
     when: local('ifSystemicOptions'),
     refs: [
-      { citation: 'ascoSnoAstro2022', point: 'Rec 3.1', strength: 'Evidence-based, low-quality evidence; moderate' },
+      {
+        citation: 'ascoSnoAstro2022',
+        point: 'Rec 3.1',
+        strength: 'Evidence-based, low-quality evidence; moderate',
+      },
       { citation: 'astro2022', point: 'KQ1 Rec 1', strength: 'Strong, high-quality evidence' },
     ],
     evidence: 'verified',
@@ -983,7 +1018,10 @@ export const items: PathwayInput['items'] = [
     id: 'tdm1SrsRadionecrosis',
     section: 'localTherapy',
     text: 'On T-DM1: clinically significant radionecrosis after radiosurgery was far more common with T-DM1 (39.1% vs 4.5% in one series; a smaller series found much less). Agree the timing with radiation oncology and look for radionecrosis on follow-up MRI.',
-    when: all(local('surgeryFirst', 'fractionatedSrs', 'srs', 'srsOrWbrt', 'reTreat', 'settleFirst', 'radionecrosis'), afterRegimen('tdm1')),
+    when: all(
+      local('surgeryFirst', 'fractionatedSrs', 'srs', 'srsOrWbrt', 'reTreat', 'settleFirst', 'radionecrosis'),
+      afterRegimen('tdm1'),
+    ),
     refs: [{ citation: 'stumpf2019' }],
     evidence: 'verified',
   },
@@ -1024,7 +1062,10 @@ export const items: PathwayInput['items'] = [
     when: all(treated, systemic('settleLesionFirst')),
     refs: [
       ascoHer2('Rec 9.1', 'Moderate'),
-      { citation: 'narloch2017', point: '69% of growing lesions after radiosurgery were radionecrosis alone' },
+      {
+        citation: 'narloch2017',
+        point: '69% of growing lesions after radiosurgery were radionecrosis alone',
+      },
     ],
     evidence: 'verified',
   },
@@ -1032,7 +1073,7 @@ export const items: PathwayInput['items'] = [
     id: 'newRelapseWorkup',
     section: 'systemicTherapy',
     text: 'No systemic therapy now (a new metastatic relapse, or treatment stopped): stage the disease outside the brain, get tissue where it is safe and re-test ER, PR and HER2 (receptors differ from the primary in 43% of patients), then choose systemic therapy by subtype.',
-    short: 'Stage, biopsy and re-test ER, PR and HER2; then systemic therapy by subtype.',
+    short: 'Stage, biopsy, and re-test ER, PR and HER2.',
     rank: 40,
     when: all(treated, systemic('startFirstLine')),
     refs: [
@@ -1132,7 +1173,12 @@ export const items: PathwayInput['items'] = [
     id: 'tdm1Option',
     section: 'systemicTherapy',
     text: 'Later lines: trastuzumab emtansine (T-DM1) 3.6 mg/kg every 3 weeks: intracranial response 21.4% in measurable brain metastases (KAMILLA). With radiosurgery it was linked to much more radionecrosis (39.1% vs 4.5% in one series).',
-    when: all(her2Switch, laterLine, afterRegimen('tdxd', 'tucatinibRegimen', 'other'), not(is('necrosisWorkup', 'notDone', 'indeterminate', 'favoursNecrosis'))),
+    when: all(
+      her2Switch,
+      laterLine,
+      afterRegimen('tdxd', 'tucatinibRegimen', 'other'),
+      not(is('necrosisWorkup', 'notDone', 'indeterminate', 'favoursNecrosis')),
+    ),
     refs: [
       { citation: 'montemurro2020' },
       { citation: 'cortes2022', point: 'T-DM1 dose' },
@@ -1218,7 +1264,7 @@ export const items: PathwayInput['items'] = [
     id: 'germlineBrca',
     section: 'systemicTherapy',
     text: 'HER2-negative disease (HER2-low and ultralow included), whatever the hormone-receptor status: offer germline BRCA1/2 testing if it has not been done. With a germline BRCA mutation, olaparib 300 mg twice daily or talazoparib 1 mg daily is an option: OlympiAD and EMBRACA enrolled hormone-receptor-positive as well as triple-negative disease.',
-    short: 'Germline BRCA1/2 testing if not done (a PARP inhibitor if mutated).',
+    short: 'Germline BRCA testing if not done.',
     rank: 44,
     when: all(treated, her2NegativeFamily, not(systemic('notYet', 'sharedDecision'))),
     refs: [
@@ -1368,7 +1414,11 @@ export const items: PathwayInput['items'] = [
     text: 'Progression after surgery alone (no radiotherapy yet) is not covered by the ASCO progression table; the options for untreated metastases apply: SRS for up to 4 lesions (including the cavity), and surgery for a large or symptomatic one.',
     short: 'Radiosurgery to the lesions and the cavity (no radiation yet).',
     rank: 31,
-    when: all(local('reTreat'), is('priorBrainTreatment', 'surgeryOnly'), is('progressionPattern', 'limited')),
+    when: all(
+      local('reTreat'),
+      is('priorBrainTreatment', 'surgeryOnly'),
+      is('progressionPattern', 'limited'),
+    ),
     refs: [
       { citation: 'astro2022', strength: 'Strong, high-quality evidence' },
       ascoHer2('Rec 2.1 and Rec 2.4'),
@@ -1381,7 +1431,11 @@ export const items: PathwayInput['items'] = [
     text: 'Diffuse progression after surgery alone: the options for extensive untreated disease apply: SRS where the lesions suit it, or whole-brain radiotherapy with memantine and hippocampal avoidance.',
     short: 'Radiosurgery where suitable, or hippocampal-avoidance whole-brain radiotherapy.',
     rank: 31,
-    when: all(local('reTreat'), is('priorBrainTreatment', 'surgeryOnly'), is('progressionPattern', 'diffuse')),
+    when: all(
+      local('reTreat'),
+      is('priorBrainTreatment', 'surgeryOnly'),
+      is('progressionPattern', 'diffuse'),
+    ),
     refs: [ascoHer2('diffuse or extensive disease, favourable prognosis'), { citation: 'brown2020' }],
     evidence: 'verified',
   },
@@ -1421,7 +1475,7 @@ export const items: PathwayInput['items'] = [
     id: 'palliativeCareNow',
     section: 'followUp',
     text: 'Involve palliative care now, for symptom control and support for her and those close to her, alongside whatever else is chosen. ASTRO recommends early palliative care when the prognosis is poor, and ASCO early palliative care in advanced cancer. This pathway calls for it at a performance status of 60 or less not known to come from the metastases, or a Breast GPA of 0–1: a threshold of its own, as neither guideline sets one.',
-    short: 'Involve palliative care now (symptoms, support, goals of care).',
+    short: 'Involve palliative care now.',
     rank: 26,
     when: all(treated, goals('sharedDecision', 'supportiveFirst')),
     refs: [

@@ -126,7 +126,10 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   {
     id: 'plainWbrt',
     text: 'Do not use plain whole-brain radiotherapy as the alternative for 1–4 metastases or add it to SRS routinely; when whole-brain radiotherapy is used, give it with hippocampal avoidance and memantine.',
-    when: all(treated, local('surgeryFirst', 'fractionatedSrs', 'srs', 'srsOrWbrt', 'ifSystemicOptions', 'reTreat')),
+    when: all(
+      treated,
+      local('surgeryFirst', 'fractionatedSrs', 'srs', 'srsOrWbrt', 'ifSystemicOptions', 'reTreat'),
+    ),
     refs: [
       { citation: 'brown2016' },
       { citation: 'brown2020' },

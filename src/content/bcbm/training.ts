@@ -6,7 +6,7 @@ import type { TrainingInput } from '../training-schema';
  * recommendation items (or GPA band) that signify it, and the case's own recommendation decides.
  */
 export const training: TrainingInput = {
-  version: '1.0.0',
+  version: '2.0.0',
   decisions: [
     {
       id: 'emergency',
@@ -26,7 +26,14 @@ export const training: TrainingInput = {
           explanation:
             'Falling consciousness with headache and vomiting is raised pressure: scan for bleeding or hydrocephalus, treat the oedema and get neurosurgery now.',
           refs: [{ citation: 'scottishIcp' }, { citation: 'eanoEsmo2021' }],
-          signifiedBy: { items: [['icpUrgentCt', 'icpDexamethasone', 'icpNeurosurgery']] },
+          // After the scan the emergency CT (and, with no metastasis, the high dose) is no longer ordered.
+          signifiedBy: {
+            items: [
+              ['icpUrgentCt', 'icpDexamethasone', 'icpNeurosurgery'],
+              ['icpDexamethasone', 'icpNeurosurgery'],
+              ['icpNeurosurgery'],
+            ],
+          },
         },
         {
           value: 'benzodiazepine',
@@ -202,7 +209,7 @@ export const training: TrainingInput = {
             { citation: 'ryken2019', point: 'severe symptoms: 16 mg/day or more' },
             { citation: 'dexamethasoneLabel' },
           ],
-          signifiedBy: { items: [['icpDexamethasone']] },
+          signifiedBy: { decision: 'steroids', is: ['high'] },
         },
         {
           value: 'lowDose',
@@ -210,14 +217,14 @@ export const training: TrainingInput = {
           explanation:
             'Mild symptoms from mass effect: 4 mg a day helped as much as 16 mg with less toxicity.',
           refs: [{ citation: 'ryken2019' }, { citation: 'vecht1994' }],
-          signifiedBy: { items: [['steroidsMild']] },
+          signifiedBy: { decision: 'steroids', is: ['low'] },
         },
         {
           value: 'none',
           label: 'No steroids',
           explanation: 'Without symptomatic mass effect, steroids bring side effects and no benefit.',
           refs: [{ citation: 'ryken2019', point: 'asymptomatic metastases' }],
-          signifiedBy: { items: [['noSteroids']] },
+          signifiedBy: { decision: 'steroids', is: ['none'] },
         },
         {
           value: 'ifSymptomatic',
@@ -225,7 +232,15 @@ export const training: TrainingInput = {
           explanation:
             'Before the scan, dexamethasone is for symptoms that come from oedema, not for everyone.',
           refs: [{ citation: 'ryken2019' }, { citation: 'chang2019' }],
-          signifiedBy: { items: [['interimSteroids']] },
+          signifiedBy: { decision: 'steroids', is: ['ifSymptoms'] },
+        },
+        {
+          value: 'review',
+          label: 'Review the dexamethasone and stop it unless another cause needs it',
+          explanation:
+            'No metastasis on the scan: dexamethasone treats tumour oedema, not the other causes of raised pressure, so the empirical dose is reviewed while the cause is found.',
+          refs: [{ citation: 'rabinstein2006' }, { citation: 'eanoEsmo2021' }],
+          signifiedBy: { decision: 'steroids', is: ['review'] },
         },
         {
           value: 'everyone',
@@ -235,6 +250,7 @@ export const training: TrainingInput = {
           tag: {
             kind: 'harmful',
             why: 'Steroids without symptoms: hyperglycaemia, myopathy, infection and insomnia for no benefit.',
+            when: { decision: 'steroids', is: ['none'] },
           },
         },
       ],
@@ -273,15 +289,40 @@ export const training: TrainingInput = {
             'A large lesion or one causing mass effect that surgery can reach is resected; the cavity (and any others) then get radiosurgery.',
           refs: [{ citation: 'ascoHer2Guideline2022', point: 'Rec 2.1' }, { citation: 'patchell1990' }],
           signifiedBy: {
-            items: [['surgeryLargeOrSymptomatic'], ['srsOneToFour', 'surgeryLargeOrSymptomatic']],
+            items: [
+              ['surgeryLargeOrSymptomatic'],
+              ['surgeryManyLesions'],
+              ['surgeryManyLesions', 'srsFiveToTen'],
+              ['surgeryManyLesions', 'fiveToTenLargeLesion'],
+              ['surgeryManyLesions', 'extensiveSrsOrHaWbrt'],
+            ],
           },
         },
         {
           value: 'srsMany',
           label: 'Radiosurgery to each of the 5–10 lesions',
-          explanation: 'With 5–10 small lesions and a good KPS, SRS alone did as well as for 2–4 lesions.',
+          explanation:
+            'With 5–10 lesions each under 3 cm, a total volume of 15 mL or less and a good KPS, SRS alone did as well as for 2–4 lesions.',
           refs: [{ citation: 'yamamoto2014' }, { citation: 'astro2022', strength: 'Conditional' }],
           signifiedBy: { items: [['srsFiveToTen']] },
+        },
+        {
+          value: 'largeLesionFirst',
+          label: 'Treat the large lesion first (multifraction SRS), the rest by volume',
+          explanation:
+            'A lesion over 4 cm cannot be resected here: radiosurgery in several fractions for it; with 5 or more lesions, the rest get radiosurgery if the total volume allows, or hippocampal-avoidance whole-brain radiotherapy.',
+          refs: [
+            { citation: 'astro2022', point: 'KQ1 Recs 2 and 6', strength: 'Conditional' },
+            { citation: 'yamamoto2014' },
+          ],
+          signifiedBy: {
+            items: [
+              ['hsrtOverFourUnresectable'],
+              ['fiveToTenLargeLesion'],
+              ['fiveToTenLargeLesion', 'hsrtOverFourUnresectable'],
+              ['extensiveSrsOrHaWbrt', 'hsrtOverFourUnresectable'],
+            ],
+          },
         },
         {
           value: 'extensive',
@@ -298,6 +339,14 @@ export const training: TrainingInput = {
             'KPS 50 or less from causes other than the metastases, and no mass effect: whole-brain radiotherapy added no survival over supportive care (QUARTZ). A low KPS the lesions cause, or mass effect, keeps surgery and radiosurgery on the table.',
           refs: [{ citation: 'mulvenna2016' }, { citation: 'astro2022' }],
           signifiedBy: { items: [['poorPrognosisSupportive']] },
+        },
+        {
+          value: 'noRadiotherapy',
+          label: 'No brain radiotherapy: best supportive care',
+          explanation:
+            'No symptoms from the metastases and KPS 50 or less: radiation should not be offered (ASCO-SNO-ASTRO Rec 3.1); with KPS 60 the same holds if no effective systemic therapy remains.',
+          refs: [{ citation: 'ascoSnoAstro2022', point: 'Rec 3.1' }],
+          signifiedBy: { items: [['noRadiotherapyAsymptomatic'], ['radiotherapyIfSystemicOptions']] },
         },
         {
           value: 'srsPlusWbrt',
@@ -318,6 +367,14 @@ export const training: TrainingInput = {
           tag: {
             kind: 'harmful',
             why: 'Deferring local treatment of symptomatic lesions risks permanent deficits while waiting for a drug response.',
+            when: {
+              any: [
+                { q: 'seizure', is: ['yes'] },
+                { q: 'massEffect', is: ['yes'] },
+                { q: 'redFlags', is: ['raisedIcp', 'statusEpilepticus', 'focalStatus'] },
+                { q: 'kpsCause', is: ['brainLesion'] },
+              ],
+            },
           },
         },
       ],
@@ -337,35 +394,61 @@ export const training: TrainingInput = {
           value: 'keep',
           label: 'Keep the current systemic therapy',
           explanation:
-            'The disease outside the brain is not progressing: treat the brain locally and carry on with what works.',
-          refs: [{ citation: 'ascoHer2Guideline2022', point: 'Rec 8.1' }],
-          signifiedBy: { items: [['keepSystemicTherapy']] },
+            'The disease outside the brain is not progressing: manage the brain locally and carry on with what works.',
+          refs: [{ citation: 'ascoHer2Guideline2022', point: 'Rec 8.1' }, { citation: 'gennari2021' }],
+          signifiedBy: { decision: 'systemic', is: ['keep'] },
+        },
+        {
+          value: 'settleFirst',
+          label: 'Keep it while the growing lesion is settled',
+          explanation:
+            'A growing treated lesion may be radionecrosis, which is not progression: keep the therapy that controls the disease outside the brain while imaging or tissue settles it.',
+          refs: [{ citation: 'ascoHer2Guideline2022', point: 'Rec 9.1' }, { citation: 'narloch2017' }],
+          signifiedBy: { decision: 'systemic', is: ['settleLesionFirst'] },
         },
         {
           value: 'cnsActiveHer2',
-          label: 'Discuss the next HER2 regimen with brain activity',
+          label: 'Discuss a next regimen with activity in the brain',
           explanation:
-            'Brain progression after local treatment: systemic therapy with activity in the brain can be discussed (ASCO Rec 9.1); T-DXd or the tucatinib regimen, by what she has had.',
+            'Tumour progressing in the brain after radiation (ASCO Rec 9.1), or leptomeningeal disease on therapy: a regimen with activity in the brain can be discussed, chosen by what she has had.',
           refs: [
             { citation: 'ascoHer2Guideline2022', point: 'Rec 9.1' },
             { citation: 'lin2020' },
-            { citation: 'harbeck2024' },
+            { citation: 'leRhun2019' },
           ],
-          signifiedBy: { items: [['tdxdOption', 'tucatinibOption'], ['tdxdOption'], ['tucatinibOption']] },
+          signifiedBy: { decision: 'systemic', is: ['discussChange'] },
         },
         {
           value: 'changeHer2',
-          label: 'Change HER2 therapy, favouring one with brain activity',
+          label: 'Change systemic therapy by the metastatic algorithm',
           explanation:
-            'Progression outside the brain: change HER2 therapy by line; T-DXd and tucatinib with trastuzumab and capecitabine have brain data.',
-          refs: [{ citation: 'ascoHer2Guideline2022' }, { citation: 'lin2020' }, { citation: 'harbeck2024' }],
-          signifiedBy: {
-            items: [
-              ['her2ProgressiveAlgorithm', 'tdxdOption', 'tucatinibOption'],
-              ['her2ProgressiveAlgorithm', 'tdxdOption'],
-              ['her2ProgressiveAlgorithm', 'tucatinibOption'],
-            ],
-          },
+            'Progression outside the brain: change systemic therapy by subtype and line, favouring drugs with brain data (for HER2-positive disease T-DXd or the tucatinib regimen).',
+          refs: [{ citation: 'ascoHer2Guideline2022', point: 'Rec 8.2' }, { citation: 'gennari2021' }],
+          signifiedBy: { decision: 'systemic', is: ['change'] },
+        },
+        {
+          value: 'startFirstLine',
+          label: 'Stage, re-test receptors, start first-line therapy',
+          explanation:
+            'No systemic therapy now: stage the body, get tissue where safe and re-test ER, PR and HER2, then start by subtype.',
+          refs: [{ citation: 'kotecha2021' }, { citation: 'gennari2021' }],
+          signifiedBy: { decision: 'systemic', is: ['startFirstLine'] },
+        },
+        {
+          value: 'restage',
+          label: 'Restage the body before deciding',
+          explanation:
+            'On therapy but not staged: whether the disease outside the brain progresses decides whether to keep or change.',
+          refs: [{ citation: 'ascoHer2Guideline2022', point: 'Recs 8.1 and 8.2' }],
+          signifiedBy: { decision: 'systemic', is: ['restageFirst'] },
+        },
+        {
+          value: 'sharedDecision',
+          label: 'Cancer treatment by shared decision, with palliative care',
+          explanation:
+            'At a performance status of 50 or less from another cause, more cancer treatment is decided with her, not by default; palliative care leads.',
+          refs: [{ citation: 'ascoChoosingWisely2021' }, { citation: 'gennari2021' }],
+          signifiedBy: { decision: 'systemic', is: ['sharedDecision'] },
         },
         {
           value: 'switch',
@@ -376,6 +459,7 @@ export const training: TrainingInput = {
           tag: {
             kind: 'harmful',
             why: 'Switching a working systemic therapy gives up control of the disease outside the brain, and a line of treatment, for nothing.',
+            when: { decision: 'systemic', is: ['keep', 'settleLesionFirst'] },
           },
         },
         {
@@ -387,6 +471,7 @@ export const training: TrainingInput = {
           tag: {
             kind: 'suboptimal',
             why: 'A long pause lets the disease outside the brain progress.',
+            when: { decision: 'systemic', is: ['keep', 'settleLesionFirst'] },
           },
         },
       ],
@@ -400,12 +485,14 @@ export const training: TrainingInput = {
       pitfalls: ['noSurvivalFromMemory'],
       source: 'final',
       phase: 'findings',
+      // The GPA was derived in newly found brain metastases: not quizzed at intracranial progression (review m10).
+      appliesWhen: { q: 'scenario', is: ['newSymptoms'] },
       options: [
         {
           value: 'about6',
-          label: 'GPA 0–1: the lowest band',
+          label: 'GPA 0–1: about 6 months',
           explanation:
-            'A GPA of 0–1 is the lowest band; no median is quoted for it, because the calculator (6 months) and the 2020 summary report (from 3 months) disagree.',
+            'A GPA of 0–1 is the lowest band: the calculator gives a median of 6 months (a 2020 summary report gives 3); palliative care should be involved now.',
           refs: [{ citation: 'brainmetgpaApp' }, { citation: 'sperduto2020summary' }],
           signifiedBy: { gpaBandFrom: 0 },
         },
@@ -449,6 +536,14 @@ export const training: TrainingInput = {
             'Serial MRI finds new or recurrent lesions while they can still be treated with radiosurgery.',
           refs: [{ citation: 'ascoHer2Guideline2018', point: 'every 2–4 months' }],
           signifiedBy: { items: [['followUpMri']] },
+        },
+        {
+          value: 'ctEvery2to3',
+          label: 'Contrast CT every 2–3 months (MRI contraindicated)',
+          explanation:
+            'Where MRI is contraindicated, contrast CT is the follow-up imaging, at the same intervals.',
+          refs: [{ citation: 'ascoHer2Guideline2018' }, { citation: 'eanoEsmo2021' }],
+          signifiedBy: { items: [['followUpCt']] },
         },
         {
           value: 'onSymptoms',

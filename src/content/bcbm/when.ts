@@ -14,7 +14,9 @@ export const any = (...c: Rule[]): Rule => ({ any: c });
 export const not = (c: Rule): Rule => ({ not: c });
 
 // The key decisions (decisions.ts), by value.
-export const goals = (...v: ('notYet' | 'activeTreatment' | 'sharedDecision' | 'supportiveFirst')[]): Rule => ({
+export const goals = (
+  ...v: ('notYet' | 'activeTreatment' | 'sharedDecision' | 'supportiveFirst')[]
+): Rule => ({
   decision: 'goals',
   is: v,
 });
@@ -47,7 +49,7 @@ export const systemic = (
     | 'keep'
   )[]
 ): Rule => ({ decision: 'systemic', is: v });
-export const steroids = (...v: ('none' | 'ifSymptoms' | 'low' | 'high' | 'review')[]): Rule => ({
+export const steroids = (...v: ('notYet' | 'none' | 'ifSymptoms' | 'low' | 'high' | 'review')[]): Rule => ({
   decision: 'steroids',
   is: v,
 });
