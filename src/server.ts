@@ -7,7 +7,7 @@ import { pathway } from './content';
 import type { Config } from './config';
 import { ConsultService } from './consult-service';
 import { ConsultAdapter, SharedClientsAuthentication } from './bot/adapter';
-import { ConsultBot, conversationKey } from './bot/consult-bot';
+import { ConsultBot } from './bot/consult-bot';
 import { TrainingEdge } from './bot/training-edge';
 import { openTraining, type TrainingService } from './training/service';
 import { turnErrorHandler } from './bot/turn-error';
@@ -61,7 +61,7 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new ConsultAdapter(new SharedClientsAuthentication(auth));
   const training = openTraining(store, config.TRAINING_LEARNER_KEY, log);
-  const bot = new ConsultBot(service, store, log, new TrainingEdge(training, conversationKey));
+  const bot = new ConsultBot(service, store, log, new TrainingEdge(training));
 
   adapter.onTurnError = turnErrorHandler(log, 'turn failed');
 

@@ -15,12 +15,8 @@ import { answeredCard } from '../view/adaptive-card';
 import { howToStart, notes } from '../view/strings';
 import type { View } from '../view/view';
 import { toActivities } from './activities';
+import { conversationKey } from './conversation-key';
 import type { TrainingEdge } from './training-edge';
-
-/** One consult per conversation; a Teams channel thread is its own conversation (`;messageid=`). */
-export function conversationKey(activity: Partial<Activity>): string {
-  return `${activity.channelId ?? 'unknown'}:${activity.conversation?.id ?? 'unknown'}`;
-}
 
 /**
  * Turn state: the question this turn answered (an AnsweredView), for channel edges that replace the clicked
@@ -76,7 +72,7 @@ export class ConsultBot extends TeamsActivityHandler {
 
   private async welcome(ctx: TurnContext): Promise<void> {
     // Installation and "bot added" both arrive; greet once per conversation.
-    if (!(await this.store.firstDelivery(conversationKey(ctx.activity), 'welcome'))) return;
+    if (!(await this.store.firstDelivery(conversationKey(ctx), 'welcome'))) return;
     const { welcome, disclaimer } = this.service.content;
     await this.send(ctx, [{ kind: 'welcome', text: `${welcome} ${howToStart}`, disclaimer }]);
   }
@@ -87,7 +83,7 @@ export class ConsultBot extends TeamsActivityHandler {
    */
   private async consultTurn(ctx: TurnContext, input: TurnInput): Promise<TurnResult | undefined> {
     const by = isShared(ctx.activity) ? ctx.activity.from?.name : undefined;
-    const result = await this.service.turn(conversationKey(ctx.activity), input, by, ctx.activity.id);
+    const result = await this.service.turn(conversationKey(ctx), input, by, ctx.activity.id);
     return result === duplicate ? undefined : result;
   }
 

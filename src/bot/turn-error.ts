@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../log';
 import { notes } from '../view/strings';
-import { conversationKey } from './consult-bot';
+import { conversationKey } from './conversation-key';
 
 /** Said when the turn could not reach the store: the answer was not taken, and the same reply will work shortly. */
 export const tryAgainNote =
@@ -48,7 +48,7 @@ export function turnErrorHandler(log: Logger, label: string) {
     const code = (error as { code?: unknown }).code;
     log.error(
       {
-        key: conversationKey(ctx.activity),
+        key: conversationKey(ctx),
         code: typeof code === 'string' ? code : transient ? 'store_unavailable' : 'turn_failed',
         err: error,
       },
