@@ -80,7 +80,7 @@ export class ConsultService {
           continue;
         }
         // Nothing else to write: recording the delivery id is the turn's one write.
-        if (deliveryId !== undefined && !(await this.store.firstDelivery(key, deliveryId)))
+        if (deliveryId !== undefined && !(await this.firstDelivery(key, deliveryId)))
           return this.duplicate(key, deliveryId);
         return result;
       }
@@ -129,6 +129,24 @@ export class ConsultService {
     this.log.warn({ key, code: 'record_unreadable' }, 'stored consult unreadable; starting anew');
     this.records.delete(key);
     return undefined;
+  }
+
+  /**
+   * Records the delivery of a turn that changes nothing (`summary`, `why`, `help`, `details`, `note`...). When
+   * the store cannot write it (a full disk), the turn is answered from what is stored all the same: it changes
+   * nothing, so a delivery repeated meanwhile is only answered twice, and the user can see their answers.
+   */
+  private async firstDelivery(key: string, deliveryId: string): Promise<boolean> {
+    try {
+      return await this.store.firstDelivery(key, deliveryId);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      this.log.warn(
+        { key, code: 'delivery_not_recorded', cause: typeof code === 'string' ? code : undefined },
+        'answered without recording its delivery',
+      );
+      return true;
+    }
   }
 
   /** Whether the store still holds this etag for the consult (no value is read or parsed). */

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../log';
 import { notes } from '../view/strings';
+import { isDiskFault } from '../store/store';
 import { conversationKey } from './conversation-key';
 
 /** Said when the turn could not reach the store: the answer was not taken, and the same reply will work shortly. */
@@ -23,11 +24,15 @@ const transientCodes = new Set([
   'store_unavailable',
 ]);
 
-/** A failure that goes away by itself: the store unreachable, timed out, answering 5xx, or busy. */
+/**
+ * A failure that goes away by itself, or once an operator has made room: the store unreachable, timed out,
+ * answering 5xx, busy, or its disk full, failing or read-only.
+ */
 export function isTransient(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 3) return false;
   const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
   if (typeof code === 'string' && transientCodes.has(code)) return true;
+  if (isDiskFault(error)) return true;
   if (error.name === 'AbortError' || error.name === 'TimeoutError') return true;
   if (
     error.name === 'RestError' &&

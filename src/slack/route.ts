@@ -138,7 +138,13 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
     const activity = activityFromEvent(body);
     if (!activity) return;
     // Slack re-sends an event it thinks was not received (X-Slack-Retry-Num): the event id is handled once.
-    if (!(await store.firstDelivery('slack:events', body.event_id))) {
+    // When the store cannot record it (a full disk), the turn still runs: a turn that changes the consult
+    // records its own delivery with its answer, and one that reads (`summary`) can still be answered.
+    const first = await store.firstDelivery('slack:events', body.event_id).catch((err: Error) => {
+      log.warn({ code: 'delivery_not_recorded', err: { name: err.name } }, 'slack event handled unrecorded');
+      return true;
+    });
+    if (!first) {
       log.info({ eventId: body.event_id, retry, code: 'duplicate_delivery' }, 'ignored');
       return;
     }

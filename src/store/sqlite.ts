@@ -15,6 +15,9 @@ export interface SqliteOptions {
   deliveryTtlMs?: number;
 }
 
+/** What the readiness probe writes (and deletes again in the same transaction). */
+const probeBytes = 16 * 1024;
+
 type AuditRow = {
   consult_id: string;
   at: string;
@@ -68,6 +71,7 @@ export class SqliteStore implements ConsultStore {
       create index if not exists deliveries_seen on deliveries (seen_at);
       create index if not exists consults_updated on consults (updated_at);
       create index if not exists audit_at on audit (at);
+      create table if not exists probe (id integer primary key, pad blob not null);
     `);
     // The WAL exists once the connection has read the schema; the folder is synced once so that
     // the WAL's own directory entry survives a power cut (SQLite would sync it with FULL).
@@ -104,6 +108,9 @@ export class SqliteStore implements ConsultStore {
         'select consult_id, at, kind, question, answer, outcome, content_version from audit order by id',
       ),
       ping: this.db.prepare('select 1'),
+      // About the size of a consult's turn, so that room for the probe is room for a turn.
+      probe: this.db.prepare(`insert into probe (pad) values (zeroblob(${probeBytes}))`),
+      unprobe: this.db.prepare('delete from probe'),
     };
   }
 
@@ -196,9 +203,19 @@ export class SqliteStore implements ConsultStore {
     return this.writes.sound;
   }
 
+  /**
+   * Ready while it reads, and writes: after a write the disk refused (full, failing, read-only), a probe is
+   * written here, and readiness comes back with the first write the disk takes again, turn or probe. A store
+   * taken out of rotation for the outage gets no turns, so it would not come back by itself without one.
+   */
   async ping() {
     if (!this.sound) throw this.writes.unsound();
     this.stmts.ping.get();
+    if (!this.writes.writable)
+      await this.writes.write(() => {
+        this.stmts.probe.run();
+        this.stmts.unprobe.run();
+      });
   }
 
   close(): Promise<void> {
