@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pathway } from './content/schema';
 import { ConsultRecord } from '../dialogs/consult-record';
 import { handleTurn, type TurnResult } from '../dialogs/consult';
+import type { Answerer } from '../dialogs/answerers';
 import type { TurnInput } from '../dialogs/parse-input';
 import { KeyedQueue } from './keyed-queue';
 import { Recent } from './pathway/recent';
@@ -37,17 +38,17 @@ export class ConsultService {
    * Turns of one conversation run one at a time in this process; other processes are caught by the
    * etag. With a `deliveryId` the turn is applied at most once per id, recorded with the turn.
    */
-  turn(key: string, input: TurnInput, by?: string): Promise<TurnResult>;
+  turn(key: string, input: TurnInput, by?: Answerer): Promise<TurnResult>;
   turn(
     key: string,
     input: TurnInput,
-    by: string | undefined,
+    by: Answerer | undefined,
     deliveryId: string | undefined,
   ): Promise<TurnResult | typeof duplicate>;
   turn(
     key: string,
     input: TurnInput,
-    by?: string,
+    by?: Answerer,
     deliveryId?: string,
   ): Promise<TurnResult | typeof duplicate> {
     return this.queue.run(key, () => this.turnNow(key, input, by, deliveryId));
@@ -56,7 +57,7 @@ export class ConsultService {
   private async turnNow(
     key: string,
     input: TurnInput,
-    by?: string,
+    by?: Answerer,
     deliveryId?: string,
   ): Promise<TurnResult | typeof duplicate> {
     // Where conflicts are cheap, first from the copy this process wrote or read last, without asking

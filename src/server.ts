@@ -6,6 +6,7 @@ import restify from 'restify';
 import { pathway } from './content';
 import type { Config } from './config';
 import { ConsultService } from './consult-service';
+import { KeyedHash } from './keyed-hash';
 import { ConsultAdapter, SharedClientsAuthentication } from './bot/adapter';
 import { ConsultBot } from './bot/consult-bot';
 import { TrainingEdge } from './bot/training-edge';
@@ -61,7 +62,8 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new ConsultAdapter(new SharedClientsAuthentication(auth));
   const training = openTraining(store, config.TRAINING_LEARNER_KEY, log);
-  const bot = new ConsultBot(service, store, log, new TrainingEdge(training));
+  const pseudonyms = new KeyedHash(config.TRAINING_LEARNER_KEY);
+  const bot = new ConsultBot(service, store, log, pseudonyms, new TrainingEdge(training));
 
   adapter.onTurnError = turnErrorHandler(log, 'turn failed');
 

@@ -7,7 +7,7 @@ import {
   type BufferedIncomingMessage,
 } from '@slack/bolt';
 import { LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
-import { Channels, type TurnContext } from 'botbuilder';
+import { Channels, type Activity, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import { answeredViewKey } from '../bot/consult-bot';
 import { toActivities } from '../bot/activities';
@@ -134,6 +134,12 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
     pending.add(run);
   };
 
+  /** The sender's display name, shown to them with their own answers (never stored). */
+  async function named(activity: Partial<Activity>): Promise<void> {
+    const name = activity.from?.id ? await nameOf(activity.from.id) : undefined;
+    if (name && activity.from) activity.from.name = name;
+  }
+
   async function onEvent(body: EventCallback, retry: number | undefined): Promise<void> {
     const activity = activityFromEvent(body);
     if (!activity) return;
@@ -148,14 +154,14 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
       log.info({ eventId: body.event_id, retry, code: 'duplicate_delivery' }, 'ignored');
       return;
     }
-    if (activity.from?.id) activity.from.name = await nameOf(activity.from.id);
+    await named(activity);
     await adapter.process(activity, (ctx) => bot.run(ctx));
   }
 
   async function onClick(body: BlockActions): Promise<void> {
     const click = activityFromClick(body);
     if (!click) return;
-    if (click.activity.from?.id) click.activity.from.name = await nameOf(click.activity.from.id);
+    await named(click.activity);
     await adapter.process(click.activity, async (ctx) => {
       await bot.run(ctx);
       // The clicked question becomes a record of the answer, with no buttons left. A stale click answered

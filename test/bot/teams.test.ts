@@ -174,16 +174,20 @@ describe('Microsoft Teams', () => {
     expect(text).toContain(pathway.disclaimer);
   });
 
-  it('answers in a channel thread only when mentioned, and attributes answers by display name', async () => {
+  it("answers in a channel thread only when mentioned, and shows the sender's own answers by display name, others' as another clinician", async () => {
     const conversation = thread('1481567603816');
     const unmentioned = await deliver(teams({ conversation, channelData, text: 'start' }));
     expect(unmentioned.sent).toHaveLength(0);
     const start = await deliver(mention('start', conversation));
     expect(start.sent[0]!.path).toContain(encodeURIComponent(`${channel};messageid=1481567603816`));
     await clickThrough(conversation, start.sent, [alice, bob]);
-    const summary = await deliver(mention('summary', conversation, bob));
-    expect(plain(summary.sent)).toMatch(/Consult type: .*\(Alice Oncologist\)/);
-    expect(plain(summary.sent)).toMatch(/Emergency signs: .*\(Bob Registrar\)/);
+    const bobs = plain((await deliver(mention('summary', conversation, bob))).sent);
+    expect(bobs).toMatch(/Consult type: .*\(another clinician\)/);
+    expect(bobs).toMatch(/Emergency signs: .*\(Bob Registrar\)/);
+    const alices = plain((await deliver(mention('summary', conversation, alice))).sent);
+    expect(alices).toMatch(/Consult type: .*\(Alice Oncologist\)/);
+    expect(alices).toMatch(/Emergency signs: .*\(another clinician\)/);
+    expect(bobs + alices).not.toMatch(/29:|[0-9a-f]{16}/);
   });
 
   it('keeps two threads in one channel as two independent consults', async () => {

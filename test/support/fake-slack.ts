@@ -26,6 +26,8 @@ export interface FakeSlack {
   limited: string[];
   /** The next `times` calls of `method` are answered 429 with `Retry-After: seconds`. */
   rateLimit: (method: string, times: number, seconds?: number) => void;
+  /** users.info fails for these users, as it does for a user the app may not see. */
+  nameless: Set<string>;
   close: () => Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const lookups: string[] = [];
   const limited: string[] = [];
   const limits = new Map<string, { times: number; seconds: number }>();
+  const nameless = new Set<string>();
   let n = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -61,6 +64,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         // Display names: "Dr <id>", so a test can tell a looked-up name from a bare id.
         lookups.push(args.user ?? '');
         res.writeHead(200, { 'content-type': 'application/json' });
+        if (nameless.has(args.user ?? '')) {
+          res.end(JSON.stringify({ ok: false, error: 'user_not_found' }));
+          return;
+        }
         res.end(
           JSON.stringify({
             ok: true,
@@ -94,6 +101,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     lookups,
     limited,
     rateLimit: (method, times, seconds = 1) => limits.set(method, { times, seconds }),
+    nameless,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
