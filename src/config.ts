@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { defaultRetentionDays } from './store/store';
 
 const optional = z
   .string()
   .transform((s) => s.trim())
   .optional()
   .transform((s) => (s ? s : undefined));
+
+const wholeDays = 'must be a whole number of days, 1 or more';
 
 /** Environment of case-model §5. Unknown variables are ignored; known ones are checked. */
 const Env = z
@@ -23,6 +26,15 @@ const Env = z
     SLACK_API_URL: z.url().default('https://slack.com/api/'),
     STORAGE: z.enum(['sqlite', 'blob', 'memory']).default('sqlite'),
     DATA_DIR: z.string().min(1).default('./data'),
+    // Consults untouched this long are deleted (SQLite's sweep; Blob: treated as absent, and a lifecycle rule).
+    CONSULT_RETENTION_DAYS: optional.pipe(
+      z
+        .string()
+        .regex(/^\d{1,6}$/, { error: wholeDays })
+        .transform(Number)
+        .pipe(z.number().min(1, { error: wholeDays }))
+        .default(defaultRetentionDays),
+    ),
     AZURE_STORAGE_CONNECTION_STRING: optional,
     AZURE_STORAGE_CONTAINER: z
       .string()

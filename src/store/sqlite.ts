@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fdatasync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { GroupCommit } from './group-commit';
-import { ConflictError, DuplicateDeliveryError, deliveryTtlMs } from './store';
+import { ConflictError, DuplicateDeliveryError, defaultRetentionDays, deliveryTtlMs } from './store';
 import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
 
 export interface SqliteOptions {
-  /** Consults untouched and audit rows older than this are deleted by the sweep. */
+  /** Consults untouched and audit rows older than this are deleted by the sweep (CONSULT_RETENTION_DAYS). */
   retentionDays?: number;
   /** How often the sweep runs (it rides along with a batch of turns). */
   sweepEveryMs?: number;
@@ -34,7 +34,7 @@ type AuditRow = {
  * (group-commit.ts): a turn's delivery id, state and audit rows are one savepoint in the
  * transaction of its batch, acknowledged after it is on disk.
  * Nothing grows without bound: delivery ids expire after a day, consults untouched and audit rows
- * older than the retention (a year by default) are swept.
+ * older than the retention (CONSULT_RETENTION_DAYS, a year by default) are swept.
  */
 export class SqliteStore implements ConsultStore {
   private readonly db: Database.Database;
@@ -47,7 +47,7 @@ export class SqliteStore implements ConsultStore {
   private closing: Promise<void> | undefined;
 
   constructor(dataDir: string, opts: SqliteOptions = {}) {
-    this.opts = { retentionDays: 365, sweepEveryMs: 60_000, deliveryTtlMs, ...opts };
+    this.opts = { retentionDays: defaultRetentionDays, sweepEveryMs: 60_000, deliveryTtlMs, ...opts };
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, 'consults.sqlite');
     this.db = new Database(file);

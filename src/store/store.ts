@@ -82,5 +82,8 @@ export interface ConsultStore {
   close(): Promise<void>;
 }
 
+/** Consults untouched this long are deleted, unless CONSULT_RETENTION_DAYS says otherwise. */
+export const defaultRetentionDays = 365;
+
 /** Delivery ids are kept this long: channels retry within minutes, so a day is plenty. */
 export const deliveryTtlMs = 24 * 3600_000;
