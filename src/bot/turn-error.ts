@@ -29,17 +29,19 @@ const transientCodes = new Set([
  * answering 5xx, busy, or its disk full, failing or read-only.
  */
 export function isTransient(error: unknown, depth = 0): boolean {
-  if (!(error instanceof Error) || depth > 3) return false;
-  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  // Read by shape, not `instanceof Error`: a native addon's errors (better-sqlite3's) may come from another
+  // realm's Error (a second jest module registry in one worker).
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  const { code, statusCode, name, cause } = error as Record<string, unknown>;
   if (typeof code === 'string' && transientCodes.has(code)) return true;
   if (isDiskFault(error)) return true;
-  if (error.name === 'AbortError' || error.name === 'TimeoutError') return true;
+  if (name === 'AbortError' || name === 'TimeoutError') return true;
   if (
-    error.name === 'RestError' &&
+    name === 'RestError' &&
     (statusCode === undefined || (typeof statusCode === 'number' && statusCode >= 500))
   )
     return true;
-  return isTransient(error.cause, depth + 1);
+  return isTransient(cause, depth + 1);
 }
 
 /**

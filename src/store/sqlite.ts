@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { closeSync, fdatasync, fsyncSync, mkdirSync, openSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fdatasync, fsyncSync, openSync } from 'node:fs';
+import { dataFolder, openDatabase } from './data-dir';
 import { GroupCommit } from './group-commit';
 import { ConflictError, DuplicateDeliveryError, defaultRetentionDays, deliveryTtlMs } from './store';
 import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
@@ -48,13 +48,9 @@ export class SqliteStore implements ConsultStore {
 
   constructor(dataDir: string, opts: SqliteOptions = {}) {
     this.opts = { retentionDays: defaultRetentionDays, sweepEveryMs: 60_000, deliveryTtlMs, ...opts };
-    mkdirSync(dataDir, { recursive: true });
-    const file = join(dataDir, 'consults.sqlite');
-    this.db = new Database(file);
-    if (this.db.pragma('journal_mode = WAL', { simple: true }) !== 'wal') {
-      this.db.close();
-      throw new Error(`${file} cannot be put in WAL mode`);
-    }
+    const dir = dataFolder(dataDir);
+    this.db = openDatabase(dir);
+    const file = this.db.name;
     // Durability as with synchronous=FULL, without blocking the event loop on the disk. FULL is
     // NORMAL plus an fsync of the WAL at every commit, on this thread. Here SQLite commits with
     // NORMAL (the WAL written, not synced; checkpoints still sync the WAL before copying it and the
@@ -76,7 +72,7 @@ export class SqliteStore implements ConsultStore {
     // The WAL exists once the connection has read the schema; the folder is synced once so that
     // the WAL's own directory entry survives a power cut (SQLite would sync it with FULL).
     this.wal = openSync(`${file}-wal`, 'r');
-    const folder = openSync(dataDir, 'r');
+    const folder = openSync(dir, 'r');
     fsyncSync(folder);
     closeSync(folder);
     const wal = this.wal;
