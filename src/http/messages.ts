@@ -84,16 +84,25 @@ function sendJson(res: restify.Response, status: number, body: unknown): void {
   res.end(bytes);
 }
 
-async function readBody(req: restify.Request, limit: number): Promise<Buffer> {
-  if (Number(header(req.headers, 'content-length') ?? 0) > limit) throw new TooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new TooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The body, up to `limit` bytes. Past the limit the rest is read and dropped, never cut off: destroying the
+ * request would reset the connection while the client is still sending, and it would see no 413 at all.
+ */
+function readBody(req: restify.Request, limit: number): Promise<Buffer> {
+  if (Number(header(req.headers, 'content-length') ?? 0) > limit) return Promise.reject(new TooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData).off('end', onEnd);
+      req.resume(); // still flowing, with no listener: the rest is dropped as it arrives
+      reject(new TooLarge());
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData).once('end', onEnd).once('error', reject);
+  });
 }
 
 /**

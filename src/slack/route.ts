@@ -177,8 +177,10 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
     try {
       buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, maxBodyBytes);
     } catch (err) {
-      // Too large (413), cut short or of a length other than announced (400): nothing was run.
+      // Too large (413), cut short or of a length other than announced (400): nothing was run. The rest of
+      // the body is read and dropped: a connection closed while the client still sends is reset, no 413 seen.
       const status = isRawBodyError(err) && err.statusCode < 500 ? err.statusCode : 400;
+      req.resume();
       res.send(status, { error: 'unreadable body' });
       return;
     }
