@@ -42,7 +42,7 @@ const Env = z
       .default('consults'),
     // Unset: the logger picks (warn on a local terminal, info otherwise; see src/log.ts).
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-    // Trainee mode: the HMAC key learners are stored under (their channel user id is never stored).
+    // The HMAC key learners, and who answered in a shared consult, are stored under (never their user id).
     TRAINING_LEARNER_KEY: z.string().trim().min(16, { error: 'must be at least 16 characters' }).optional(),
   })
   .superRefine((e, ctx) => {
@@ -53,6 +53,9 @@ const Env = z
     if (e.SLACK_SIGNING_SECRET || e.SLACK_BOT_TOKEN) {
       need('SLACK_SIGNING_SECRET', 'when Slack is on (SLACK_BOT_TOKEN is set)');
       need('SLACK_BOT_TOKEN', 'when Slack is on (SLACK_SIGNING_SECRET is set)');
+      // Slack runs in production without Microsoft credentials: what is stored of who answered in a thread
+      // (a keyed hash of their user id) must not be keyed with the fixed local key, which anyone can read.
+      need('TRAINING_LEARNER_KEY', 'when Slack is on (production)');
     }
     if (e.STORAGE === 'blob') need('AZURE_STORAGE_CONNECTION_STRING', 'when STORAGE=blob');
     if (e.MicrosoftAppType === 'SingleTenant')

@@ -137,6 +137,7 @@ export const slackEnv = (apiUrl: string) => ({
   SLACK_SIGNING_SECRET: signingSecret,
   SLACK_BOT_TOKEN: 'xoxb-test',
   SLACK_API_URL: apiUrl,
+  TRAINING_LEARNER_KEY: 'a-test-key-for-slack-hashes',
 });
 
 /** Polls until `check` returns a value (not undefined or false), or fails after `ms`. */

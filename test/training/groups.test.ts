@@ -6,7 +6,7 @@ import { startServer, type Running } from '../support/server';
 import {
   nowSeconds,
   signature,
-  signingSecret,
+  slackEnv,
   startFakeSlack,
   waitFor,
   type FakeSlack,
@@ -34,11 +34,7 @@ let slack: FakeSlack;
 beforeAll(async () => {
   slack = await startFakeSlack();
   connector = await startConnector();
-  server = await startServer({
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_API_URL: slack.url,
-  });
+  server = await startServer(slackEnv(slack.url));
 });
 afterAll(async () => {
   await server.close();
