@@ -3,21 +3,11 @@ import { pathway } from '../../src/content';
 import { notes } from '../../src/view/strings';
 import { startConnector, type ConnectorCall } from '../support/connector';
 import { startServer, type Running } from '../support/server';
+import { alice, bob, teamsBot, tenant } from '../support/teams-people';
 
 // Shapes follow Microsoft's published Teams payload examples (personal and channel messages,
 // mention entities, `;messageid=` thread ids, installationUpdate, adaptiveCard/action invokes).
-const bot = { id: '28:76096e45-119f-4736-859c-6dfff54395f7', name: 'BCBM Consult' };
-const tenant = { id: 'bec8e231-67ad-484e-87f4-3e5438390a77' };
-const alice = {
-  id: '29:1aBjVi5MwCFfhPIV03E5uDdfpBFXp',
-  name: 'Alice Oncologist',
-  aadObjectId: 'b130c271-d2eb-45f9-83ab-9eb3fe3788bc',
-};
-const bob = {
-  id: '29:102jd210jd010icsoaeclaejcoa9ue09u',
-  name: 'Bob Registrar',
-  aadObjectId: 'c240d382-e3fc-46a1-94bc-0fc4a0e899cd',
-};
+const bot = teamsBot;
 const channel = '19:malejcou081i20ojmlcau0@thread.skype';
 
 let server: Running;

@@ -1,22 +1,14 @@
 import { connect } from 'node:net';
-import { slackEnv, startFakeSlack, type FakeSlack } from '../support/fake-slack';
-import { activity, startServer, type Running } from '../support/server';
+import { useSlackServer } from '../support/fake-slack';
+import { activity } from '../support/server';
 
 /**
  * Deeply nested JSON inside `value`, sent as a client uploads a large body: in pieces, with a Content-Length or
  * chunked. Every request gets its status code, and the upload is never cut off by a reset connection (a
  * client that is still sending when the connection is reset sees an error, not the 413).
  */
-let server: Running;
-let slack: FakeSlack;
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  server = await startServer(slackEnv(slack.url));
-});
-afterAll(async () => {
-  await server.close();
-  await slack.close();
-});
+const running = useSlackServer();
+const server = () => running().server;
 
 interface Sent {
   status: number;
@@ -27,7 +19,7 @@ interface Sent {
 
 /** Writes the request 64 KB at a time and reads the whole answer; then it closes the connection itself. */
 function upload(path: string, body: string, framing: 'length' | 'chunked'): Promise<Sent> {
-  const { port } = new URL(server.url);
+  const { port } = new URL(server().url);
   const bytes = Buffer.from(body);
   return new Promise((resolve) => {
     const socket = connect(Number(port), '127.0.0.1');
@@ -121,6 +113,6 @@ describe('deeply nested JSON inside value', () => {
   );
 
   it('keeps serving afterwards', async () => {
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server().url}/healthz`)).status).toBe(200);
   });
 });

@@ -2,17 +2,9 @@ import { request } from 'node:http';
 import type { Activity } from 'botbuilder';
 import type { ActionsBlock, Button } from '@slack/web-api';
 import { pathway } from '../../src/content';
-import { activity, type Running, startServer } from '../support/server';
+import { activity } from '../support/server';
 import { plainTextOf } from '../support/plain-text';
-import {
-  nowSeconds,
-  signature,
-  signedHeaders,
-  slackEnv,
-  startFakeSlack,
-  waitFor,
-  type FakeSlack,
-} from '../support/fake-slack';
+import { nowSeconds, signature, signedHeaders, useSlackServer, waitFor } from '../support/fake-slack';
 import { appMention, blockActions, botUser, newTs } from '../support/slack-payloads';
 
 /**
@@ -20,16 +12,9 @@ import { appMention, blockActions, botUser, newTs } from '../support/slack-paylo
  * on and there are no Microsoft credentials (local mode: nothing authenticates /api/messages), as in
  * docs/slack.md; the requests are an attacker's, who knows a Slack thread's channel and ts (any member does).
  */
-let slack: FakeSlack;
-let server: Running;
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  server = await startServer(slackEnv(slack.url));
-});
-afterAll(async () => {
-  await server.close();
-  await slack.close();
-});
+const running = useSlackServer();
+const server = () => running().server;
+const slack = () => running().slack;
 
 /** A POST with exactly these headers (node:http, so Host and Origin are ours to set). */
 function raw(
@@ -37,7 +22,7 @@ function raw(
   body: string,
   headers: Record<string, string>,
 ): Promise<{ status: number; body: { error?: string; field?: string; activities?: Partial<Activity>[] } }> {
-  const { hostname, port } = new URL(server.url);
+  const { hostname, port } = new URL(server().url);
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, path, method: 'POST', headers }, (res) => {
       let text = '';
@@ -57,7 +42,7 @@ const signedEvent = (body: unknown) => {
 };
 
 const questionsIn = (channel: string, thread: string) =>
-  slack.calls.filter(
+  slack().calls.filter(
     (c) =>
       c.method === 'chat.postMessage' &&
       c.channel === channel &&
@@ -96,9 +81,9 @@ async function slackConsult() {
   );
   expect(clicked.status).toBe(200);
   await waitFor(() => questionsIn(channel, thread)[1], 'question 2 in the thread');
-  await server.app.idle();
+  await server().app.idle();
   const key = `slack:${channel}:${thread}`;
-  const stored = await server.app.store.load(key);
+  const stored = await server().app.store.load(key);
   // The consult is kept where it always was: a Slack thread's key did not move.
   expect(stored && 'value' in stored && (stored.value as { log: unknown[] }).log).toHaveLength(1);
   return { channel, thread, key, stored, button };
@@ -113,7 +98,7 @@ const naming = (channelId: string, conversationId: string, fields: Partial<Activ
 describe("a Slack thread's consult", () => {
   it('is refused on /api/messages without a Slack signature: no summary, no answer, nothing posted (403)', async () => {
     const { channel, thread, key, stored, button } = await slackConsult();
-    const before = slack.calls.length;
+    const before = slack().calls.length;
     const summary = await raw(
       '/api/messages',
       naming('slack', `${channel}:${thread}`, { text: 'summary' }),
@@ -132,9 +117,9 @@ describe("a Slack thread's consult", () => {
     const forged = await raw('/api/messages', body, signedHeaders(body, 'application/json'));
     expect(forged.status).toBe(403);
 
-    await server.app.idle();
-    expect(slack.calls.length).toBe(before);
-    expect(await server.app.store.load(key)).toEqual(stored);
+    await server().app.idle();
+    expect(slack().calls.length).toBe(before);
+    expect(await server().app.store.load(key)).toEqual(stored);
   });
 
   it.each(['msteams', 'emulator', 'webchat'])(
@@ -150,15 +135,15 @@ describe("a Slack thread's consult", () => {
       expect(await say({ text: 'summary' })).toContain(pathway.welcome);
       expect(await say({ text: 'summary' })).toContain('(no answers yet)');
       await say({ text: 'restart' });
-      expect(await server.app.store.load(`local:${channelId}:${channel}:${thread}`)).toBeDefined();
-      await server.app.idle();
-      expect(await server.app.store.load(key)).toEqual(stored);
+      expect(await server().app.store.load(`local:${channelId}:${channel}:${thread}`)).toBeDefined();
+      await server().app.idle();
+      expect(await server().app.store.load(key)).toEqual(stored);
     },
   );
 
   it('is refused on /api/slack/events without a valid signature (401), and nothing is posted in the thread', async () => {
     const { channel, thread, key, stored } = await slackConsult();
-    const before = slack.calls.length;
+    const before = slack().calls.length;
     const event = JSON.stringify(
       appMention({ channel, user: 'U0MALLORY', threadTs: thread, text: `<@${botUser}> restart` }),
     );
@@ -173,9 +158,9 @@ describe("a Slack thread's consult", () => {
       { ...json, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': 'v0=' + '0'.repeat(64) },
     ])
       expect((await raw('/api/slack/events', event, headers)).status).toBe(401);
-    await server.app.idle();
-    expect(slack.calls.length).toBe(before);
-    expect(await server.app.store.load(key)).toEqual(stored);
+    await server().app.idle();
+    expect(slack().calls.length).toBe(before);
+    expect(await server().app.store.load(key)).toEqual(stored);
   });
 });
 
@@ -185,7 +170,7 @@ describe('local mode', () => {
     ['a rebound DNS name', 'evil.example'],
     ['an address of this machine that is not loopback', '10.1.2.3'],
   ])('refuses a request whose Host is %s, with or without an Origin (403)', async (_what, name) => {
-    const port = new URL(server.url).port;
+    const port = new URL(server().url).port;
     const body = naming('emulator', 'edge-host', { text: 'start' });
     for (const host of [name, `${name}:${port}`]) {
       for (const origin of [undefined, `http://${host}`]) {
@@ -194,19 +179,19 @@ describe('local mode', () => {
         expect(res.body.error).toMatch(/only this machine/);
       }
     }
-    expect(await server.app.store.load('local:emulator:edge-host')).toBeUndefined();
+    expect(await server().app.store.load('local:emulator:edge-host')).toBeUndefined();
   });
 
   it('answers loopback names, and keeps its consults under local: (a Teams-shaped activity too)', async () => {
-    const port = new URL(server.url).port;
+    const port = new URL(server().url).port;
     for (const [host, id] of [
       [`127.0.0.1:${port}`, 'edge-v4'],
       [`localhost:${port}`, 'edge-name'],
     ] as const) {
       const res = await raw('/api/messages', naming('msteams', id, { text: 'start' }), { ...json, host });
       expect(res.status).toBe(200);
-      expect(await server.app.store.load(`local:msteams:${id}`)).toBeDefined();
-      expect(await server.app.store.load(`msteams:${id}`)).toBeUndefined();
+      expect(await server().app.store.load(`local:msteams:${id}`)).toBeDefined();
+      expect(await server().app.store.load(`msteams:${id}`)).toBeUndefined();
     }
   });
 });

@@ -10,6 +10,7 @@ import { startConnector, type ConnectorCall } from '../support/connector';
 import { signedHeaders, slackEnv, startFakeSlack, waitFor, type FakeSlack } from '../support/fake-slack';
 import { appMention, blockActions, botUser, newTs } from '../support/slack-payloads';
 import { startServer, type Running } from '../support/server';
+import { alice, bob, teamsBot, tenant } from '../support/teams-people';
 
 /**
  * Consults in a Teams group chat and a Slack thread, each answered by two clinicians, then every row the store
@@ -19,18 +20,7 @@ const azurite = useAzurite();
 const dir = mkdtempSync(join(tmpdir(), 'bcbm-names-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const tenant = { id: 'bec8e231-67ad-484e-87f4-3e5438390a77' };
-const bot = { id: '28:76096e45-119f-4736-859c-6dfff54395f7', name: 'BCBM Consult' };
-const alice = {
-  id: '29:1aBjVi5MwCFfhPIV03E5uDdfpBFXp',
-  name: 'Alice Oncologist',
-  aadObjectId: 'b130c271-d2eb-45f9-83ab-9eb3fe3788bc',
-};
-const bob = {
-  id: '29:102jd210jd010icsoaeclaejcoa9ue09u',
-  name: 'Bob Registrar',
-  aadObjectId: 'c240d382-e3fc-46a1-94bc-0fc4a0e899cd',
-};
+const bot = teamsBot;
 // Slack: the fake's users.info names a user "Dr <id>"; Carol's lookup fails.
 const dan = 'U0DANNAMED';
 const carol = 'U0CAROLNONAME';

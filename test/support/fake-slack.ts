@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { KnownBlock } from '@slack/web-api';
+import { startServer, type Running } from './server';
 
 /** A Web API call the bot made, as the fake received it. */
 export interface SlackCall {
@@ -139,6 +140,26 @@ export const slackEnv = (apiUrl: string) => ({
   SLACK_API_URL: apiUrl,
   TRAINING_LEARNER_KEY: 'a-test-key-for-slack-hashes',
 });
+
+/**
+ * The real server with Slack on, its Web API a fake, for the tests of one file: started before them, closed
+ * after. The getter gives both once they run.
+ */
+export function useSlackServer(): () => { server: Running; slack: FakeSlack } {
+  let running: { server: Running; slack: FakeSlack } | undefined;
+  beforeAll(async () => {
+    const slack = await startFakeSlack();
+    running = { slack, server: await startServer(slackEnv(slack.url)) };
+  });
+  afterAll(async () => {
+    await running?.server.close();
+    await running?.slack.close();
+  });
+  return () => {
+    if (!running) throw new Error('the Slack server is not running');
+    return running;
+  };
+}
 
 /** Polls until `check` returns a value (not undefined or false), or fails after `ms`. */
 export async function waitFor<T>(check: () => T | undefined | false, what: string, ms = 5000): Promise<T> {
