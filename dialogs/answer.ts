@@ -14,7 +14,7 @@ import { currentView } from './views';
  */
 export function answer(t: Turn, questionId: QuestionId, value: string): TurnResult {
   const { content, by, now } = t.env;
-  const entry: AnswerEntry = { question: questionId, answer: value, ...(by ? { by } : {}) };
+  const entry: AnswerEntry = { question: questionId, answer: value, ...(by ? { by: by.id } : {}) };
   const before = t.record.log;
   let log: AnswerEntry[];
   let snapshot: BcbmSnapshot;
@@ -48,7 +48,7 @@ export function answer(t: Turn, questionId: QuestionId, value: string): TurnResu
     ...(held.length && at.kind !== 'outcome' ? { held } : {}),
     ...(previous && at.kind !== 'outcome' ? { previous } : {}),
   };
-  const shown = currentView(content, { ...record, ...(previous ? { previous } : {}) }, snapshot);
+  const shown = currentView(content, { ...record, ...(previous ? { previous } : {}) }, snapshot, by);
   // Emergency actions are shown the moment the answer that calls for them is given; a recommendation
   // that ends the consult carries them in its bottom line.
   const urgent = at.kind === 'outcome' ? [] : newUrgent(t, log, entry);
@@ -57,7 +57,7 @@ export function answer(t: Turn, questionId: QuestionId, value: string): TurnResu
     questionId,
     prompt: content.questions.find((q) => q.id === questionId)!.prompt,
     answer: answerLabel(content, questionId, value),
-    by,
+    by: by?.name,
   };
   const events: TurnEvent[] = [
     { kind: 'answered', question: questionId, answer: value },

@@ -1,6 +1,7 @@
 import type { View } from '../src/view/view';
 import { persistSnapshot, replay } from '../machines/step';
 import { answerLabel, recommendationFor, shortOf } from '../src/pathway/recommend';
+import { shownAnswers } from './answerers';
 import type { ConsultRecord } from './consult-record';
 import { matchAnswered } from './match';
 import type { Command } from './parse-input';
@@ -8,7 +9,7 @@ import { initialSnapshot, newRecord, saved, stay, type Turn, type TurnResult } f
 import { currentView, helpView, noteView, positionOf, questionView, summaryView, whyView } from './views';
 import { stepOf } from '../machines/step';
 
-const current = (t: Turn) => currentView(t.env.content, t.record, t.snapshot);
+const current = (t: Turn) => currentView(t.env.content, t.record, t.snapshot, t.env.by);
 const notice = (t: Turn, note: Extract<View, { kind: 'notice' }>['note']) =>
   stay(t, { kind: 'notice', note }, current(t));
 
@@ -18,7 +19,7 @@ export function restart(t: Turn): TurnResult {
   return saved(
     t,
     record,
-    [{ kind: 'restarted' }, currentView(t.env.content, record, snapshot)],
+    [{ kind: 'restarted' }, currentView(t.env.content, record, snapshot, t.env.by)],
     [{ kind: 'restarted' }],
   );
 }
@@ -29,7 +30,7 @@ function back(t: Turn): TurnResult {
   if (t.record.changing) {
     const { changing: _dropped, ...record } = t.record;
     const next = { ...record, step: t.record.step + 1, updatedAt: now.toISOString() };
-    return saved(t, next, [currentView(content, next, t.snapshot)], []);
+    return saved(t, next, [currentView(content, next, t.snapshot, t.env.by)], []);
   }
   const last = t.record.log.at(-1);
   if (!last) return notice(t, 'nothingToUndo');
@@ -50,7 +51,7 @@ function back(t: Turn): TurnResult {
         short: shortOf(content, last.question),
         answer: answerLabel(content, last.question, last.answer),
       },
-      currentView(content, record, undone.snapshot),
+      currentView(content, record, undone.snapshot, t.env.by),
     ],
     [{ kind: 'undone' }],
   );
@@ -66,13 +67,17 @@ export const commandHandlers: Record<Command, (t: Turn) => TurnResult> = {
   restart,
   back,
   help: (t) => stay(t, helpView(), current(t)),
-  summary: (t) => stay(t, summaryView(t.env.content, t.record, t.snapshot)),
+  summary: (t) => stay(t, summaryView(t.env.content, t.record, t.snapshot, t.env.by)),
   why: (t) => stay(t, whyView(t.env.content, t.record, t.snapshot)),
-  note: (t) => stay(t, noteView(t.env.content, t.record, t.snapshot)),
+  note: (t) => stay(t, noteView(t.env.content, t.record, t.snapshot, t.env.by)),
   details: (t) => {
     const at = stepOf(t.snapshot);
     if (at.kind !== 'outcome') return notice(t, 'notFinished');
-    const recommendation = recommendationFor(t.env.content, at.outcomeId, t.record.log);
+    const recommendation = recommendationFor(
+      t.env.content,
+      at.outcomeId,
+      shownAnswers(t.record.log, t.env.by),
+    );
     return stay(t, { kind: 'details', consultId: t.record.consultId, recommendation });
   },
 };

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { isQuestionId, type QuestionId } from '../src/content/case-model';
 
+/** A stored answerer: 16 hex digits of a keyed hash (see dialogs/answerers.ts). */
+export const isPseudonym = (by: string) => /^[0-9a-f]{16}$/.test(by);
+
+/**
+ * Who answered. Versions before pseudonyms stored a display name (or a Slack user id) here: it is dropped
+ * as it is read, so it is never shown as a name, and it is gone from the store with the next write.
+ */
+const by = z
+  .string()
+  .optional()
+  .transform((b) => (b !== undefined && isPseudonym(b) ? b : undefined));
+
 /** What is stored per conversation: the snapshot, the machine's version and the answer log. */
 export const ConsultRecord = z.object({
   schema: z.literal(1),
@@ -12,18 +24,14 @@ export const ConsultRecord = z.object({
     z.object({
       question: z.string().refine(isQuestionId),
       answer: z.string(),
-      by: z.string().optional(),
+      by,
     }),
   ),
   snapshot: z.unknown(),
   /** `change`: the question being asked again, until it is answered. */
   changing: z.string().refine(isQuestionId).optional(),
   /** After a change: earlier answers the statechart has not reached again yet, replayed as it does. */
-  held: z
-    .array(
-      z.object({ question: z.string().refine(isQuestionId), answer: z.string(), by: z.string().optional() }),
-    )
-    .optional(),
+  held: z.array(z.object({ question: z.string().refine(isQuestionId), answer: z.string(), by })).optional(),
   /** The recommendation before an answer was changed (its outcome and answers), for "What changed". */
   previous: z
     .object({

@@ -50,7 +50,7 @@ function start(env: TurnEnv, input: TurnInput): TurnResult {
   return {
     record,
     changed: true,
-    views: [welcome, ...help, currentView(env.content, record, snapshot)],
+    views: [welcome, ...help, currentView(env.content, record, snapshot, env.by)],
     events: [{ kind: 'started' }],
   };
 }
@@ -64,10 +64,10 @@ export function handleTurn(stored: ConsultRecord | undefined, input: TurnInput, 
   const t = resume(stored, env);
   const at = positionOf(t.record, t.snapshot);
   const stale = () =>
-    stay(t, { kind: 'notice', note: 'stale' }, currentView(env.content, t.record, t.snapshot));
+    stay(t, { kind: 'notice', note: 'stale' }, currentView(env.content, t.record, t.snapshot, env.by));
   switch (input.kind) {
     case 'empty':
-      return stay(t, currentView(env.content, t.record, t.snapshot));
+      return stay(t, currentView(env.content, t.record, t.snapshot, env.by));
     case 'command':
       return commandHandlers[input.command](t);
     case 'change':
@@ -92,4 +92,8 @@ export function handleTurn(stored: ConsultRecord | undefined, input: TurnInput, 
 }
 
 const unrecognised = (t: Turn) =>
-  stay(t, { kind: 'notice', note: 'unrecognised' }, currentView(t.env.content, t.record, t.snapshot));
+  stay(
+    t,
+    { kind: 'notice', note: 'unrecognised' },
+    currentView(t.env.content, t.record, t.snapshot, t.env.by),
+  );

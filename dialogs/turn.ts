@@ -3,6 +3,7 @@ import type { Pathway } from '../src/content/schema';
 import type { AnsweredView, View } from '../src/view/view';
 import { bcbmMachineVersion } from '../machines/bcbm.machine';
 import { persistSnapshot, replay, type BcbmSnapshot } from '../machines/step';
+import type { Answerer } from './answerers';
 import type { ConsultRecord } from './consult-record';
 
 /** What a consult turn needs from outside (named so as not to be confused with botbuilder's TurnContext). */
@@ -10,8 +11,8 @@ export interface TurnEnv {
   content: Pathway;
   now: Date;
   newId: () => string;
-  /** Display name of whoever answered, for shared threads; never stored for anything else. */
-  by?: string;
+  /** Who sends this turn in a shared conversation: their pseudonym is stored with their answers. */
+  by?: Answerer;
 }
 
 /** What happened in a turn, for the audit log: ids and enumerated values only. */

@@ -13,6 +13,7 @@ import { handoverNote } from '../src/view/note';
 import { commands } from '../src/view/strings';
 import type { QuestionView, View } from '../src/view/view';
 import { stepOf, type BcbmSnapshot, type Step } from '../machines/step';
+import { shownAnswers, type Answerer } from './answerers';
 import type { ConsultRecord } from './consult-record';
 
 /**
@@ -59,10 +60,15 @@ export function questionView(content: Pathway, record: ConsultRecord, questionId
 }
 
 /** The view of where the consult stands: the current question, or the recommendation (with what changed). */
-export function currentView(content: Pathway, record: ConsultRecord, snapshot: BcbmSnapshot): View {
+export function currentView(
+  content: Pathway,
+  record: ConsultRecord,
+  snapshot: BcbmSnapshot,
+  sender: Answerer | undefined,
+): View {
   const at = positionOf(record, snapshot);
   if (at.kind === 'question') return questionView(content, record, at.questionId);
-  const recommendation = recommendationFor(content, at.outcomeId, record.log);
+  const recommendation = recommendationFor(content, at.outcomeId, shownAnswers(record.log, sender));
   const prev = record.previous;
   return {
     kind: 'recommendation',
@@ -74,12 +80,17 @@ export function currentView(content: Pathway, record: ConsultRecord, snapshot: B
   };
 }
 
-export function summaryView(content: Pathway, record: ConsultRecord, snapshot: BcbmSnapshot): View {
+export function summaryView(
+  content: Pathway,
+  record: ConsultRecord,
+  snapshot: BcbmSnapshot,
+  sender: Answerer | undefined,
+): View {
   const answers = answersFrom(record.log);
   const at = positionOf(record, snapshot);
   return {
     kind: 'summary',
-    answers: record.log.map((e) => ({
+    answers: shownAnswers(record.log, sender).map((e) => ({
       question: e.question,
       short: shortOf(content, e.question),
       answer: answerLabel(content, e.question, e.answer),
@@ -100,14 +111,21 @@ export function whyView(content: Pathway, record: ConsultRecord, snapshot: BcbmS
 }
 
 /** The handover note, from the answers and (once the consult is finished) the recommendation. */
-export function noteView(content: Pathway, record: ConsultRecord, snapshot: BcbmSnapshot): View {
+export function noteView(
+  content: Pathway,
+  record: ConsultRecord,
+  snapshot: BcbmSnapshot,
+  sender: Answerer | undefined,
+): View {
   const at = stepOf(snapshot);
-  const summary = summaryView(content, record, snapshot) as Extract<View, { kind: 'summary' }>;
+  const summary = summaryView(content, record, snapshot, sender) as Extract<View, { kind: 'summary' }>;
   return {
     kind: 'note',
     text: handoverNote({
       recommendation:
-        at.kind === 'outcome' ? recommendationFor(content, at.outcomeId, record.log) : undefined,
+        at.kind === 'outcome'
+          ? recommendationFor(content, at.outcomeId, shownAnswers(record.log, sender))
+          : undefined,
       answers: summary.answers.map((a) => ({ short: a.short, answer: a.answer })),
       unknowns: summary.unknowns,
       next: summary.next,

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { defaultRetentionDays } from './store/store';
 
 const optional = z
   .string()
   .transform((s) => s.trim())
   .optional()
   .transform((s) => (s ? s : undefined));
+
+const wholeDays = 'must be a whole number of days, 1 or more';
 
 /** Environment of case-model §5. Unknown variables are ignored; known ones are checked. */
 const Env = z
@@ -23,6 +26,15 @@ const Env = z
     SLACK_API_URL: z.url().default('https://slack.com/api/'),
     STORAGE: z.enum(['sqlite', 'blob', 'memory']).default('sqlite'),
     DATA_DIR: z.string().min(1).default('./data'),
+    // Consults untouched this long are deleted (SQLite's sweep; Blob: treated as absent, and a lifecycle rule).
+    CONSULT_RETENTION_DAYS: optional.pipe(
+      z
+        .string()
+        .regex(/^\d{1,6}$/, { error: wholeDays })
+        .transform(Number)
+        .pipe(z.number().min(1, { error: wholeDays }))
+        .default(defaultRetentionDays),
+    ),
     AZURE_STORAGE_CONNECTION_STRING: optional,
     AZURE_STORAGE_CONTAINER: z
       .string()
@@ -30,7 +42,7 @@ const Env = z
       .default('consults'),
     // Unset: the logger picks (warn on a local terminal, info otherwise; see src/log.ts).
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-    // Trainee mode: the HMAC key learners are stored under (their channel user id is never stored).
+    // The HMAC key learners, and who answered in a shared consult, are stored under (never their user id).
     TRAINING_LEARNER_KEY: z.string().trim().min(16, { error: 'must be at least 16 characters' }).optional(),
   })
   .superRefine((e, ctx) => {
@@ -41,6 +53,9 @@ const Env = z
     if (e.SLACK_SIGNING_SECRET || e.SLACK_BOT_TOKEN) {
       need('SLACK_SIGNING_SECRET', 'when Slack is on (SLACK_BOT_TOKEN is set)');
       need('SLACK_BOT_TOKEN', 'when Slack is on (SLACK_SIGNING_SECRET is set)');
+      // Slack runs in production without Microsoft credentials: what is stored of who answered in a thread
+      // (a keyed hash of their user id) must not be keyed with the fixed local key, which anyone can read.
+      need('TRAINING_LEARNER_KEY', 'when Slack is on (production)');
     }
     if (e.STORAGE === 'blob') need('AZURE_STORAGE_CONNECTION_STRING', 'when STORAGE=blob');
     if (e.MicrosoftAppType === 'SingleTenant')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pathway } from './content/schema';
 import { ConsultRecord } from '../dialogs/consult-record';
 import { handleTurn, type TurnResult } from '../dialogs/consult';
+import type { Answerer } from '../dialogs/answerers';
 import type { TurnInput } from '../dialogs/parse-input';
 import { KeyedQueue } from './keyed-queue';
 import { Recent } from './pathway/recent';
@@ -37,17 +38,17 @@ export class ConsultService {
    * Turns of one conversation run one at a time in this process; other processes are caught by the
    * etag. With a `deliveryId` the turn is applied at most once per id, recorded with the turn.
    */
-  turn(key: string, input: TurnInput, by?: string): Promise<TurnResult>;
+  turn(key: string, input: TurnInput, by?: Answerer): Promise<TurnResult>;
   turn(
     key: string,
     input: TurnInput,
-    by: string | undefined,
+    by: Answerer | undefined,
     deliveryId: string | undefined,
   ): Promise<TurnResult | typeof duplicate>;
   turn(
     key: string,
     input: TurnInput,
-    by?: string,
+    by?: Answerer,
     deliveryId?: string,
   ): Promise<TurnResult | typeof duplicate> {
     return this.queue.run(key, () => this.turnNow(key, input, by, deliveryId));
@@ -56,7 +57,7 @@ export class ConsultService {
   private async turnNow(
     key: string,
     input: TurnInput,
-    by?: string,
+    by?: Answerer,
     deliveryId?: string,
   ): Promise<TurnResult | typeof duplicate> {
     // Where conflicts are cheap, first from the copy this process wrote or read last, without asking
@@ -80,7 +81,7 @@ export class ConsultService {
           continue;
         }
         // Nothing else to write: recording the delivery id is the turn's one write.
-        if (deliveryId !== undefined && !(await this.store.firstDelivery(key, deliveryId)))
+        if (deliveryId !== undefined && !(await this.firstDelivery(key, deliveryId)))
           return this.duplicate(key, deliveryId);
         return result;
       }
@@ -129,6 +130,24 @@ export class ConsultService {
     this.log.warn({ key, code: 'record_unreadable' }, 'stored consult unreadable; starting anew');
     this.records.delete(key);
     return undefined;
+  }
+
+  /**
+   * Records the delivery of a turn that changes nothing (`summary`, `why`, `help`, `details`, `note`...). When
+   * the store cannot write it (a full disk), the turn is answered from what is stored all the same: it changes
+   * nothing, so a delivery repeated meanwhile is only answered twice, and the user can see their answers.
+   */
+  private async firstDelivery(key: string, deliveryId: string): Promise<boolean> {
+    try {
+      return await this.store.firstDelivery(key, deliveryId);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      this.log.warn(
+        { key, code: 'delivery_not_recorded', cause: typeof code === 'string' ? code : undefined },
+        'answered without recording its delivery',
+      );
+      return true;
+    }
   }
 
   /** Whether the store still holds this etag for the consult (no value is read or parsed). */

@@ -10,8 +10,13 @@ async function main(): Promise<void> {
   process.stdout.on('error', () => undefined);
   process.stderr.on('error', () => undefined);
   let config;
+  let log;
+  let app;
   try {
     config = readConfig();
+    log = botLogger({ level: config.LOG_LEVEL, localMode: config.localMode });
+    // The store is opened here: an unusable DATA_DIR, or one another bot holds, is a bad setting too.
+    app = await buildApp(config, log);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`bcbm-consult: ${err.message}`);
@@ -19,8 +24,6 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = botLogger({ level: config.LOG_LEVEL, localMode: config.localMode });
-  const app = await buildApp(config, log);
   app.server.listen(config.PORT, config.host, () => {
     const url = `http://${config.host}:${(app.server.address() as { port: number }).port}`;
     log.info({ url, mode: config.localMode ? 'local' : 'azure', storage: config.STORAGE }, 'listening');

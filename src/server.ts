@@ -6,13 +6,15 @@ import restify from 'restify';
 import { pathway } from './content';
 import type { Config } from './config';
 import { ConsultService } from './consult-service';
+import { KeyedHash } from './keyed-hash';
 import { ConsultAdapter, SharedClientsAuthentication } from './bot/adapter';
-import { ConsultBot, conversationKey } from './bot/consult-bot';
+import { ConsultBot } from './bot/consult-bot';
 import { TrainingEdge } from './bot/training-edge';
 import { openTraining, type TrainingService } from './training/service';
 import { turnErrorHandler } from './bot/turn-error';
 import { registerMessages } from './http/messages';
 import { makeLogger, type Logger } from './log';
+import { dataFolder, lockDataFolder } from './store/data-dir';
 import { openStore } from './store/open';
 import type { ConsultStore } from './store/store';
 
@@ -51,7 +53,12 @@ async function within(work: Promise<void>, ms: number): Promise<void> {
 
 /** Builds the server without listening, so tests start the real thing on port 0. */
 export async function buildApp(config: Config, log: Logger = makeLogger(config.LOG_LEVEL)): Promise<App> {
-  const store = await openStore(config);
+  // One bot per SQLite folder: the second is refused here, before it touches the database.
+  const unlock = config.STORAGE === 'sqlite' ? lockDataFolder(dataFolder(config.DATA_DIR)) : undefined;
+  const store = await openStore(config).catch((err: unknown) => {
+    unlock?.();
+    throw err;
+  });
   const service = new ConsultService(store, pathway, log);
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
@@ -61,7 +68,8 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new ConsultAdapter(new SharedClientsAuthentication(auth));
   const training = openTraining(store, config.TRAINING_LEARNER_KEY, log);
-  const bot = new ConsultBot(service, store, log, new TrainingEdge(training, conversationKey));
+  const pseudonyms = new KeyedHash(config.TRAINING_LEARNER_KEY);
+  const bot = new ConsultBot(service, store, log, pseudonyms, new TrainingEdge(training));
 
   adapter.onTurnError = turnErrorHandler(log, 'turn failed');
 
@@ -124,6 +132,7 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
       // Slack events are handled after their acknowledgement: let those turns finish too, within the grace.
       if (slack) await within(slack.idle(), Math.max(0, deadline - Date.now()));
       await store.close();
+      unlock?.();
     },
   };
 }

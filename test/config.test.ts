@@ -32,6 +32,7 @@ describe('configuration', () => {
     [{ STORAGE: 'blob' }, /AZURE_STORAGE_CONNECTION_STRING/],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET/],
     [{ SLACK_API_URL: 'not a url', SLACK_BOT_TOKEN: 'x', SLACK_SIGNING_SECRET: 'y' }, /SLACK_API_URL/],
+    [{ SLACK_BOT_TOKEN: 'x', SLACK_SIGNING_SECRET: 'y' }, /TRAINING_LEARNER_KEY: required when Slack is on/],
     [{ MicrosoftAppId: 'abc' }, /MicrosoftAppPassword/],
     [
       { MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' },

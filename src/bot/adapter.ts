@@ -1,6 +1,8 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { Recent } from '../pathway/recent';
+import { channelProvenKey } from './conversation-key';
 import {
+  AuthenticationConstants,
   AuthenticationError,
   BotFrameworkAuthentication,
   ConnectorFactory,
@@ -104,7 +106,16 @@ export class ConsultAdapter extends CloudAdapter {
       fields[field] = new Date(raw);
     }
     try {
-      const response: InvokeResponse | undefined = await this.processActivity(authHeader, activity, logic);
+      const response: InvokeResponse | undefined = await this.processActivity(authHeader, activity, (ctx) => {
+        // The channel is proven only by a token botbuilder checked, issued for this bot (its audience). Without
+        // credentials botbuilder checks nothing and the identity has no claims: the turn is kept apart from
+        // the channel's own consults.
+        const identity = ctx.turnState.get(ctx.adapter.BotIdentityKey) as ClaimsIdentity | undefined;
+        const audience =
+          identity?.isAuthenticated && identity.getClaimValue(AuthenticationConstants.AudienceClaim);
+        ctx.turnState.set(channelProvenKey, Boolean(audience));
+        return logic(ctx);
+      });
       return { status: response?.status ?? 200, body: response?.body };
     } catch (err) {
       if (err instanceof AuthenticationError) return { status: 401 };

@@ -1,4 +1,5 @@
 import {
+  Channels,
   TeamsActivityHandler,
   TurnContext,
   type Activity,
@@ -6,21 +7,19 @@ import {
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
 } from 'botbuilder';
+import type { Answerer } from '../../dialogs/answerers';
 import { parseInput, type TurnInput } from '../../dialogs/parse-input';
 import type { TurnResult } from '../../dialogs/consult';
 import { duplicate, type ConsultService } from '../consult-service';
+import type { KeyedHash } from '../keyed-hash';
 import type { Logger } from '../log';
 import type { ConsultStore } from '../store/store';
 import { answeredCard } from '../view/adaptive-card';
 import { howToStart, notes } from '../view/strings';
 import type { View } from '../view/view';
 import { toActivities } from './activities';
+import { conversationKey } from './conversation-key';
 import type { TrainingEdge } from './training-edge';
-
-/** One consult per conversation; a Teams channel thread is its own conversation (`;messageid=`). */
-export function conversationKey(activity: Partial<Activity>): string {
-  return `${activity.channelId ?? 'unknown'}:${activity.conversation?.id ?? 'unknown'}`;
-}
 
 /**
  * Turn state: the question this turn answered (an AnsweredView), for channel edges that replace the clicked
@@ -40,7 +39,7 @@ function addressedToBot(activity: Partial<Activity>): boolean {
   );
 }
 
-/** Group chats, channels and Slack threads: answers are attributed by display name. */
+/** Group chats, channels and Slack threads: answers are attributed (dialogs/answerers.ts). */
 function isShared(activity: Partial<Activity>): boolean {
   const c = activity.conversation;
   return Boolean(c?.isGroup) || c?.conversationType === 'channel' || c?.conversationType === 'groupChat';
@@ -55,6 +54,8 @@ export class ConsultBot extends TeamsActivityHandler {
     private readonly service: ConsultService,
     private readonly store: ConsultStore,
     private readonly log: Logger,
+    /** Keyed with TRAINING_LEARNER_KEY: what is stored of who answered. */
+    private readonly pseudonyms: KeyedHash,
     // Trainee mode: its commands and buttons are taken before the consult sees the turn.
     private readonly training?: TrainingEdge,
   ) {
@@ -76,7 +77,7 @@ export class ConsultBot extends TeamsActivityHandler {
 
   private async welcome(ctx: TurnContext): Promise<void> {
     // Installation and "bot added" both arrive; greet once per conversation.
-    if (!(await this.store.firstDelivery(conversationKey(ctx.activity), 'welcome'))) return;
+    if (!(await this.store.firstDelivery(conversationKey(ctx), 'welcome'))) return;
     const { welcome, disclaimer } = this.service.content;
     await this.send(ctx, [{ kind: 'welcome', text: `${welcome} ${howToStart}`, disclaimer }]);
   }
@@ -86,9 +87,22 @@ export class ConsultBot extends TeamsActivityHandler {
    * (one store transaction), and a delivery seen before gives undefined, to be acknowledged and ignored.
    */
   private async consultTurn(ctx: TurnContext, input: TurnInput): Promise<TurnResult | undefined> {
-    const by = isShared(ctx.activity) ? ctx.activity.from?.name : undefined;
-    const result = await this.service.turn(conversationKey(ctx.activity), input, by, ctx.activity.id);
+    const key = conversationKey(ctx);
+    const result = await this.service.turn(key, input, this.answererOf(ctx, key), ctx.activity.id);
     return result === duplicate ? undefined : result;
+  }
+
+  /**
+   * Who answers in a shared conversation: a pseudonym of their channel user id (Teams' aadObjectId where
+   * there is one), keyed and per conversation, so that neither their name nor their id is stored and their
+   * answers in two consults cannot be linked; and the name the channel gives in this turn, shown to them.
+   */
+  private answererOf(ctx: TurnContext, key: string): Answerer | undefined {
+    const a = ctx.activity;
+    const userId = (a.channelId === Channels.Msteams && a.from?.aadObjectId) || a.from?.id;
+    if (!isShared(a) || !userId) return undefined;
+    const name = a.from?.name?.trim();
+    return { id: this.pseudonyms.of(`answerer\u0000${key}\u0000${userId}`, 16), ...(name ? { name } : {}) };
   }
 
   private async send(ctx: TurnContext, views: View[]): Promise<void> {

@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { parseTraining } from '../training/parse';
+import { channelSpace, conversationKey } from './conversation-key';
 import type { Learner, TrainingService } from '../training/service';
 import { trainCard, trainText } from '../view/training-render';
 import type { TrainView } from '../view/training-view';
@@ -24,15 +25,19 @@ function isShared(activity: Partial<Activity>): boolean {
   return Boolean(c?.isGroup) || c?.conversationType === 'channel' || c?.conversationType === 'groupChat';
 }
 
-/** The learner is the channel's user id: Teams' aadObjectId where there is one, else from.id (case-model §7). */
-function learnerOf(activity: Partial<Activity>, conversation: string, privately: boolean): Learner {
+/**
+ * The learner is the channel's user id: Teams' aadObjectId where there is one, else from.id (case-model §7),
+ * kept under the turn's channel space (an unproven channel's learners are local ones, like its consults).
+ */
+function learnerOf(ctx: TurnContext, privately: boolean): Learner {
+  const activity = ctx.activity;
   const from = activity.from;
   const userId = (activity.channelId === Channels.Msteams && from?.aadObjectId) || from?.id || 'unknown';
   const shared = isShared(activity);
   return {
-    channelId: activity.channelId ?? 'unknown',
+    channelId: channelSpace(ctx),
     userId,
-    conversation,
+    conversation: conversationKey(ctx),
     shared,
     canReplyPrivately: !shared || privately,
   };
@@ -60,10 +65,7 @@ function activityOf(views: TrainView[], channelId: string | undefined): Partial<
  * their user id), in a Slack thread an ephemeral message; the case description is shared.
  */
 export class TrainingEdge {
-  constructor(
-    private readonly service: TrainingService,
-    private readonly conversationKey: (a: Partial<Activity>) => string,
-  ) {}
+  constructor(private readonly service: TrainingService) {}
 
   /** Handles a message that is a training command or button; false leaves it to the consult. */
   async onMessage(ctx: TurnContext, text: string | undefined): Promise<boolean> {
@@ -77,7 +79,7 @@ export class TrainingEdge {
       a.conversation = { ...a.conversation, id: `${channel}:${thread}` };
     }
     const slackShared = a.channelId === Channels.Slack && isShared(a);
-    const who = learnerOf(a, this.conversationKey(a), slackShared);
+    const who = learnerOf(ctx, slackShared);
     const out = await this.service.turn(who, command, a.id);
     if (!out.claimed) return false;
     const sends: Partial<Activity>[] = [];
@@ -97,7 +99,7 @@ export class TrainingEdge {
     value: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse | undefined> {
     const data = value.action?.data as Record<string, unknown> | undefined;
-    const who = learnerOf(ctx.activity, this.conversationKey(ctx.activity), true);
+    const who = learnerOf(ctx, true);
     let views: TrainView[];
     let attemptId: string | undefined;
     if (value.action?.verb === viewVerb && typeof data?.trainView === 'string') {

@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../log';
 import { notes } from '../view/strings';
-import { conversationKey } from './consult-bot';
+import { isDiskFault } from '../store/store';
+import { conversationKey } from './conversation-key';
 
 /** Said when the turn could not reach the store: the answer was not taken, and the same reply will work shortly. */
 export const tryAgainNote =
@@ -23,18 +24,24 @@ const transientCodes = new Set([
   'store_unavailable',
 ]);
 
-/** A failure that goes away by itself: the store unreachable, timed out, answering 5xx, or busy. */
+/**
+ * A failure that goes away by itself, or once an operator has made room: the store unreachable, timed out,
+ * answering 5xx, busy, or its disk full, failing or read-only.
+ */
 export function isTransient(error: unknown, depth = 0): boolean {
-  if (!(error instanceof Error) || depth > 3) return false;
-  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  // Read by shape, not `instanceof Error`: a native addon's errors (better-sqlite3's) may come from another
+  // realm's Error (a second jest module registry in one worker).
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  const { code, statusCode, name, cause } = error as Record<string, unknown>;
   if (typeof code === 'string' && transientCodes.has(code)) return true;
-  if (error.name === 'AbortError' || error.name === 'TimeoutError') return true;
+  if (isDiskFault(error)) return true;
+  if (name === 'AbortError' || name === 'TimeoutError') return true;
   if (
-    error.name === 'RestError' &&
+    name === 'RestError' &&
     (statusCode === undefined || (typeof statusCode === 'number' && statusCode >= 500))
   )
     return true;
-  return isTransient(error.cause, depth + 1);
+  return isTransient(cause, depth + 1);
 }
 
 /**
@@ -48,7 +55,7 @@ export function turnErrorHandler(log: Logger, label: string) {
     const code = (error as { code?: unknown }).code;
     log.error(
       {
-        key: conversationKey(ctx.activity),
+        key: conversationKey(ctx),
         code: typeof code === 'string' ? code : transient ? 'store_unavailable' : 'turn_failed',
         err: error,
       },

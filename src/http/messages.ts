@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Activity, TurnContext } from 'botbuilder';
+import { Channels, type Activity, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import type { ConsultAdapter } from '../bot/adapter';
 import type { Logger } from '../log';
@@ -12,7 +12,7 @@ export interface MessagesDeps {
   /** The consult bot: `run` is ActivityHandler.run. */
   bot: { run(ctx: TurnContext): Promise<void> };
   log: Logger;
-  /** No Microsoft credentials: nothing authenticates a request, so browsers' cross-site posts are refused. */
+  /** No Microsoft credentials: nothing authenticates a request, so only loopback, non-cross-site posts are taken. */
   localMode: boolean;
   maxBodyBytes: number;
 }
@@ -36,23 +36,41 @@ export function isJson(contentType: string | undefined): boolean {
 const isLoopback = (hostname: string) =>
   /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) || hostname === 'localhost' || hostname === '[::1]';
 
+/** The host name of a Host header (`name:port`, `[::1]:port`), or undefined when it is not one. */
+function hostnameOf(host: string): string | undefined {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Local mode: a browser request must come from the bot's own page. Browsers send Origin with every POST;
- * the Emulator, curl and the terminal chat send none. Host must be a loopback name too, so a page on
- * another site that rebinds its DNS name to 127.0.0.1 (same Origin and Host) is refused as well.
+ * Local mode: only loopback traffic, and from a browser only the bot's own page. The Host must be a loopback
+ * name whether or not an Origin is sent: a reverse proxy that forwards more than /api/slack/events, or a page
+ * on another site that rebinds its DNS name to 127.0.0.1, sends another name. Browsers send Origin with every
+ * POST (the Emulator, curl and the terminal chat send none), and it must then be this very page.
  */
-export function fromOwnPage(headers: IncomingHttpHeaders): boolean {
+export function fromLoopback(headers: IncomingHttpHeaders): boolean {
+  const host = header(headers, 'host')?.toLowerCase();
+  const hostname = host === undefined ? undefined : hostnameOf(host);
+  if (hostname === undefined || !isLoopback(hostname)) return false;
   const origin = header(headers, 'origin');
   if (origin === undefined) return true;
-  const host = header(headers, 'host')?.toLowerCase();
   let url: URL;
   try {
     url = new URL(origin);
   } catch {
     return false; // "null": a sandboxed frame or a file:// page
   }
-  return url.protocol === 'http:' && url.host === host && isLoopback(url.hostname);
+  return url.protocol === 'http:' && url.host === host;
 }
+
+/**
+ * Channels with an edge of their own, where their requests are authenticated their way: a consult of theirs
+ * is never reached through /api/messages, in any mode (in local mode nothing here would check the caller).
+ */
+const ownEdges = new Set<string>([Channels.Slack]);
 
 class TooLarge extends Error {}
 
@@ -66,16 +84,25 @@ function sendJson(res: restify.Response, status: number, body: unknown): void {
   res.end(bytes);
 }
 
-async function readBody(req: restify.Request, limit: number): Promise<Buffer> {
-  if (Number(header(req.headers, 'content-length') ?? 0) > limit) throw new TooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new TooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The body, up to `limit` bytes. Past the limit the rest is read and dropped, never cut off: destroying the
+ * request would reset the connection while the client is still sending, and it would see no 413 at all.
+ */
+function readBody(req: restify.Request, limit: number): Promise<Buffer> {
+  if (Number(header(req.headers, 'content-length') ?? 0) > limit) return Promise.reject(new TooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData).off('end', onEnd);
+      req.resume(); // still flowing, with no listener: the rest is dropped as it arrives
+      reject(new TooLarge());
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData).once('end', onEnd).once('error', reject);
+  });
 }
 
 /**
@@ -90,8 +117,12 @@ export function registerMessages(server: restify.Server, deps: MessagesDeps): vo
       log.info({ code, status, ...(field ? { field } : {}) }, 'activity refused');
       sendJson(res, status, { error, ...(field ? { field } : {}) });
     };
-    if (localMode && !fromOwnPage(req.headers))
-      return refuse(403, 'cross_origin', 'only the local chat page may post here from a browser');
+    if (localMode && !fromLoopback(req.headers))
+      return refuse(
+        403,
+        'not_loopback',
+        'in local mode only this machine may post here, and from a browser only the local chat page',
+      );
     if (!isJson(header(req.headers, 'content-type')))
       return refuse(415, 'unsupported_media_type', 'the body must be application/json (UTF-8)');
     const encoding = header(req.headers, 'content-encoding');
@@ -115,6 +146,9 @@ export function registerMessages(server: restify.Server, deps: MessagesDeps): vo
     const refusal = refusalOf(body);
     if (refusal)
       return refuse(400, 'invalid_activity', `${refusal.field}: ${refusal.problem}`, refusal.field);
+    const channel = (body as Activity).channelId.toLowerCase();
+    if (ownEdges.has(channel))
+      return refuse(403, 'own_edge', `channelId: ${channel} is served at its own endpoint only`, 'channelId');
 
     try {
       const auth = header(req.headers, 'authorization') ?? '';

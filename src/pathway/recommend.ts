@@ -16,7 +16,10 @@ import { Recent } from './recent';
 export interface AnswerEntry {
   question: QuestionId;
   answer: string;
-  /** Display name of who answered (Teams and Slack threads), never an identifier of the patient. */
+  /**
+   * Who answered (Teams and Slack threads): in a stored record a keyed pseudonym, in what is shown the label
+   * the turn gives it (dialogs/answerers.ts). Never an identifier of the patient.
+   */
   by?: string;
 }
 

@@ -9,6 +9,7 @@ import {
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Logger } from '../log';
 import { escapeMrkdwn } from '../view/slack-blocks';
+import { channelProvenKey } from '../bot/conversation-key';
 import { ephemeralKey } from '../bot/training-edge';
 import { slackMessagesOf } from './outgoing';
 
@@ -67,9 +68,11 @@ export class SlackAdapter extends BotAdapter {
     super();
   }
 
-  /** Runs one turn for an activity built from a Slack event or click. */
+  /** Runs one turn for an activity built from a Slack event or click, whose signature the route checked. */
   process(activity: Partial<Activity>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
-    return this.runMiddleware(new TurnContext(this, activity), logic);
+    const ctx = new TurnContext(this, activity);
+    ctx.turnState.set(channelProvenKey, true);
+    return this.runMiddleware(ctx, logic);
   }
 
   async sendActivities(_ctx: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {

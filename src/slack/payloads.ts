@@ -85,8 +85,8 @@ function activity(
     type: ActivityTypes.Message,
     channelId: Channels.Slack,
     timestamp: new Date(),
-    // The user id stands for the name: Slack events carry no display name, and none is looked up.
-    from: { id: user, name: user },
+    // Slack events carry no display name: the route looks it up (./names.ts); never the id in its place.
+    from: { id: user, name: '' },
     recipient: { id: botUser ?? 'slack-bot', name: 'bot' },
     conversation: {
       id: conversationIdOf(place),

@@ -7,7 +7,7 @@ import {
   type BufferedIncomingMessage,
 } from '@slack/bolt';
 import { LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
-import { Channels, type TurnContext } from 'botbuilder';
+import { Channels, type Activity, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import { answeredViewKey } from '../bot/consult-bot';
 import { toActivities } from '../bot/activities';
@@ -134,22 +134,34 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
     pending.add(run);
   };
 
+  /** The sender's display name, shown to them with their own answers (never stored). */
+  async function named(activity: Partial<Activity>): Promise<void> {
+    const name = activity.from?.id ? await nameOf(activity.from.id) : undefined;
+    if (name && activity.from) activity.from.name = name;
+  }
+
   async function onEvent(body: EventCallback, retry: number | undefined): Promise<void> {
     const activity = activityFromEvent(body);
     if (!activity) return;
     // Slack re-sends an event it thinks was not received (X-Slack-Retry-Num): the event id is handled once.
-    if (!(await store.firstDelivery('slack:events', body.event_id))) {
+    // When the store cannot record it (a full disk), the turn still runs: a turn that changes the consult
+    // records its own delivery with its answer, and one that reads (`summary`) can still be answered.
+    const first = await store.firstDelivery('slack:events', body.event_id).catch((err: Error) => {
+      log.warn({ code: 'delivery_not_recorded', err: { name: err.name } }, 'slack event handled unrecorded');
+      return true;
+    });
+    if (!first) {
       log.info({ eventId: body.event_id, retry, code: 'duplicate_delivery' }, 'ignored');
       return;
     }
-    if (activity.from?.id) activity.from.name = await nameOf(activity.from.id);
+    await named(activity);
     await adapter.process(activity, (ctx) => bot.run(ctx));
   }
 
   async function onClick(body: BlockActions): Promise<void> {
     const click = activityFromClick(body);
     if (!click) return;
-    if (click.activity.from?.id) click.activity.from.name = await nameOf(click.activity.from.id);
+    await named(click.activity);
     await adapter.process(click.activity, async (ctx) => {
       await bot.run(ctx);
       // The clicked question becomes a record of the answer, with no buttons left. A stale click answered
@@ -165,8 +177,10 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
     try {
       buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, maxBodyBytes);
     } catch (err) {
-      // Too large (413), cut short or of a length other than announced (400): nothing was run.
+      // Too large (413), cut short or of a length other than announced (400): nothing was run. The rest of
+      // the body is read and dropped: a connection closed while the client still sends is reset, no 413 seen.
       const status = isRawBodyError(err) && err.statusCode < 500 ? err.statusCode : 400;
+      req.resume();
       res.send(status, { error: 'unreadable body' });
       return;
     }

@@ -6,7 +6,14 @@ import {
   type ContainerClient,
 } from '@azure/storage-blob';
 import { createHash, randomUUID } from 'node:crypto';
-import { ConflictError, DuplicateDeliveryError, StoreUnavailableError, deliveryTtlMs } from './store';
+import { Recent } from '../pathway/recent';
+import {
+  ConflictError,
+  DuplicateDeliveryError,
+  StoreUnavailableError,
+  defaultRetentionDays,
+  deliveryTtlMs,
+} from './store';
 import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -17,6 +24,11 @@ export interface BlobOptions {
   /** How often this instance sweeps expired delivery markers (a lifecycle rule can do it instead). */
   sweepEveryMs?: number;
   deliveryTtlMs?: number;
+  /**
+   * Consults untouched this long are absent (CONSULT_RETENTION_DAYS). An Azure lifecycle-management rule
+   * deletes them (README); until it runs, a load finds them expired and deletes them itself.
+   */
+  retentionDays?: number;
 }
 
 /**
@@ -56,12 +68,22 @@ export class BlobStore implements ConsultStore {
   private readonly opts: Required<BlobOptions>;
   private audit?: { prefix: string; n: number; blocks: number; client: AppendBlobClient };
   private sweptAt = Date.now();
+  /** When each consult version this instance read or wrote was last modified, by etag (a 304 carries none). */
+  private readonly modifiedAt = new Recent<string, number>(4000);
+  /** The clock a consult's age is measured by: injectable, so tests can move time. */
+  now: () => number = () => Date.now();
 
   private constructor(
     private readonly container: ContainerClient,
     opts: BlobOptions,
   ) {
-    this.opts = { auditBlocksPerBlob: 50_000, sweepEveryMs: 3600_000, deliveryTtlMs, ...opts };
+    this.opts = {
+      auditBlocksPerBlob: 50_000,
+      sweepEveryMs: 3600_000,
+      deliveryTtlMs,
+      retentionDays: defaultRetentionDays,
+      ...opts,
+    };
   }
 
   static async open(connectionString: string, containerName: string, opts: BlobOptions = {}) {
@@ -77,20 +99,32 @@ export class BlobStore implements ConsultStore {
   }
 
   async load(key: string, ifNoneMatch?: string): Promise<Loaded | undefined> {
+    // A copy whose age this instance does not know is fetched whole, to read its age with it.
+    const known = ifNoneMatch !== undefined && this.modifiedAt.get(ifNoneMatch) !== undefined;
+    let loaded: Loaded & { modified: number };
     try {
       // One download gives the body and the etag of the same version (or 304 for the caller's copy).
       const res = await this.consult(key).download(0, undefined, {
-        conditions: ifNoneMatch ? { ifNoneMatch } : undefined,
+        conditions: known ? { ifNoneMatch } : undefined,
       });
-      return {
-        value: JSON.parse(await streamToString(res.readableStreamBody)) as unknown,
-        etag: res.etag as string,
-      };
+      const etag = res.etag as string;
+      const modified = res.lastModified?.getTime() ?? this.now();
+      this.modifiedAt.set(etag, modified);
+      loaded = { value: JSON.parse(await streamToString(res.readableStreamBody)) as unknown, etag, modified };
     } catch (err) {
       if (isStatus(err, 404)) return undefined;
-      if (isStatus(err, 304) && ifNoneMatch) return { etag: ifNoneMatch, unchanged: true };
-      throw unavailable(err);
+      if (!(isStatus(err, 304) && known)) throw unavailable(err);
+      loaded = { etag: ifNoneMatch, unchanged: true, modified: this.modifiedAt.get(ifNoneMatch)! };
     }
+    const { modified, ...result } = loaded;
+    if (this.now() - modified < this.opts.retentionDays * 86_400_000) return result;
+    // Expired: gone, as the lifecycle rule would have it. Deleted on its etag, so a newer version is kept.
+    await this.consult(key)
+      .delete({ conditions: { ifMatch: result.etag } })
+      .catch((err: unknown) => {
+        if (!isStatus(err, 404, 412)) throw unavailable(err);
+      });
+    return undefined;
   }
 
   async save({ key, value, etag, events, deliveryId }: TurnWrite) {
@@ -107,6 +141,7 @@ export class BlobStore implements ConsultStore {
         blobHTTPHeaders: { blobContentType: 'application/json' },
       });
       next = res.etag as string;
+      this.modifiedAt.set(next, res.lastModified?.getTime() ?? this.now());
     } catch (err) {
       if (deliveryId !== undefined)
         await this.delivery(key, deliveryId)

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { isDiskFault } from './store';
 
 interface Job {
   run: () => unknown;
@@ -10,6 +11,10 @@ interface Job {
 interface Committed {
   batch: Job[];
   outcomes: { ok: boolean; value: unknown }[];
+  /** Its number, in commit order. */
+  no: number;
+  /** Whether the disk took it whole: something written and no write refused by the disk. */
+  taken: boolean;
 }
 
 /**
@@ -36,6 +41,9 @@ export class GroupCommit {
   private unsynced: Committed[] = [];
   private syncing: Promise<void> | undefined;
   private failed: unknown;
+  /** The batch whose write the disk refused last (full, failing, read-only), until a later one is taken. */
+  private refusedAt: number | undefined;
+  private batchNo = 0;
   /** Batches written and the largest: for the bench and the tests, never for behaviour. */
   readonly stats = { batches: 0, jobs: 0, largest: 0 };
 
@@ -59,6 +67,14 @@ export class GroupCommit {
   /** False once a sync has failed: from then on every write is refused. */
   get sound(): boolean {
     return this.failed === undefined;
+  }
+
+  /**
+   * False from a batch the disk refused (its COMMIT failed, or a write in it failed as a full, failing or
+   * read-only disk makes it) until a later batch is committed and synced with something written.
+   */
+  get writable(): boolean {
+    return this.refusedAt === undefined;
   }
 
   /** What a write or read is refused with after a failed sync (the user is asked to try again later). */
@@ -95,6 +111,7 @@ export class GroupCommit {
       return;
     }
     const outcomes: Committed['outcomes'] = [];
+    const no = ++this.batchNo;
     try {
       this.db.exec('BEGIN IMMEDIATE');
       for (const job of batch) {
@@ -103,6 +120,8 @@ export class GroupCommit {
           outcomes.push({ ok: true, value: job.run() });
           this.db.exec('RELEASE job');
         } catch (err) {
+          // A full or failing disk can make SQLite roll back the whole transaction: the batch fails with it.
+          if (!this.db.inTransaction) throw err;
           this.db.exec('ROLLBACK TO job');
           this.db.exec('RELEASE job');
           outcomes.push({ ok: false, value: err });
@@ -110,14 +129,21 @@ export class GroupCommit {
       }
       this.db.exec('COMMIT');
     } catch (err) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.refusedAt = no;
+      try {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      } catch {
+        // SQLite rolls back itself after a failed COMMIT when it can; this runs outside any caller's turn.
+      }
       for (const job of batch) job.reject(err);
       return;
     }
+    const refused = outcomes.some((o) => !o.ok && isDiskFault(o.value));
+    if (refused) this.refusedAt = no;
     this.stats.batches++;
     this.stats.jobs += batch.length;
     this.stats.largest = Math.max(this.stats.largest, batch.length);
-    this.unsynced.push({ batch, outcomes });
+    this.unsynced.push({ batch, outcomes, no, taken: !refused && outcomes.some((o) => o.ok) });
     this.startSync();
   }
 
@@ -128,12 +154,14 @@ export class GroupCommit {
     this.unsynced = [];
     this.syncing = this.sync().then(
       () => {
-        for (const { batch, outcomes } of group)
+        for (const { batch, outcomes, no, taken } of group) {
+          if (taken && this.refusedAt !== undefined && this.refusedAt < no) this.refusedAt = undefined;
           batch.forEach((job, i) => {
             const o = outcomes[i]!;
             if (o.ok) job.resolve(o.value);
             else job.reject(o.value);
           });
+        }
       },
       (err: unknown) => {
         this.failed ??= err;

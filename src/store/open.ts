@@ -9,10 +9,16 @@ export async function openStore(config: Config): Promise<ConsultStore> {
     case 'memory':
       return new MemoryStore();
     case 'sqlite':
-      return new SqliteStore(config.DATA_DIR);
+      return new SqliteStore(config.DATA_DIR, { retentionDays: config.CONSULT_RETENTION_DAYS });
     case 'blob': {
       const { BlobStore } = await import('./blob');
-      return BlobStore.open(config.AZURE_STORAGE_CONNECTION_STRING as string, config.AZURE_STORAGE_CONTAINER);
+      return BlobStore.open(
+        config.AZURE_STORAGE_CONNECTION_STRING as string,
+        config.AZURE_STORAGE_CONTAINER,
+        {
+          retentionDays: config.CONSULT_RETENTION_DAYS,
+        },
+      );
     }
   }
 }

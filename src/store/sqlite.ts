@@ -1,19 +1,22 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { closeSync, fdatasync, fsyncSync, mkdirSync, openSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fdatasync, fsyncSync, openSync } from 'node:fs';
+import { dataFolder, openDatabase } from './data-dir';
 import { GroupCommit } from './group-commit';
-import { ConflictError, DuplicateDeliveryError, deliveryTtlMs } from './store';
+import { ConflictError, DuplicateDeliveryError, defaultRetentionDays, deliveryTtlMs } from './store';
 import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
 
 export interface SqliteOptions {
-  /** Consults untouched and audit rows older than this are deleted by the sweep. */
+  /** Consults untouched and audit rows older than this are deleted by the sweep (CONSULT_RETENTION_DAYS). */
   retentionDays?: number;
   /** How often the sweep runs (it rides along with a batch of turns). */
   sweepEveryMs?: number;
   /** Delivery ids are kept this long. */
   deliveryTtlMs?: number;
 }
+
+/** What the readiness probe writes (and deletes again in the same transaction). */
+const probeBytes = 16 * 1024;
 
 type AuditRow = {
   consult_id: string;
@@ -31,7 +34,7 @@ type AuditRow = {
  * (group-commit.ts): a turn's delivery id, state and audit rows are one savepoint in the
  * transaction of its batch, acknowledged after it is on disk.
  * Nothing grows without bound: delivery ids expire after a day, consults untouched and audit rows
- * older than the retention (a year by default) are swept.
+ * older than the retention (CONSULT_RETENTION_DAYS, a year by default) are swept.
  */
 export class SqliteStore implements ConsultStore {
   private readonly db: Database.Database;
@@ -44,14 +47,10 @@ export class SqliteStore implements ConsultStore {
   private closing: Promise<void> | undefined;
 
   constructor(dataDir: string, opts: SqliteOptions = {}) {
-    this.opts = { retentionDays: 365, sweepEveryMs: 60_000, deliveryTtlMs, ...opts };
-    mkdirSync(dataDir, { recursive: true });
-    const file = join(dataDir, 'consults.sqlite');
-    this.db = new Database(file);
-    if (this.db.pragma('journal_mode = WAL', { simple: true }) !== 'wal') {
-      this.db.close();
-      throw new Error(`${file} cannot be put in WAL mode`);
-    }
+    this.opts = { retentionDays: defaultRetentionDays, sweepEveryMs: 60_000, deliveryTtlMs, ...opts };
+    const dir = dataFolder(dataDir);
+    this.db = openDatabase(dir);
+    const file = this.db.name;
     // Durability as with synchronous=FULL, without blocking the event loop on the disk. FULL is
     // NORMAL plus an fsync of the WAL at every commit, on this thread. Here SQLite commits with
     // NORMAL (the WAL written, not synced; checkpoints still sync the WAL before copying it and the
@@ -68,11 +67,12 @@ export class SqliteStore implements ConsultStore {
       create index if not exists deliveries_seen on deliveries (seen_at);
       create index if not exists consults_updated on consults (updated_at);
       create index if not exists audit_at on audit (at);
+      create table if not exists probe (id integer primary key, pad blob not null);
     `);
     // The WAL exists once the connection has read the schema; the folder is synced once so that
     // the WAL's own directory entry survives a power cut (SQLite would sync it with FULL).
     this.wal = openSync(`${file}-wal`, 'r');
-    const folder = openSync(dataDir, 'r');
+    const folder = openSync(dir, 'r');
     fsyncSync(folder);
     closeSync(folder);
     const wal = this.wal;
@@ -104,6 +104,9 @@ export class SqliteStore implements ConsultStore {
         'select consult_id, at, kind, question, answer, outcome, content_version from audit order by id',
       ),
       ping: this.db.prepare('select 1'),
+      // About the size of a consult's turn, so that room for the probe is room for a turn.
+      probe: this.db.prepare(`insert into probe (pad) values (zeroblob(${probeBytes}))`),
+      unprobe: this.db.prepare('delete from probe'),
     };
   }
 
@@ -196,9 +199,19 @@ export class SqliteStore implements ConsultStore {
     return this.writes.sound;
   }
 
+  /**
+   * Ready while it reads, and writes: after a write the disk refused (full, failing, read-only), a probe is
+   * written here, and readiness comes back with the first write the disk takes again, turn or probe. A store
+   * taken out of rotation for the outage gets no turns, so it would not come back by itself without one.
+   */
   async ping() {
     if (!this.sound) throw this.writes.unsound();
     this.stmts.ping.get();
+    if (!this.writes.writable)
+      await this.writes.write(() => {
+        this.stmts.probe.run();
+        this.stmts.unprobe.run();
+      });
   }
 
   close(): Promise<void> {

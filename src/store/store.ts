@@ -13,6 +13,16 @@ export class StoreUnavailableError extends Error {
   readonly code = 'store_unavailable';
 }
 
+/**
+ * SQLite's word for a disk that takes no more writes: full (SQLITE_FULL), failing (SQLITE_IOERR and its
+ * extended codes) or read-only (SQLITE_READONLY and its). An outage of the store, to be told apart from a bug:
+ * the turn can be tried again once there is room, and readiness fails meanwhile.
+ */
+export function isDiskFault(err: unknown): boolean {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_FULL' || /^SQLITE_(IOERR|READONLY)(_|$)/.test(code));
+}
+
 /** What the audit log keeps: ids and enumerated values, never free text or names. */
 export interface AuditEvent {
   consultId: string;
@@ -71,6 +81,9 @@ export interface ConsultStore {
   readonly sound: boolean;
   close(): Promise<void>;
 }
+
+/** Consults untouched this long are deleted, unless CONSULT_RETENTION_DAYS says otherwise. */
+export const defaultRetentionDays = 365;
 
 /** Delivery ids are kept this long: channels retry within minutes, so a day is plenty. */
 export const deliveryTtlMs = 24 * 3600_000;

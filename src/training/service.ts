@@ -1,10 +1,10 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { pathway } from '../content';
 import type { Pathway } from '../content/schema';
 import { training } from '../content/training-content';
 import type { DecisionId, Training } from '../content/training-schema';
+import { KeyedHash } from '../keyed-hash';
 import { KeyedQueue } from '../keyed-queue';
-import { Recent } from '../pathway/recent';
 import { loadCases, type PlayableCase } from '../pathway/training-bank';
 import type { Logger } from '../log';
 import { ConflictError, DuplicateDeliveryError, type ConsultStore } from '../store/store';
@@ -54,34 +54,26 @@ export class TrainingService {
   /** The clock: injectable so tests can move time for spaced repetition. */
   now: () => Date = () => new Date();
   private readonly queue = new KeyedQueue();
+  private readonly hashes: KeyedHash;
 
   constructor(
     private readonly store: ConsultStore,
     readonly content: Pathway,
     readonly training: Training,
     readonly cases: readonly PlayableCase[],
-    private readonly learnerKey: string,
+    learnerKey: string,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.hashes = new KeyedHash(learnerKey);
+  }
 
   /** The keyed hash a learner is stored under: the same person in every conversation, never their id itself. */
   hashOf(channelId: string, userId: string): string {
-    return this.hmac(`${channelId}\u0000${userId}`, 40);
+    return this.hashes.of(`${channelId}\u0000${userId}`, 40);
   }
 
   private conversationHash(conversation: string): string {
-    return this.hmac(`conversation\u0000${conversation}`, 32);
-  }
-
-  /**
-   * Every typed consult answer asks whether its sender is in training, which takes both hashes: the
-   * recent ones are kept (in memory only, like the ids they come from during the turn).
-   */
-  private readonly hashes = new Recent<string, string>(1000);
-  private hmac(input: string, length: number): string {
-    return this.hashes.getOr(input, () =>
-      createHmac('sha256', this.learnerKey).update(input).digest('hex').slice(0, length),
-    );
+    return this.hashes.of(`conversation\u0000${conversation}`, 32);
   }
 
   /**

@@ -18,6 +18,9 @@ export const notes: Record<Note, string> = {
   changeWhich: 'Which answer? Type change and its name or number in the summary, for example: change 2.',
 };
 
+/** Who gave an answer in a shared conversation, when it was not this turn's sender (dialogs/answerers.ts). */
+export const otherAnswerer = 'another clinician';
+
 /** Shown with the welcome when the app is installed. */
 export const howToStart = 'Type start to begin (in a channel, mention me first).';
 

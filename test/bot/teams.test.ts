@@ -3,21 +3,11 @@ import { pathway } from '../../src/content';
 import { notes } from '../../src/view/strings';
 import { startConnector, type ConnectorCall } from '../support/connector';
 import { startServer, type Running } from '../support/server';
+import { alice, bob, teamsBot, tenant } from '../support/teams-people';
 
 // Shapes follow Microsoft's published Teams payload examples (personal and channel messages,
 // mention entities, `;messageid=` thread ids, installationUpdate, adaptiveCard/action invokes).
-const bot = { id: '28:76096e45-119f-4736-859c-6dfff54395f7', name: 'BCBM Consult' };
-const tenant = { id: 'bec8e231-67ad-484e-87f4-3e5438390a77' };
-const alice = {
-  id: '29:1aBjVi5MwCFfhPIV03E5uDdfpBFXp',
-  name: 'Alice Oncologist',
-  aadObjectId: 'b130c271-d2eb-45f9-83ab-9eb3fe3788bc',
-};
-const bob = {
-  id: '29:102jd210jd010icsoaeclaejcoa9ue09u',
-  name: 'Bob Registrar',
-  aadObjectId: 'c240d382-e3fc-46a1-94bc-0fc4a0e899cd',
-};
+const bot = teamsBot;
 const channel = '19:malejcou081i20ojmlcau0@thread.skype';
 
 let server: Running;
@@ -174,16 +164,20 @@ describe('Microsoft Teams', () => {
     expect(text).toContain(pathway.disclaimer);
   });
 
-  it('answers in a channel thread only when mentioned, and attributes answers by display name', async () => {
+  it("answers in a channel thread only when mentioned, and shows the sender's own answers by display name, others' as another clinician", async () => {
     const conversation = thread('1481567603816');
     const unmentioned = await deliver(teams({ conversation, channelData, text: 'start' }));
     expect(unmentioned.sent).toHaveLength(0);
     const start = await deliver(mention('start', conversation));
     expect(start.sent[0]!.path).toContain(encodeURIComponent(`${channel};messageid=1481567603816`));
     await clickThrough(conversation, start.sent, [alice, bob]);
-    const summary = await deliver(mention('summary', conversation, bob));
-    expect(plain(summary.sent)).toMatch(/Consult type: .*\(Alice Oncologist\)/);
-    expect(plain(summary.sent)).toMatch(/Emergency signs: .*\(Bob Registrar\)/);
+    const bobs = plain((await deliver(mention('summary', conversation, bob))).sent);
+    expect(bobs).toMatch(/Consult type: .*\(another clinician\)/);
+    expect(bobs).toMatch(/Emergency signs: .*\(Bob Registrar\)/);
+    const alices = plain((await deliver(mention('summary', conversation, alice))).sent);
+    expect(alices).toMatch(/Consult type: .*\(Alice Oncologist\)/);
+    expect(alices).toMatch(/Emergency signs: .*\(another clinician\)/);
+    expect(bobs + alices).not.toMatch(/29:|[0-9a-f]{16}/);
   });
 
   it('keeps two threads in one channel as two independent consults', async () => {

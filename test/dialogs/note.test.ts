@@ -10,7 +10,7 @@ const env: TurnEnv = {
   content: pathway,
   now: new Date('2026-12-01T09:00:00Z'),
   newId: () => 'c1',
-  by: 'Dr Hopper',
+  by: { id: '0123456789abcdef', name: 'Dr Hopper' },
 };
 const headingsInOrder = ['Situation:', 'Background:', 'Assessment:', 'Recommendation:'];
 

@@ -140,7 +140,7 @@ describe('a generated corpus of bad input', () => {
     await say(witnessId, '1');
     await say(witnessId, 'none');
     const witnessBefore = texts(await say(witnessId, 'summary'));
-    const storedBefore = await app.store.load(`emulator:${witnessId}`);
+    const storedBefore = await app.store.load(`local:emulator:${witnessId}`);
     expect(witnessBefore).toContain('Consult type: New symptom, metastases suspected');
     for (let w = 0; w < concurrency; w++) await say(`corpus-open-${w}`, 'start');
     const start = JSON.stringify(imMessage({ channel: slackWitness, user: 'U0WITNESS', text: 'start' }));
@@ -188,7 +188,7 @@ describe('a generated corpus of bad input', () => {
     // Still serving, the consult in progress as it was (in the store too), nothing typed in the logs.
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect(texts(await say(witnessId, 'summary'))).toBe(witnessBefore);
-    expect(await app.store.load(`emulator:${witnessId}`)).toEqual(storedBefore);
+    expect(await app.store.load(`local:emulator:${witnessId}`)).toEqual(storedBefore);
     expect(slack.calls.filter((call) => call.channel === slackWitness)).toHaveLength(slackCallsBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(logs).not.toMatch(/PWNED|U0ATTACK|<!here>|<!channel>/);

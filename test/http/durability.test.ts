@@ -57,7 +57,7 @@ describe('a consult on the embedded SQLite store', () => {
     const db = new Database(join(folder, 'consults.sqlite'));
     try {
       const rows = db
-        .prepare<[], { value: string }>("select value from consults where key like 'emulator:group-%'")
+        .prepare<[], { value: string }>("select value from consults where key like 'local:emulator:group-%'")
         .all();
       const answered = rows.filter((r) =>
         (JSON.parse(r.value) as { log: { question: string }[] }).log.some((e) => e.question === 'scenario'),

@@ -23,7 +23,7 @@ describe('Slack payloads as activities', () => {
       ),
     );
     expect(top?.conversation).toMatchObject({ id: 'C1:1.000001', isGroup: true });
-    expect(top?.from).toEqual({ id: 'U1', name: 'U1' });
+    expect(top?.from).toEqual({ id: 'U1', name: '' }); // the route looks the name up; never the id instead
     const reply = activityFromEvent(
       EventCallback.parse(
         appMention({

@@ -90,6 +90,38 @@ describe('group commit', () => {
     expect(db.prepare('select count(*) as n from t').get()).toEqual({ n: 1 });
   });
 
+  it('is not writable from a write the disk refused until a later batch is committed and synced', async () => {
+    const { db, insert } = table();
+    const { sync, calls } = manualSync();
+    const writes = new GroupCommit(db, sync);
+    // A genuine SQLITE_FULL inside a batch: the database may not grow, and a 64 KB row needs new pages.
+    db.exec('create table big (b blob)');
+    const big = () => db.prepare('insert into big values (zeroblob(65536))').run().changes;
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    // A batch committed before the refusal but synced after it does not count as the disk taking writes.
+    const before = writes.write(insert('a'));
+    await settle();
+    db.pragma(`max_page_count = ${pages}`);
+    // SQLite rolls back the whole transaction on SQLITE_FULL: every write of the batch fails with it.
+    const refused = writes.write(big);
+    const alongside = writes.write(insert('b'));
+    await expect(refused).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    await expect(alongside).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    expect(writes.writable).toBe(false);
+    calls[0]!.resolve();
+    await before;
+    expect(writes.writable).toBe(false);
+    db.pragma(`max_page_count = ${pages * 100}`);
+    const after = writes.write(big);
+    await settle();
+    expect(writes.writable).toBe(false); // committed, not yet synced
+    calls[1]!.resolve();
+    await after;
+    expect(writes.writable).toBe(true);
+    expect(writes.sound).toBe(true);
+    expect(db.prepare('select k from t').all()).toEqual([{ k: 'a' }]);
+  });
+
   it('drain writes what is queued and waits for its sync', async () => {
     const { db, insert } = table();
     const { sync, calls } = manualSync();

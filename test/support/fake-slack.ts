@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { KnownBlock } from '@slack/web-api';
+import { startServer, type Running } from './server';
 
 /** A Web API call the bot made, as the fake received it. */
 export interface SlackCall {
@@ -26,6 +27,8 @@ export interface FakeSlack {
   limited: string[];
   /** The next `times` calls of `method` are answered 429 with `Retry-After: seconds`. */
   rateLimit: (method: string, times: number, seconds?: number) => void;
+  /** users.info fails for these users, as it does for a user the app may not see. */
+  nameless: Set<string>;
   close: () => Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const lookups: string[] = [];
   const limited: string[] = [];
   const limits = new Map<string, { times: number; seconds: number }>();
+  const nameless = new Set<string>();
   let n = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -61,6 +65,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         // Display names: "Dr <id>", so a test can tell a looked-up name from a bare id.
         lookups.push(args.user ?? '');
         res.writeHead(200, { 'content-type': 'application/json' });
+        if (nameless.has(args.user ?? '')) {
+          res.end(JSON.stringify({ ok: false, error: 'user_not_found' }));
+          return;
+        }
         res.end(
           JSON.stringify({
             ok: true,
@@ -94,6 +102,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     lookups,
     limited,
     rateLimit: (method, times, seconds = 1) => limits.set(method, { times, seconds }),
+    nameless,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -129,7 +138,28 @@ export const slackEnv = (apiUrl: string) => ({
   SLACK_SIGNING_SECRET: signingSecret,
   SLACK_BOT_TOKEN: 'xoxb-test',
   SLACK_API_URL: apiUrl,
+  TRAINING_LEARNER_KEY: 'a-test-key-for-slack-hashes',
 });
+
+/**
+ * The real server with Slack on, its Web API a fake, for the tests of one file: started before them, closed
+ * after. The getter gives both once they run.
+ */
+export function useSlackServer(): () => { server: Running; slack: FakeSlack } {
+  let running: { server: Running; slack: FakeSlack } | undefined;
+  beforeAll(async () => {
+    const slack = await startFakeSlack();
+    running = { slack, server: await startServer(slackEnv(slack.url)) };
+  });
+  afterAll(async () => {
+    await running?.server.close();
+    await running?.slack.close();
+  });
+  return () => {
+    if (!running) throw new Error('the Slack server is not running');
+    return running;
+  };
+}
 
 /** Polls until `check` returns a value (not undefined or false), or fails after `ms`. */
 export async function waitFor<T>(check: () => T | undefined | false, what: string, ms = 5000): Promise<T> {

@@ -6,27 +6,19 @@ import { startServer, type Running } from '../support/server';
 import {
   nowSeconds,
   signature,
-  signingSecret,
+  slackEnv,
   startFakeSlack,
   waitFor,
   type FakeSlack,
 } from '../support/fake-slack';
 import { appMention, blockActions, botUser, newTs } from '../support/slack-payloads';
+import { alice as teamsAlice, bob as teamsBob, teamsBot, tenant } from '../support/teams-people';
 import { emergencyCase, rightOf, wrongOf } from './support';
 
 // Payload shapes as in test/teams and test/slack (Microsoft's and Slack's published examples).
-const bot = { id: '28:76096e45-119f-4736-859c-6dfff54395f7', name: 'BCBM Consult' };
-const tenant = { id: 'bec8e231-67ad-484e-87f4-3e5438390a77' };
-const alice = {
-  id: '29:1aBjVi5MwCFfhPIV03E5uDdfpBFXp',
-  name: 'Alice Trainee',
-  aadObjectId: 'b130c271-d2eb-45f9-83ab-9eb3fe3788bc',
-};
-const bob = {
-  id: '29:102jd210jd010icsoaeclaejcoa9ue09u',
-  name: 'Bob Trainee',
-  aadObjectId: 'c240d382-e3fc-46a1-94bc-0fc4a0e899cd',
-};
+const bot = teamsBot;
+const alice = { ...teamsAlice, name: 'Alice Trainee' };
+const bob = { ...teamsBob, name: 'Bob Trainee' };
 
 let server: Running;
 let connector: Awaited<ReturnType<typeof startConnector>>;
@@ -34,11 +26,7 @@ let slack: FakeSlack;
 beforeAll(async () => {
   slack = await startFakeSlack();
   connector = await startConnector();
-  server = await startServer({
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_API_URL: slack.url,
-  });
+  server = await startServer(slackEnv(slack.url));
 });
 afterAll(async () => {
   await server.close();
