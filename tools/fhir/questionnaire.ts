@@ -23,9 +23,13 @@ const standardCodes: Partial<Record<QuestionId, Coding[]>> = {
   her2: [{ system: 'http://loinc.org', code: '48676-1', display: 'HER2 Ag [Interpretation] in Tissue' }],
 };
 
-/** The variable that holds when the consult reaches a state, e.g. `reached_lesions_askMassEffect`. */
+/**
+ * The variable that holds when the consult reaches a state, e.g. `reachedLesionsAskMassEffect` for
+ * `bcbm.lesions.askMassEffect` (R4 types Expression.name as an id: letters, digits, `-` and `.`, and
+ * FHIRPath reads `%name` only when the name is an identifier, so no separators at all).
+ */
 export function reachedVariable(stateId: string): string {
-  return `reached_${stateId.split('.').slice(1).join('_')}`;
+  return `reached${computableName(...stateId.split('.').slice(1))}`;
 }
 
 /** The linkId of the display item that shows an outcome, enabled exactly when the consult ends in it. */
