@@ -12,7 +12,7 @@ import { pathway } from '../../src/content';
 import { caseModel, type QuestionId } from '../../src/content/case-model';
 import { recommendationFor } from '../../src/pathway/recommend';
 import { consultBundle } from '../../src/view/fhir/consult';
-import { canonical, extensions } from '../../src/view/fhir/vocabulary';
+import { canonical, extensions, semverAlgorithm } from '../../src/view/fhir/vocabulary';
 import { replay, stepOf } from '../../machines/step';
 import { buildFhirBundle, fhirBundlePath, renderFhirBundle } from '../../tools/fhir-export';
 import { statementsOf } from '../../tools/fhir/plan-definition';
@@ -118,7 +118,9 @@ describe('the Questionnaire', () => {
 
   it('routes by enableWhenExpression only, over variables defined before use, and shows each outcome', () => {
     const defined = new Set<string>();
-    for (const e of form?.extension ?? []) {
+    const [version, ...variables] = form?.extension ?? [];
+    expect(version).toEqual(semverAlgorithm); // SDC's base profile asks for it beside a version
+    for (const e of variables) {
       expect(e.url).toBe(sdc.variable);
       const used = [...(e.valueExpression?.expression ?? '').matchAll(/%(\w+)/g)].map((m) => m[1]);
       for (const name of used) if (name !== 'resource') expect(defined).toContain(name);

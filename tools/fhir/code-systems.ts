@@ -2,7 +2,7 @@ import type { CodeSystem, CodeSystemConcept } from '@medplum/fhirtypes';
 import type { Pathway } from '../../src/content/schema';
 import { sectionOrder } from '../../src/pathway/recommend';
 import { sectionTitles } from '../../src/view/strings';
-import { canonical, computableName, versionTag } from '../../src/view/fhir/vocabulary';
+import { canonical, computableName, semverAlgorithm, versionTag } from '../../src/view/fhir/vocabulary';
 
 function codeSystem(
   content: Pathway,
@@ -15,6 +15,7 @@ function codeSystem(
     resourceType: 'CodeSystem',
     id: url.slice(url.lastIndexOf('/') + 1),
     meta: versionTag(content.id, content.version),
+    extension: [semverAlgorithm],
     url,
     version: content.version,
     name: computableName(...name),

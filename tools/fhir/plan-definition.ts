@@ -2,7 +2,13 @@ import type { PlanDefinition, PlanDefinitionAction, RelatedArtifact } from '@med
 import type { Condition, Evidence, Pathway, Ref } from '../../src/content/schema';
 import { evidenceLabels } from '../../src/view/strings';
 import { citationText } from '../../src/view/text-parts';
-import { canonical, computableName, extensions, versionTag } from '../../src/view/fhir/vocabulary';
+import {
+  canonical,
+  computableName,
+  extensions,
+  semverAlgorithm,
+  versionTag,
+} from '../../src/view/fhir/vocabulary';
 import { conditionExpression } from './fhirpath';
 
 /** A rule-bearing statement of the content: a recommendation item, or a pitfall gathered with the plan. */
@@ -70,6 +76,7 @@ export function buildPlanDefinition(content: Pathway): PlanDefinition {
     resourceType: 'PlanDefinition',
     id: content.id,
     meta: versionTag(content.id, content.version),
+    extension: [semverAlgorithm],
     url: canonical.planDefinition(content.id),
     version: content.version,
     name: computableName(content.id, 'recommendations'),

@@ -2,7 +2,13 @@ import type { Coding, Extension, Questionnaire, QuestionnaireItem } from '@medpl
 import { caseModel, type QuestionId } from '../../src/content/case-model';
 import type { Pathway } from '../../src/content/schema';
 import { arrivalsInOrder, statechartGraph, type Arrival, type StatechartGraph } from '../../machines/graph';
-import { answerCoding, canonical, computableName, versionTag } from '../../src/view/fhir/vocabulary';
+import {
+  answerCoding,
+  canonical,
+  computableName,
+  semverAlgorithm,
+  versionTag,
+} from '../../src/view/fhir/vocabulary';
 import { allOf, anyOf, conditionExpression, negation } from './fhirpath';
 
 export const sdc = {
@@ -113,10 +119,13 @@ export function buildQuestionnaire(
     resourceType: 'Questionnaire',
     id: content.id,
     meta: { profile: [sdc.questionnaire], ...versionTag(content.id, content.version) },
-    extension: reachVariables(graph).map((v) => ({
-      url: sdc.variable,
-      valueExpression: fhirpath(v.expression, v.name),
-    })),
+    extension: [
+      semverAlgorithm,
+      ...reachVariables(graph).map((v) => ({
+        url: sdc.variable,
+        valueExpression: fhirpath(v.expression, v.name),
+      })),
+    ],
     url: canonical.questionnaire(content.id),
     version: content.version,
     name: computableName(content.id, 'consult'),

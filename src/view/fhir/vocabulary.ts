@@ -37,6 +37,15 @@ export function computableName(...parts: string[]): string {
   return parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
 }
 
+/**
+ * Content versions are semver (the content schema checks): said on every versioned resource, as SDC's
+ * base Questionnaire profile requires wherever a version is given.
+ */
+export const semverAlgorithm: Extension = {
+  url: 'http://hl7.org/fhir/StructureDefinition/artifact-versionAlgorithm',
+  valueCoding: { system: 'http://hl7.org/fhir/version-algorithm', code: 'semver' },
+};
+
 export function versionTag(contentId: string, version: string): Meta {
   return { tag: [{ system: canonical.versions(contentId), code: version }] };
 }
