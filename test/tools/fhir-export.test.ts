@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
 import type {
   CodeSystem,
@@ -17,6 +16,7 @@ import { replay, stepOf } from '../../machines/step';
 import { buildFhirBundle, fhirBundlePath, renderFhirBundle } from '../../tools/fhir-export';
 import { statementsOf } from '../../tools/fhir/plan-definition';
 import { outcomeLinkId, sdc } from '../../tools/fhir/questionnaire';
+import { expectUpToDate } from '../support/up-to-date';
 
 const bundle = buildFhirBundle(pathway);
 const resources = (bundle.entry ?? []).map((e) => e.resource as Resource);
@@ -29,20 +29,7 @@ const versionTag = { system: canonical.versions(pathway.id), code: pathway.versi
 
 describe('docs/fhir/bcbm.bundle.json', () => {
   it('is up to date with the content and the statechart', () => {
-    const stale = 'docs/fhir/bcbm.bundle.json is out of date: run `npm run fhir:export` and commit it';
-    const file = fhirBundlePath(pathway);
-    if (!existsSync(file)) throw new Error(`it is missing: ${stale}`);
-    const committed = readFileSync(file, 'utf8');
-    const rendered = renderFhirBundle(pathway);
-    if (committed !== rendered) {
-      const a = committed.split('\n');
-      const b = rendered.split('\n');
-      const at = a.findIndex((l, i) => l !== b[i]);
-      const line = at < 0 ? Math.min(a.length, b.length) + 1 : at + 1;
-      throw new Error(
-        `${stale}.\nFirst difference at line ${line}:\n  file:     ${a[line - 1] ?? '(end)'}\n  expected: ${b[line - 1] ?? '(end)'}`,
-      );
-    }
+    expectUpToDate(fhirBundlePath(pathway), renderFhirBundle(pathway), 'npm run fhir:export');
   });
 
   it('is deterministic', () => {
