@@ -10,6 +10,7 @@ const exhaustive = [
   'view/outline.test.ts',
   'dialogs/note.test.ts',
   'training/case-bank.test.ts',
+  'tools/fhir-consults.test.ts',
 ];
 const integration = [
   'launcher.test.ts', // runs the npm start launcher on a throw-away project

@@ -30,10 +30,14 @@ export function becauseText(i: RecommendationItem): string {
     : '';
 }
 
-export function referenceLine(r: { n: number; citation: ResolvedRef['citation'] }): string {
-  const c = r.citation;
+/** A source in full: "Authors. Title. Source year;detail. doi:…". */
+export function citationText(c: ResolvedRef['citation']): string {
   const authors = /[.!?]$/.test(c.authors) ? c.authors : `${c.authors}.`;
-  return `[${r.n}] ${authors} ${c.title}. ${c.source} ${c.year}${c.detail ? `;${c.detail}` : ''}.${c.doi ? ` doi:${c.doi}` : ''}`;
+  return `${authors} ${c.title}. ${c.source} ${c.year}${c.detail ? `;${c.detail}` : ''}.${c.doi ? ` doi:${c.doi}` : ''}`;
+}
+
+export function referenceLine(r: { n: number; citation: ResolvedRef['citation'] }): string {
+  return `[${r.n}] ${citationText(r.citation)}`;
 }
 
 export function gpaLines(g: GpaResult): string[] {

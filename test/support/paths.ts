@@ -2,63 +2,41 @@ import { initialTransition, transition } from 'xstate';
 import { caseModel, type Answers, type QuestionId } from '../../src/content/case-model';
 import type { Condition } from '../../src/content/schema';
 import { answerEvent, bcbmMachine, type AnswerEvent } from '../../machines/bcbm.machine';
+import { statechartGraph } from '../../machines/graph';
 import { stepOf, type BcbmSnapshot, type Step } from '../../machines/step';
 
 type Entry = { question: QuestionId; answer: string };
-type StateNode = (typeof bcbmMachine)['root'];
-type Guard = { type: string; params?: { q?: QuestionId } | { q?: QuestionId }[] };
+const graph = statechartGraph();
 
-const guardQuestions = (guard: unknown): QuestionId[] => {
-  const params = (guard as Guard | undefined)?.params;
-  return (Array.isArray(params) ? params : [params]).flatMap((p) => (p?.q ? [p.q] : []));
-};
-
-function transitionsOf(node: StateNode) {
-  return [...[...node.transitions.values()].flat(), ...(node.always ?? [])];
-}
-
-/** Where a transition lands: a compound target is entered through its initial state. */
-function entered(node: StateNode): StateNode {
-  const initial = node.initial?.target?.[0] as StateNode | undefined;
-  return node.type === 'compound' && initial ? entered(initial) : node;
-}
-
-/** The questions the machine's guards read: the only answers that can change the route. */
-export function routingQuestions(): QuestionId[] {
-  const found = new Set<QuestionId>();
-  const visit = (node: StateNode) => {
-    for (const t of transitionsOf(node)) guardQuestions(t.guard).forEach((q) => found.add(q));
-    Object.values(node.states).forEach((s) => visit(s as StateNode));
-  };
-  visit(bcbmMachine.root);
-  return [...found].sort();
-}
+export { routingQuestions } from '../../machines/graph';
 
 /**
- * The questions that guards reachable from a state can still read, read from XState's own graph
- * (machine.root): answers outside this set no longer change the route from here.
+ * The questions that guards reachable from a state can still read, from the statechart's graph
+ * (machines/graph.ts): answers outside this set no longer change the route from here.
  */
 const futureReads = new Map<string, QuestionId[]>();
-function readsFrom(node: StateNode): QuestionId[] {
-  const cached = futureReads.get(node.id);
+function readsFrom(id: string): QuestionId[] {
+  const cached = futureReads.get(id);
   if (cached) return cached;
+  if (!graph.states.has(id)) throw new Error(`the statechart graph has no state ${id}`);
   const found = new Set<QuestionId>();
   const seen = new Set<string>();
-  const visit = (n: StateNode) => {
-    if (seen.has(n.id)) return;
-    seen.add(n.id);
-    for (const t of transitionsOf(n)) {
-      guardQuestions(t.guard).forEach((q) => found.add(q));
-      for (const target of (t.target ?? []) as StateNode[]) visit(entered(target));
+  const visit = (at: string) => {
+    if (seen.has(at)) return;
+    seen.add(at);
+    for (const route of graph.states.get(at)?.routes ?? []) {
+      route.when.forEach((t) => found.add(t.q));
+      visit(route.to);
     }
   };
-  visit(node);
+  visit(id);
   const reads = [...found].sort();
-  futureReads.set(node.id, reads);
+  futureReads.set(id, reads);
   return reads;
 }
 
-function atomicNode(snapshot: BcbmSnapshot): StateNode {
+/** The id of the atomic state a snapshot is in, as the graph names it. */
+function atomicId(snapshot: BcbmSnapshot): string {
   const path: string[] = [];
   let value: unknown = snapshot.value;
   while (value && typeof value === 'object') {
@@ -67,13 +45,13 @@ function atomicNode(snapshot: BcbmSnapshot): StateNode {
     value = inner;
   }
   if (typeof value === 'string') path.push(value);
-  return bcbmMachine.getStateNodeById(['bcbm', ...path].join('.')) as StateNode;
+  return [bcbmMachine.id, ...path].join('.');
 }
 
 /** A state of the graph: where the machine is, plus the answers its guards can still read. */
 export function serializeRoute(snapshot: BcbmSnapshot): string {
   const answers = snapshot.context.answers as Record<string, string>;
-  return JSON.stringify([snapshot.value, readsFrom(atomicNode(snapshot)).map((q) => answers[q] ?? null)]);
+  return JSON.stringify([snapshot.value, readsFrom(atomicId(snapshot)).map((q) => answers[q] ?? null)]);
 }
 
 export function next(snapshot: BcbmSnapshot, event: AnswerEvent): BcbmSnapshot {

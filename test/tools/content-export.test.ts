@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bcbmMachine } from '../../machines/bcbm.machine';
 import {
@@ -10,6 +9,7 @@ import {
   routingOf,
 } from '../../tools/content-export';
 import { pathway } from '../../src/content';
+import { expectUpToDate } from '../support/up-to-date';
 
 const docPath = join(findRepoRoot(), 'docs', 'pathway.md');
 const rendered = renderPathwayMarkdown(pathway);
@@ -20,18 +20,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('docs/pathway.md', () => {
   it('is up to date with the content and the statechart', () => {
-    const stale = 'docs/pathway.md is out of date: run `npm run content:export` and commit docs/pathway.md';
-    if (!existsSync(docPath)) throw new Error(`docs/pathway.md is missing: ${stale}`);
-    const committed = readFileSync(docPath, 'utf8');
-    if (committed !== rendered) {
-      const a = committed.split('\n');
-      const b = rendered.split('\n');
-      const at = a.findIndex((l, i) => l !== b[i]);
-      const line = at < 0 ? Math.min(a.length, b.length) + 1 : at + 1;
-      throw new Error(
-        `${stale}.\nFirst difference at line ${line}:\n  file:     ${a[line - 1] ?? '(end)'}\n  expected: ${b[line - 1] ?? '(end)'}`,
-      );
-    }
+    expectUpToDate(docPath, rendered, 'npm run content:export');
   });
 
   it('is deterministic (no generation date)', () => {

@@ -1,0 +1,86 @@
+import type { Coding, Extension, Meta } from '@medplum/fhirtypes';
+import type { Pathway } from '../../content/schema';
+
+/**
+ * Where the FHIR export's own canonical URLs live. It is a placeholder under example.org, like the
+ * Teams manifest's web addresses: the URLs name things (code systems, extensions), they are never
+ * fetched. A hospital that republishes the export keeps them, so codes stay comparable across sites.
+ */
+export const fhirBase = 'https://example.org/bcbm-consult-bot/fhir';
+
+export const canonical = {
+  questionnaire: (contentId: string) => `${fhirBase}/Questionnaire/${contentId}`,
+  planDefinition: (contentId: string) => `${fhirBase}/PlanDefinition/${contentId}`,
+  /** One code system per question: its codes are the answer values of docs/contract.md. */
+  answers: (contentId: string, question: string) => `${fhirBase}/CodeSystem/${contentId}-${question}`,
+  /** The recommendations a consult can end in (the statechart's final states). */
+  outcomes: (contentId: string) => `${fhirBase}/CodeSystem/${contentId}-outcome`,
+  /** What a PlanDefinition action is: a recommendation item of a plan section, or a pitfall. */
+  statements: (contentId: string) => `${fhirBase}/CodeSystem/${contentId}-statement`,
+  /** The content version, as a tag on every resource. */
+  versions: (contentId: string) => `${fhirBase}/CodeSystem/${contentId}-version`,
+};
+
+export const extensions = {
+  /** On a PlanDefinition action: verified, secondary or unverified (valueCode), as in docs/pathway.md. */
+  evidence: `${fhirBase}/StructureDefinition/evidence-status`,
+  /**
+   * On a QuestionnaireResponse: what the consult recommends. Sub-extensions `outcome` (valueCoding),
+   * `contentVersion` (valueString: the content the items were chosen by), `item` and `pitfall` (valueCode,
+   * one per recommendation item or gathered pitfall, in the order the recommendation shows them).
+   */
+  recommendation: `${fhirBase}/StructureDefinition/recommendation`,
+};
+
+/** A computer-friendly name for a resource, as FHIR asks: `('bcbm', 'kpsCause')` → `BcbmKpsCause`. */
+export function computableName(...parts: string[]): string {
+  return parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+}
+
+/**
+ * Content versions are semver (the content schema checks): said on every versioned resource, as SDC's
+ * base Questionnaire profile requires wherever a version is given.
+ */
+export const semverAlgorithm: Extension = {
+  url: 'http://hl7.org/fhir/StructureDefinition/artifact-versionAlgorithm',
+  valueCoding: { system: 'http://hl7.org/fhir/version-algorithm', code: 'semver' },
+};
+
+export function versionTag(contentId: string, version: string): Meta {
+  return { tag: [{ system: canonical.versions(contentId), code: version }] };
+}
+
+/** An answer as a coding: the value is the code; the label, where the content has it, the display. */
+export function answerCoding(content: Pathway, question: string, value: string): Coding {
+  const label = content.questions
+    .find((q) => q.id === question)
+    ?.options.find((o) => o.value === value)?.label;
+  return {
+    system: canonical.answers(content.id, question),
+    code: value,
+    ...(label ? { display: label } : {}),
+  };
+}
+
+export function outcomeCoding(content: Pathway, outcomeId: string): Coding {
+  const title = content.outcomes.find((o) => o.id === outcomeId)?.title;
+  return { system: canonical.outcomes(content.id), code: outcomeId, ...(title ? { display: title } : {}) };
+}
+
+/** The recommendation extension (see `extensions.recommendation`). */
+export function recommendationExtension(r: {
+  outcome: Coding;
+  contentVersion?: string;
+  items: readonly string[];
+  pitfalls: readonly string[];
+}): Extension {
+  return {
+    url: extensions.recommendation,
+    extension: [
+      { url: 'outcome', valueCoding: r.outcome },
+      ...(r.contentVersion ? [{ url: 'contentVersion', valueString: r.contentVersion }] : []),
+      ...r.items.map((id) => ({ url: 'item', valueCode: id })),
+      ...r.pitfalls.map((id) => ({ url: 'pitfall', valueCode: id })),
+    ],
+  };
+}
