@@ -1,5 +1,4 @@
 import type { Answers } from '../../src/content/case-model';
-import { holds } from '../../src/content/conditions';
 import type { Condition, Pathway } from '../../src/content/schema';
 import { witness, type GeneratedPath } from './paths';
 
