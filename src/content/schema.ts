@@ -179,6 +179,8 @@ export const DecisionValue = z.strictObject({
   label: z.string().min(1),
   /** The words of the bottom line's "Plan" line; absent: this value is not named there (the default). */
   short: z.string().min(1).max(70).optional(),
+  /** Not part of this plan (e.g. imaging still pending): the decision is left out of the plan's details. */
+  hidden: z.boolean().default(false),
 });
 
 /** A row of a decision's table: the first row whose rule holds sets the value. */

@@ -56,6 +56,8 @@ export interface DecisionResult {
   label: string;
   /** How the bottom line names it; absent when this value does not set the plan (the default). */
   short?: string;
+  /** Not part of this plan (the content says so): left out of the plan's details. */
+  hidden: boolean;
   /** The row that set it, in words. */
   why: string;
   refs: ResolvedRef[];
@@ -158,6 +160,7 @@ export function decide(
     value: value.value,
     label: value.label,
     ...(value.short ? { short: value.short } : {}),
+    hidden: value.hidden,
     why: row.why,
     refs: resolve(row.refs),
     because: row.condition ? becauseOf(content, row.condition, answers) : [],

@@ -12,6 +12,7 @@ import { becauseText, evidenceTag, gpaLines, itemText, referenceLine, refNumbers
  * disclaimer) is read first; the sections are the details, folded wherever the channel can fold.
  */
 export type OutlineSectionId =
+  | 'decisions'
   | Recommendation['sections'][number]['id']
   | 'prognosis'
   | 'unknowns'
@@ -98,15 +99,30 @@ function changeLines(c: Changes | undefined): string[] {
 
 /** The outline of a recommendation, and what changed since the one before it, if an answer was changed. */
 export function outlineOf(consultId: string, r: Recommendation, changes?: Changes): Outline {
-  const sections: OutlineSection[] = r.sections.map((s) => ({
-    id: s.id,
-    title: sectionTitles[s.id],
-    lines: s.items.map((i) => ({
-      text: itemText(i),
-      ...(becauseText(i) ? { because: becauseText(i) } : {}),
-      refs: numbers(i.refs),
+  // The plan's key decisions first, each with the row that set it: the basis of everything below.
+  const decided = r.decisions.filter((d) => !d.hidden);
+  const sections: OutlineSection[] = [
+    {
+      id: 'decisions',
+      title: headings.decisions,
+      lines: decided.map((d) => ({
+        text: `${d.title}: ${d.label}. ${d.why}${refNumbers(d.refs)}`,
+        ...(becauseText(d) ? { because: becauseText(d) } : {}),
+        refs: numbers(d.refs),
+      })),
+    },
+  ];
+  sections.push(
+    ...r.sections.map((s) => ({
+      id: s.id,
+      title: sectionTitles[s.id],
+      lines: s.items.map((i) => ({
+        text: itemText(i),
+        ...(becauseText(i) ? { because: becauseText(i) } : {}),
+        refs: numbers(i.refs),
+      })),
     })),
-  }));
+  );
   if (r.prognosis)
     sections.push({
       id: 'prognosis',

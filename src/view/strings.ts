@@ -71,6 +71,7 @@ export const headings = {
   references: 'Sources',
   bottomLine: 'Bottom line',
   plan: 'Plan',
+  decisions: 'Key decisions',
   whatChanged: 'What changed',
   added: 'Added',
   removed: 'Removed',

@@ -24,7 +24,7 @@ export function itemText(i: RecommendationItem): string {
   return `${i.text}${evidenceTag(i.evidence)}${refNumbers(i.refs)}`;
 }
 
-export function becauseText(i: RecommendationItem): string {
+export function becauseText(i: Pick<RecommendationItem, 'because'>): string {
   return i.because.length
     ? `${headings.because}: ${i.because.map((b) => `${b.short} = ${b.answer}`).join(', ')}`
     : '';

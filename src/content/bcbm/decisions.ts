@@ -41,7 +41,7 @@ export const decisions: PathwayInput['decisions'] = [
     id: 'goals',
     title: 'Goals of care',
     values: [
-      { value: 'notYet', label: 'Not part of this plan (no metastases to treat yet)' },
+      { value: 'notYet', label: 'Not part of this plan (no metastases to treat yet)', hidden: true },
       { value: 'activeTreatment', label: 'Active treatment, palliative care alongside' },
       {
         value: 'sharedDecision',
@@ -118,7 +118,7 @@ export const decisions: PathwayInput['decisions'] = [
     id: 'local',
     title: 'Local treatment',
     values: [
-      { value: 'notYet', label: 'Not part of this plan (no metastases to treat yet)' },
+      { value: 'notYet', label: 'Not part of this plan (no metastases to treat yet)', hidden: true },
       {
         value: 'noRadiotherapy',
         label: 'No brain radiotherapy (no symptoms from the metastases, KPS 50 or less)',
@@ -310,7 +310,7 @@ export const decisions: PathwayInput['decisions'] = [
     id: 'systemic',
     title: 'Systemic therapy',
     values: [
-      { value: 'notYet', label: 'Not part of this plan (no metastases to treat yet)' },
+      { value: 'notYet', label: 'Not part of this plan (no metastases to treat yet)', hidden: true },
       {
         value: 'sharedDecision',
         label: 'Cancer treatment by shared decision, not by default',
@@ -421,7 +421,7 @@ export const decisions: PathwayInput['decisions'] = [
     id: 'steroids',
     title: 'Steroids',
     values: [
-      { value: 'notYet', label: 'Not part of this plan' },
+      { value: 'notYet', label: 'Not part of this plan', hidden: true },
       { value: 'none', label: 'No steroids', short: 'No steroids' },
       {
         value: 'ifSymptoms',

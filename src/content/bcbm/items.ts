@@ -1302,7 +1302,7 @@ export const items: PathwayInput['items'] = [
     id: 'sacituzumabTripleNegative',
     section: 'systemicTherapy',
     text: 'Triple-negative after earlier therapy, if she has not had it: sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks (ASCENT: survival 12.1 vs 6.7 months in patients without brain metastases; stable brain metastases were allowed).',
-    short: 'Sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks.',
+    short: 'If not had before: sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks.',
     rank: 41,
     when: all(treated, her2NegativeFamily, hrNegative, switching),
     refs: [{ citation: 'bardia2021' }],
