@@ -69,7 +69,7 @@ export const commandHandlers: Record<Command, (t: Turn) => TurnResult> = {
   help: (t) => stay(t, helpView(), current(t)),
   summary: (t) => stay(t, summaryView(t.env.content, t.record, t.snapshot, t.env.by)),
   why: (t) => stay(t, whyView(t.env.content, t.record, t.snapshot)),
-  note: (t) => stay(t, noteView(t.env.content, t.record, t.snapshot, t.env.by)),
+  note: (t) => stay(t, noteView(t.env.content, t.record, t.snapshot, t.env.by, t.env.now)),
   details: (t) => {
     const at = stepOf(t.snapshot);
     if (at.kind !== 'outcome') return notice(t, 'notFinished');

@@ -98,7 +98,7 @@ export function summaryView(
     })),
     unknowns: content.unknowns
       .filter((u) => holds(u.when, answers))
-      .map((u) => ({ text: u.text, action: u.action })),
+      .map((u) => ({ text: u.text, action: u.action, who: u.who })),
     next: at.kind === 'question' ? content.questions.find((q) => q.id === at.questionId)?.prompt : undefined,
   };
 }
@@ -116,6 +116,7 @@ export function noteView(
   record: ConsultRecord,
   snapshot: BcbmSnapshot,
   sender: Answerer | undefined,
+  now: Date,
 ): View {
   const at = stepOf(snapshot);
   const summary = summaryView(content, record, snapshot, sender) as Extract<View, { kind: 'summary' }>;
@@ -126,10 +127,12 @@ export function noteView(
         at.kind === 'outcome'
           ? recommendationFor(content, at.outcomeId, shownAnswers(record.log, sender))
           : undefined,
-      answers: summary.answers.map((a) => ({ short: a.short, answer: a.answer })),
+      answers: record.log,
       unknowns: summary.unknowns,
       next: summary.next,
       version: content.version,
+      date: now.toISOString().slice(0, 10),
+      handover: content.handover,
     }),
   };
 }

@@ -92,6 +92,8 @@ export const Item = z.strictObject({
   short: z.string().min(1).max(160).optional(),
   /** Order in the bottom line, lowest first; urgent items lead whatever their rank. */
   rank: z.number().int().min(1).max(99).optional(),
+  /** The short form is left out of the bottom line when one of these items is in the plan (it says it already). */
+  shortUnless: z.array(Id).default([]),
 });
 /** An item as loaded: its rule compiled to a condition over the answers, the rule as written kept for review. */
 export type Item = Compiled<z.infer<typeof Item>>;
@@ -112,9 +114,21 @@ export const Unknown = z.strictObject({
   when: Rule,
   text: z.string().min(1), // what is missing
   action: z.string().min(1), // what to do about it
+  /** Who finds it out, for the handover note (e.g. "radiology"). */
+  who: z.string().min(1),
   refs: z.array(Ref).default([]),
 });
 export type Unknown = Compiled<z.infer<typeof Unknown>>;
+
+/**
+ * The handover note's wording: how each answer reads in a sentence about the patient (empty: left out),
+ * and the safety net, what to do and whom to call if she worsens. Clinical wording, so it is content.
+ */
+export const Handover = z.strictObject({
+  phrases: z.record(z.string(), z.record(z.string(), z.string())),
+  safetyNet: z.strictObject({ text: z.string().min(1), refs: z.array(Ref).min(1) }),
+});
+export type Handover = z.infer<typeof Handover>;
 
 export const GpaLevel = z.strictObject({
   label: z.string().min(1),
@@ -249,6 +263,7 @@ const PathwayShape = z.strictObject({
   drugs: z.array(Drug).default([]),
   conflicts: z.array(Conflict).default([]),
   decisions: z.array(KeyDecision).default([]),
+  handover: Handover,
   changes: z.array(Change).default([]),
 });
 
@@ -329,6 +344,9 @@ const CheckedPathway = PathwayShape.superRefine((p, ctx) => {
     if (!asked.has(id)) issue(['questions'], `question "${id}" of the case model has no content`);
 
   p.items.forEach((x, i) => {
+    for (const id of x.shortUnless)
+      if (!p.items.some((y) => y.id === id))
+        issue(['items', i, 'shortUnless'], `item "${x.id}" names unknown item "${id}" in shortUnless`);
     checkRefs('items', i, `item "${x.id}"`, x.refs);
     checkCondition(['items', i, 'when'], `item "${x.id}"`, x.when);
   });
@@ -339,6 +357,15 @@ const CheckedPathway = PathwayShape.superRefine((p, ctx) => {
   p.unknowns.forEach((x, i) => {
     checkRefs('unknowns', i, `unknown "${x.id}"`, x.refs);
     checkCondition(['unknowns', i, 'when'], `unknown "${x.id}"`, x.when);
+  });
+  // Every answer has its handover phrase (possibly empty, to leave it out), so a note never shows a raw value.
+  for (const q of Object.keys(caseModel) as (keyof typeof caseModel)[])
+    for (const v of caseModel[q])
+      if (p.handover.phrases[q]?.[v] === undefined)
+        issue(['handover', 'phrases', q], `no handover phrase for ${q} = "${v}"`);
+  p.handover.safetyNet.refs.forEach((r, j) => {
+    if (!citations.has(r.citation))
+      issue(['handover', 'safetyNet', 'refs', j], `the safety net cites unknown citation "${r.citation}"`);
   });
   p.gpa.refs.forEach((r, j) => {
     if (!citations.has(r.citation))

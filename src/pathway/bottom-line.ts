@@ -17,7 +17,8 @@ export function bottomLineOf(r: Recommendation): BottomLine {
   const items = r.sections.flatMap((s) => s.items);
   const order = new Map(items.map((item, i) => [item.id, i]));
   const actions = items
-    .filter((i) => i.short)
+    // An item whose point another bottom-line item already makes stays in the details.
+    .filter((i) => i.short && !i.shortUnless.some((id) => order.has(id)))
     .sort(
       (a, b) =>
         Number(b.urgent) - Number(a.urgent) ||

@@ -44,6 +44,8 @@ export interface RecommendationItem {
   /** Its line in the bottom line, from the content; items without one are details only. */
   short?: string;
   rank?: number;
+  /** Items that make this one's short form unnecessary in the bottom line when they are in the plan. */
+  shortUnless: readonly string[];
   refs: ResolvedRef[];
   because: Because[];
 }
@@ -72,7 +74,7 @@ export interface Recommendation {
   sections: { id: Section; items: RecommendationItem[] }[];
   prognosis?: GpaResult & { refs: ResolvedRef[] };
   pitfalls: { id: string; text: string; evidence: Evidence; refs: ResolvedRef[] }[];
-  unknowns: { id: string; text: string; action: string; refs: ResolvedRef[] }[];
+  unknowns: { id: string; text: string; action: string; who: string; refs: ResolvedRef[] }[];
   references: { n: number; citation: Citation }[];
   disclaimer: string;
   content: { id: string; title: string; version: string; reviewedBy: string; reviewedOn: string };
@@ -133,6 +135,7 @@ function resolveItem(
     // Seed-article notes are for reviewers (docs/pathway.md), never shown to users: not carried here.
     ...(i.short ? { short: i.short } : {}),
     ...(i.rank !== undefined ? { rank: i.rank } : {}),
+    shortUnless: i.shortUnless,
     refs: resolve(i.refs),
     because: becauseOf(content, i.when, answers),
   };
@@ -245,7 +248,7 @@ export function buildRecommendation(
     }));
   const unknowns = content.unknowns
     .filter((u) => holds(u.when, answers))
-    .map((u) => ({ id: u.id, text: u.text, action: u.action, refs: resolve(u.refs) }));
+    .map((u) => ({ id: u.id, text: u.text, action: u.action, who: u.who, refs: resolve(u.refs) }));
 
   const references = [...numbers.entries()]
     .sort((a, b) => a[1] - b[1])

@@ -66,7 +66,7 @@ export type View =
   | {
       kind: 'summary';
       answers: { question: QuestionId; short: string; answer: string; by?: string }[];
-      unknowns: { text: string; action: string }[];
+      unknowns: { text: string; action: string; who: string }[];
       next?: string;
     }
   | { kind: 'help'; commands: { name: string; text: string }[] };

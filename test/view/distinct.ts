@@ -25,7 +25,12 @@ const shorts: Feature[] = pathway.items
       (a.item.rank ?? 99) - (b.item.rank ?? 99) ||
       a.place - b.place,
   )
-  .map((x) => ({ id: x.item.id, rule: x.item.rule, reads: rules.questionsOf(x.item.rule) }));
+  .map((x) => {
+    // As bottomLineOf: the short form shows unless an item that says it already is in the plan.
+    const unless = x.item.shortUnless.map((id) => pathway.items.find((i) => i.id === id)!.rule);
+    const rule: Rule = unless.length ? { all: [x.item.rule, { not: { any: unless } }] } : x.item.rule;
+    return { id: x.item.id, rule, reads: rules.questionsOf(rule) };
+  });
 
 // The key decisions whose values the bottom line can name (its "Plan" line).
 const named = pathway.decisions

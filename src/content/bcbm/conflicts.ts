@@ -118,6 +118,11 @@ export const conflicts: PathwayInput['conflicts'] = [
     ['noMetsIcpCause', 'noMetsSteroidReview', 'srsOneToFour', 'lmSpineMri'],
     'no emergency CT order after the imaging is done (review m9)',
   ),
+  ...pairs(
+    ['radionecrosisTreatment'],
+    ['progDiffuseAfterWbrt', 'progDiffuseAfterSrs', 'haWbrtMemantine', 'extensiveSrsOrHaWbrt'],
+    '"no more radiation" to a radionecrotic lesion, beside whole-brain radiotherapy that would irradiate it again',
+  ),
   {
     between: ['followUpMri', 'followUpCt'],
     why: 'MRI follow-up, or contrast CT where MRI is contraindicated, not both (review m10)',

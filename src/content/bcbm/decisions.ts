@@ -46,7 +46,7 @@ export const decisions: PathwayInput['decisions'] = [
       {
         value: 'sharedDecision',
         label: 'Treatment weighed against the prognosis with her; palliative care now',
-        short: 'Shared decision; palliative care now',
+        short: 'Palliative care now; treatment weighed with her',
       },
       {
         value: 'supportiveFirst',
@@ -132,7 +132,7 @@ export const decisions: PathwayInput['decisions'] = [
       {
         value: 'supportiveOptional',
         label: 'Local treatment only to relieve symptoms',
-        short: 'Radiotherapy only for symptoms',
+        short: 'Local treatment only for symptoms',
       },
       {
         value: 'pendingCause',

@@ -5,6 +5,7 @@ import { conflicts } from './conflicts';
 import { decisions } from './decisions';
 import { drugs } from './drugs';
 import { gpa } from './gpa';
+import { handover } from './handover';
 import { items } from './items';
 import { outcomes } from './outcomes';
 import { pitfalls } from './pitfalls';
@@ -35,5 +36,6 @@ export const bcbmContent: PathwayInput = {
   drugs,
   conflicts,
   decisions,
+  handover,
   changes,
 };

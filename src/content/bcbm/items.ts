@@ -203,6 +203,7 @@ export const items: PathwayInput['items'] = [
     text: 'Get the brain scan urgently: a new neurological symptom in a patient with breast cancer needs brain imaging, with a low threshold for MRI.',
     short: 'Urgent brain imaging: contrast MRI if possible.',
     rank: 10,
+    shortUnless: ['contrastCtContraindicated', 'contrastCtThenMri'],
     when: pending,
     refs: [
       ascoHer2('Rec 10.2'),
@@ -634,7 +635,7 @@ export const items: PathwayInput['items'] = [
     id: 'noMetsOtherCauses',
     section: 'immediate',
     text: 'Look for another cause of the symptom: a provoked seizure (low sodium, high calcium, low glucose, drugs, posterior reversible encephalopathy) or a mimic (hemifacial spasm, tics, myokymia). If it is unclear whether the events are seizures, an EEG can help.',
-    short: 'Look for another cause: provoked seizure or a mimic.',
+    short: 'Look for another cause of the symptom: a mimic, or a provoked seizure.',
     rank: 10,
     when: all(noMetastases, not(raisedIcp)),
     refs: [
@@ -814,6 +815,7 @@ export const items: PathwayInput['items'] = [
     text: 'Over 4 cm and surgery not possible: radiosurgery in several fractions rather than one. Radiosurgery for lesions over 6 cm is discouraged.',
     short: 'Radiosurgery in several fractions (surgery not possible).',
     rank: 31,
+    shortUnless: ['fiveToTenLargeLesion'],
     when: local('fractionatedSrs'),
     refs: [{ citation: 'astro2022', point: 'over 4 cm', strength: 'Conditional' }],
     evidence: 'verified',
@@ -824,6 +826,7 @@ export const items: PathwayInput['items'] = [
     text: 'Ask neurosurgery to assess resection of the large or symptomatic lesion (over 3–4 cm, or causing symptomatic mass effect), whatever the performance status; over 4 cm, surgery is the conditional recommendation. For a single metastasis, adding surgery to whole-brain radiotherapy cut recurrence at the site (20% vs 52%) and lengthened survival (40 vs 15 weeks).',
     short: 'Neurosurgery to assess resection, then radiation to the cavity.',
     rank: 30,
+    shortUnless: ['icpNeurosurgery'],
     when: all(local('surgeryFirst'), fewLesions),
     refs: [
       ascoHer2('Rec 2.1'),
@@ -861,6 +864,7 @@ export const items: PathwayInput['items'] = [
     text: 'With many metastases, surgery is less likely to help unless the rest of the disease can be controlled; it can still be discussed for a large lesion or one causing mass effect.',
     short: 'Neurosurgical opinion for the large or symptomatic lesion.',
     rank: 32,
+    shortUnless: ['icpNeurosurgery'],
     when: all(local('surgeryFirst'), manyLesions),
     refs: [
       { citation: 'ascoSnoAstro2022', point: 'Rec 1.1' },
@@ -886,9 +890,8 @@ export const items: PathwayInput['items'] = [
     short: 'Radiosurgery is an option for 5–10 metastases (total volume 15 mL or less).',
     rank: 33,
     when: all(
-      local('srsOrWbrt', 'surgeryFirst'),
       is('lesionCount', 'fiveToTen'),
-      is('largestLesion', 'under3cm'),
+      any(all(local('srsOrWbrt'), is('largestLesion', 'under3cm')), local('surgeryFirst')),
     ),
     refs: [
       {
@@ -906,11 +909,16 @@ export const items: PathwayInput['items'] = [
   {
     id: 'fiveToTenLargeLesion',
     section: 'localTherapy',
-    text: '5–10 metastases with one of 3 cm or more fall outside the radiosurgery trial for 5–10 lesions (each under 3 cm and 10 mL, total volume 15 mL or less, KPS 70 or more; a 4 cm lesion alone is about 33 mL): treat the large lesion with surgery if it can be removed, otherwise with radiosurgery in several fractions, and the others with radiosurgery only if the total volume allows; if not, whole-brain radiotherapy with hippocampal avoidance and memantine.',
+    text: '5–10 metastases with one of 3 cm or more that cannot be removed fall outside the radiosurgery trial for 5–10 lesions (each under 3 cm and 10 mL, total volume 15 mL or less, KPS 70 or more; a 4 cm lesion alone is about 33 mL): treat the large lesion with radiosurgery in several fractions, and the others with radiosurgery only if the total volume allows; if not, whole-brain radiotherapy with hippocampal avoidance and memantine.',
     short:
-      'Large lesion: surgery or multifraction SRS; others: SRS, or HA-WBRT with memantine 10 mg twice daily.',
+      'Large lesion: multifraction SRS; the rest: SRS if the volume allows, else HA-WBRT with memantine 10 mg twice daily.',
     rank: 33,
-    when: all(is('lesionCount', 'fiveToTen'), large, local('srsOrWbrt', 'fractionatedSrs', 'surgeryFirst')),
+    when: all(
+      is('lesionCount', 'fiveToTen'),
+      large,
+      is('resectable', 'no'),
+      local('srsOrWbrt', 'fractionatedSrs'),
+    ),
     refs: [
       { citation: 'yamamoto2014', point: 'eligibility (read in secondary sources)' },
       { citation: 'astro2022', point: 'KQ1 Recs 2 and 6', strength: 'Conditional, low-quality evidence' },
@@ -1357,6 +1365,7 @@ export const items: PathwayInput['items'] = [
     text: 'Symptomatic mass effect from a growing lesion: ask neurosurgery about resection, which relieves symptoms and gives tissue to tell tumour from radionecrosis.',
     short: 'Neurosurgery: resection relieves mass effect and gives tissue.',
     rank: 30,
+    shortUnless: ['icpNeurosurgery'],
     when: all(progression, massEffect, local('reTreat', 'settleFirst', 'radionecrosis')),
     refs: [
       { citation: 'astro2022', point: 'discuss surgery for any lesion with mass effect' },
@@ -1392,7 +1401,12 @@ export const items: PathwayInput['items'] = [
     text: 'Diffuse progression after whole-brain radiotherapy: systemic therapy is preferred; a reduced-dose second course of whole-brain radiotherapy with memantine, or palliative care, are the alternatives.',
     short: 'Systemic therapy preferred; reduced-dose repeat whole-brain radiotherapy is the alternative.',
     rank: 31,
-    when: all(local('reTreat'), is('priorBrainTreatment', 'wbrt'), is('progressionPattern', 'diffuse')),
+    when: all(
+      local('reTreat'),
+      is('priorBrainTreatment', 'wbrt'),
+      is('progressionPattern', 'diffuse'),
+      not(is('necrosisWorkup', 'favoursNecrosis')),
+    ),
     refs: [ascoHer2('Rec 6.x, progression table')],
     evidence: 'verified',
     seedNote:
@@ -1404,9 +1418,30 @@ export const items: PathwayInput['items'] = [
     text: 'Diffuse progression after SRS: whole-brain radiotherapy with memantine and hippocampal avoidance, or systemic therapy; palliative care.',
     short: 'Hippocampal-avoidance WBRT 30 Gy in 10 with memantine 10 mg twice daily, or systemic therapy.',
     rank: 31,
-    when: all(local('reTreat'), is('priorBrainTreatment', 'srs'), is('progressionPattern', 'diffuse')),
+    when: all(
+      local('reTreat'),
+      is('priorBrainTreatment', 'srs'),
+      is('progressionPattern', 'diffuse'),
+      not(is('necrosisWorkup', 'favoursNecrosis')),
+    ),
     refs: [ascoHer2('Rec 6.x, progression table')],
     evidence: 'verified',
+  },
+  {
+    id: 'progDiffuseWithNecrosis',
+    section: 'localTherapy',
+    text: 'Diffuse new lesions beside a treated lesion that imaging favours as radionecrosis: systemic therapy is preferred; whole-brain radiotherapy would irradiate the necrotic lesion again, so any further radiation is decided with radiation oncology, and palliative care is an option.',
+    short:
+      'Diffuse progression beside radionecrosis: systemic therapy first; radiation only via radiation oncology.',
+    rank: 31,
+    when: all(
+      local('reTreat'),
+      is('priorBrainTreatment', 'srs', 'wbrt'),
+      is('progressionPattern', 'diffuse'),
+      is('necrosisWorkup', 'favoursNecrosis'),
+    ),
+    refs: [ascoHer2('Recs 6.2 and 6.3'), { citation: 'narloch2017' }],
+    evidence: 'unverified',
   },
   {
     id: 'progLimitedAfterSurgery',

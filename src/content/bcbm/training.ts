@@ -293,7 +293,6 @@ export const training: TrainingInput = {
               ['surgeryLargeOrSymptomatic'],
               ['surgeryManyLesions'],
               ['surgeryManyLesions', 'srsFiveToTen'],
-              ['surgeryManyLesions', 'fiveToTenLargeLesion'],
               ['surgeryManyLesions', 'extensiveSrsOrHaWbrt'],
             ],
           },

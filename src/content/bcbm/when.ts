@@ -133,6 +133,7 @@ export const wbrtAnOption = any(
   all(local('surgeryFirst', 'fractionatedSrs'), manyLesions),
   all(
     local('reTreat'),
+    not(is('necrosisWorkup', 'favoursNecrosis')),
     any(
       is('priorBrainTreatment', 'srs'),
       all(is('priorBrainTreatment', 'surgeryOnly'), is('progressionPattern', 'diffuse')),
