@@ -5,13 +5,13 @@ import { persistSnapshot, replay, restoreSnapshot, type BcbmSnapshot } from '../
 import { answer } from './answer';
 import { change, commandHandlers } from './commands';
 import type { ConsultRecord } from './consult-record';
-import { matchOption } from './match';
+import { isAnswerValue } from '../src/content/case-model';
+import { matchReply, questionOptions } from './match';
 import type { TurnInput } from './parse-input';
 import { initialSnapshot, newRecord, stay, type Turn, type TurnEnv, type TurnResult } from './turn';
 import { currentView, helpView, positionOf } from './views';
 
 export type { TurnEnv, TurnEvent, TurnResult } from './turn';
-export { matchOption } from './match';
 export { currentView, questionView } from './views';
 
 /** A stored record as a turn: its snapshot, or (written by another version of the pathway) its answers replayed. */
@@ -79,14 +79,28 @@ export function handleTurn(stored: ConsultRecord | undefined, input: TurnInput, 
         (input.consultId !== undefined && input.consultId !== t.record.consultId) ||
         (input.step !== undefined && input.step !== t.record.step);
       if (old) return stale();
-      const value =
-        matchOption(env.content, at.questionId, input.answer) === input.answer ? input.answer : undefined;
-      return value === undefined ? unrecognised(t) : answer(t, at.questionId, value);
+      // A button carries its answer: checked as data, never read by the typed-reply matcher.
+      return isAnswerValue(at.questionId, input.answer)
+        ? answer(t, at.questionId, input.answer)
+        : unrecognised(t);
     }
     case 'text': {
       if (at.kind !== 'question') return stay(t, { kind: 'notice', note: 'finished' });
-      const value = matchOption(env.content, at.questionId, input.text);
-      return value === undefined ? unrecognised(t) : answer(t, at.questionId, value);
+      const options = questionOptions(env.content, at.questionId);
+      const m = matchReply(options, input.text);
+      if (m.kind === 'one') return answer(t, at.questionId, m.value);
+      if (m.kind === 'none') return unrecognised(t);
+      // Fits more than one option: ask which (by their numbers in the list), never guess.
+      return stay(
+        t,
+        {
+          kind: 'which',
+          options: options.flatMap((o, i) =>
+            m.values.includes(o.value) ? [{ n: i + 1, label: o.label }] : [],
+          ),
+        },
+        currentView(env.content, t.record, t.snapshot, env.by),
+      );
     }
   }
 }

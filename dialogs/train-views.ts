@@ -78,23 +78,6 @@ export function debrief(content: Pathway, c: PlayableCase, a: Attempt): TrainVie
   };
 }
 
-/** Matches typed text to an option of a decision: its number, value or label, as in the consult. */
-export function matchChoice(k: DecisionKey, text: string): string | undefined {
-  const t = text
-    .trim()
-    .toLowerCase()
-    .replace(/[.!]+$/, '');
-  const n = Number(t);
-  const options = k.decision.options;
-  if (Number.isInteger(n) && n >= 1 && n <= options.length) return options[n - 1]?.value;
-  const norm = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  return options.find((o) => o.value.toLowerCase() === t || norm(o.label) === norm(t))?.value;
-}
-
 export function scoreView(training: Training, learner: LearnerRecord, now: Date): TrainView {
   const due = new Set(dueTypes(learner, now));
   return {

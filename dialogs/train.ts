@@ -5,7 +5,8 @@ import { tagOf, type DecisionKey } from '../src/pathway/training-key';
 import type { TrainView } from '../src/view/training-view';
 import { maxAttempts, type Attempt, type LearnerRecord, type RunningCase } from './train-record';
 import { pickCase, reviewAfter } from './train-schedule';
-import { debrief, decisionView, localRefs, matchChoice, rightOf, scoreView } from './train-views';
+import { matchReply } from './match';
+import { debrief, decisionView, localRefs, rightOf, scoreView } from './train-views';
 
 export interface TrainContext {
   content: Pathway;
@@ -105,8 +106,9 @@ export function trainTurn(
     const c = a && caseOf(a.caseId);
     return c && a ? [decisionView(c, a.choices.length, a.id)] : [];
   };
-  const notice = (note: 'stale' | 'noCase' | 'committed' | 'unrecognised' | 'sharedTyped' | 'noAttempt') =>
-    result({ own: [{ kind: 'trainNotice', note }, ...current(active)] });
+  const notice = (
+    note: 'stale' | 'noCase' | 'committed' | 'unrecognised' | 'which' | 'sharedTyped' | 'noAttempt',
+  ) => result({ own: [{ kind: 'trainNotice', note }, ...current(active)] });
 
   /** A new attempt at a case: any other attempt in progress is left unscored. */
   const begin = (c: PlayableCase, joined: boolean): TrainResult => {
@@ -232,8 +234,9 @@ export function trainTurn(
       const k = c?.decisions[here?.choices.length ?? 0];
       if (!here || !c || !k) return result({ claimed: false });
       if (ctx.shared && !ctx.canReplyPrivately) return notice('sharedTyped');
-      const value = matchChoice(k, input.text);
-      return value === undefined ? notice('unrecognised') : choose(here, c, value, learner);
+      const m = matchReply(k.decision.options, input.text);
+      if (m.kind === 'one') return choose(here, c, m.value, learner);
+      return notice(m.kind === 'several' ? 'which' : 'unrecognised');
     }
     case 'why': {
       const c = here && caseOf(here.caseId);

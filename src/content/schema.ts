@@ -47,6 +47,10 @@ export const Option = z.strictObject({
     .min(1, { error: 'an option needs a label' })
     .max(40, { error: 'an option label has at most 40 characters' }),
   hint: z.string().optional(),
+  /** Other words a clinician types for this answer ("HER2+", "pacemaker"); matched whole, after the label. */
+  synonyms: z.array(z.string().min(1)).optional(),
+  /** The numbers this answer stands for, where a typed number means it ("KPS 70", "3 lesions", "age 72"). */
+  range: z.tuple([z.number(), z.number()]).optional(),
 });
 
 export const Question = z.strictObject({

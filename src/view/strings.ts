@@ -4,6 +4,7 @@ import type { Note } from './view';
 /** Interface wording (not clinical content): notices, headings and the command list. */
 export const notes: Record<Note, string> = {
   unrecognised: "Sorry, I couldn't use that answer. Reply with an option's number or name, or type help.",
+  which: 'That fits more than one answer: reply with the number of the one you mean.',
   stale: 'That card is out of date, so nothing was changed. Here is the current question.',
   inProgress: 'A consult is already in progress. Type restart to begin again.',
   nothingToUndo: 'There is no answer to undo yet.',

@@ -13,6 +13,8 @@ export function renderText(view: View): string {
       return `${view.text}\n${view.disclaimer}\n${privacyHint}`;
     case 'notice':
       return notes[view.note];
+    case 'which':
+      return `${notes.which} ${view.options.map((o) => `${o.n}. ${o.label}`).join('; ')}.`;
     case 'restarted':
       return headings.restarted;
     case 'undone':

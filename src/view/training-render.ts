@@ -20,6 +20,7 @@ export const trainNotes: Record<TrainNote, string> = {
     'In training a committed answer stays committed: there is no back. Here is the current decision.',
   unrecognised:
     "Sorry, I couldn't use that answer. Reply with an option's number or name, or type why for a hint.",
+  which: 'That fits more than one option: reply with the number of the one you mean.',
   sharedTyped: 'In a shared chat, answer with the buttons, so your answer and its reveal stay yours alone.',
   noAttempt: 'You are not playing a case here. Type train to start one.',
   joined: 'A case is running here: you join it with your own attempt and score.',

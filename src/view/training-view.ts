@@ -9,6 +9,7 @@ export type TrainNote =
   | 'noCase'
   | 'committed'
   | 'unrecognised'
+  | 'which'
   | 'sharedTyped'
   | 'noAttempt'
   | 'joined';

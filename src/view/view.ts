@@ -9,6 +9,7 @@ import type { Recommendation, RecommendationItem, ResolvedRef } from '../pathway
  */
 export type Note =
   | 'unrecognised'
+  | 'which'
   | 'stale'
   | 'inProgress'
   | 'nothingToUndo'
@@ -50,6 +51,8 @@ export interface AnsweredView {
 export type View =
   | { kind: 'welcome'; text: string; disclaimer: string }
   | { kind: 'notice'; note: Note }
+  /** A typed reply that fits several options: which one? (their numbers in the question's list) */
+  | { kind: 'which'; options: { n: number; label: string }[] }
   | { kind: 'restarted' }
   | { kind: 'undone'; short: string; answer: string }
   | { kind: 'updated'; kept: number; dropped: { short: string; answer: string }[] }

@@ -46,7 +46,7 @@ export const decisions: PathwayInput['decisions'] = [
       {
         value: 'sharedDecision',
         label: 'Treatment weighed against the prognosis with her; palliative care now',
-        short: 'Palliative care now; treatment weighed with her',
+        short: 'Shared decision; palliative care now',
       },
       {
         value: 'supportiveFirst',
@@ -314,7 +314,7 @@ export const decisions: PathwayInput['decisions'] = [
       {
         value: 'sharedDecision',
         label: 'Cancer treatment by shared decision, not by default',
-        short: 'Cancer treatment by shared decision',
+        short: 'Cancer treatment if she chooses it',
       },
       {
         value: 'startFirstLine',
