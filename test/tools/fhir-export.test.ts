@@ -77,7 +77,7 @@ describe('the Bundle', () => {
     }
   });
 
-  it('holds one code system per question, whose codes are the answer values, and the outcomes', () => {
+  it('holds one code system per question, whose codes are the answer values, the outcomes, and each key decision’s values', () => {
     const systems = only<CodeSystem>('CodeSystem');
     for (const q of pathway.questions) {
       const cs = systems.find((s) => s.url === canonical.answers(pathway.id, q.id));
@@ -85,6 +85,10 @@ describe('the Bundle', () => {
     }
     const outcomes = systems.find((s) => s.url === canonical.outcomes(pathway.id));
     expect(outcomes?.concept?.map((c) => c.code)).toEqual(pathway.outcomes.map((o) => o.id));
+    for (const d of pathway.decisions) {
+      const cs = systems.find((s) => s.url === canonical.decision(pathway.id, d.id));
+      expect(cs?.concept?.map((c) => [c.code, c.display])).toEqual(d.values.map((v) => [v.value, v.label]));
+    }
   });
 });
 
@@ -178,6 +182,9 @@ describe('the example responses', () => {
       const ext = e.extension?.find((x) => x.url === extensions.recommendation)?.extension ?? [];
       const values = (url: string) => ext.filter((x) => x.url === url).map((x) => x.valueCode);
       expect(ext.find((x) => x.url === 'outcome')?.valueCoding?.code).toBe(step.outcomeId);
+      expect(ext.filter((x) => x.url === 'decision').map((x) => x.valueCoding?.code)).toEqual(
+        r.decisions.map((d) => d.value),
+      );
       expect(values('item')).toEqual(r.sections.flatMap((s) => s.items.map((i) => i.id)));
       expect(values('pitfall')).toEqual(r.pitfalls.map((p) => p.id));
       expect(e.questionnaire).toBe(`${canonical.questionnaire(pathway.id)}|${pathway.version}`);

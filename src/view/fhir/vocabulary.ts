@@ -15,8 +15,11 @@ export const canonical = {
   answers: (contentId: string, question: string) => `${fhirBase}/CodeSystem/${contentId}-${question}`,
   /** The recommendations a consult can end in (the statechart's final states). */
   outcomes: (contentId: string) => `${fhirBase}/CodeSystem/${contentId}-outcome`,
-  /** What a PlanDefinition action is: a recommendation item of a plan section, or a pitfall. */
+  /** What a PlanDefinition action is: a recommendation item of a plan section, a pitfall, or a key decision. */
   statements: (contentId: string) => `${fhirBase}/CodeSystem/${contentId}-statement`,
+  /** The values one key decision of the plan can take (goals of care, local treatment, …). */
+  decision: (contentId: string, decision: string) =>
+    `${fhirBase}/CodeSystem/${contentId}-decision-${decision}`,
   /** The content version, as a tag on every resource. */
   versions: (contentId: string) => `${fhirBase}/CodeSystem/${contentId}-version`,
 };
@@ -26,7 +29,8 @@ export const extensions = {
   evidence: `${fhirBase}/StructureDefinition/evidence-status`,
   /**
    * On a QuestionnaireResponse: what the consult recommends. Sub-extensions `outcome` (valueCoding),
-   * `contentVersion` (valueString: the content the items were chosen by), `item` and `pitfall` (valueCode,
+   * `contentVersion` (valueString: the content the items were chosen by), `decision` (valueCoding, one per
+   * key decision of the plan in the content's order: the value it takes), `item` and `pitfall` (valueCode,
    * one per recommendation item or gathered pitfall, in the order the recommendation shows them).
    */
   recommendation: `${fhirBase}/StructureDefinition/recommendation`,
@@ -67,10 +71,23 @@ export function outcomeCoding(content: Pathway, outcomeId: string): Coding {
   return { system: canonical.outcomes(content.id), code: outcomeId, ...(title ? { display: title } : {}) };
 }
 
+/** A key decision's value as a coding: the value is the code, its label the display. */
+export function decisionCoding(content: Pathway, decision: string, value: string): Coding {
+  const label = content.decisions
+    .find((d) => d.id === decision)
+    ?.values.find((v) => v.value === value)?.label;
+  return {
+    system: canonical.decision(content.id, decision),
+    code: value,
+    ...(label ? { display: label } : {}),
+  };
+}
+
 /** The recommendation extension (see `extensions.recommendation`). */
 export function recommendationExtension(r: {
   outcome: Coding;
   contentVersion?: string;
+  decisions: readonly Coding[];
   items: readonly string[];
   pitfalls: readonly string[];
 }): Extension {
@@ -79,6 +96,7 @@ export function recommendationExtension(r: {
     extension: [
       { url: 'outcome', valueCoding: r.outcome },
       ...(r.contentVersion ? [{ url: 'contentVersion', valueString: r.contentVersion }] : []),
+      ...r.decisions.map((c) => ({ url: 'decision', valueCoding: c })),
       ...r.items.map((id) => ({ url: 'item', valueCode: id })),
       ...r.pitfalls.map((id) => ({ url: 'pitfall', valueCode: id })),
     ],
