@@ -54,33 +54,32 @@ export function versionTag(contentId: string, version: string): Meta {
   return { tag: [{ system: canonical.versions(contentId), code: version }] };
 }
 
+/** A code of the export, with its label as the display where the content has one. */
+const coding = (system: string, code: string, display: string | undefined): Coding => ({
+  system,
+  code,
+  ...(display ? { display } : {}),
+});
+
 /** An answer as a coding: the value is the code; the label, where the content has it, the display. */
 export function answerCoding(content: Pathway, question: string, value: string): Coding {
   const label = content.questions
-    .find((q) => q.id === question)
+    .find((x) => x.id === question)
     ?.options.find((o) => o.value === value)?.label;
-  return {
-    system: canonical.answers(content.id, question),
-    code: value,
-    ...(label ? { display: label } : {}),
-  };
+  return coding(canonical.answers(content.id, question), value, label);
 }
 
 export function outcomeCoding(content: Pathway, outcomeId: string): Coding {
-  const title = content.outcomes.find((o) => o.id === outcomeId)?.title;
-  return { system: canonical.outcomes(content.id), code: outcomeId, ...(title ? { display: title } : {}) };
+  const title = content.outcomes.find((x) => x.id === outcomeId)?.title;
+  return coding(canonical.outcomes(content.id), outcomeId, title);
 }
 
 /** A key decision's value as a coding: the value is the code, its label the display. */
 export function decisionCoding(content: Pathway, decision: string, value: string): Coding {
   const label = content.decisions
-    .find((d) => d.id === decision)
+    .find((x) => x.id === decision)
     ?.values.find((v) => v.value === value)?.label;
-  return {
-    system: canonical.decision(content.id, decision),
-    code: value,
-    ...(label ? { display: label } : {}),
-  };
+  return coding(canonical.decision(content.id, decision), value, label);
 }
 
 /** The recommendation extension (see `extensions.recommendation`). */
