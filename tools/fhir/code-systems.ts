@@ -57,6 +57,7 @@ export function buildCodeSystems(content: Pathway): CodeSystem[] {
     codeSystem(content, canonical.statements(content.id), [content.id, 'statements'], 'Kinds of statement', [
       ...sectionOrder.map((s) => ({ code: s, display: sectionTitles[s] })),
       { code: 'pitfall', display: 'Pitfall' },
+      { code: 'decision', display: 'Key decision of the plan' },
     ]),
     ...content.decisions.map((d) =>
       codeSystem(
