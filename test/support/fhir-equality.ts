@@ -1,14 +1,15 @@
 import type { PlanDefinition, Questionnaire, QuestionnaireResponse } from '@medplum/fhirtypes';
-import type { QuestionId } from '../../src/content/case-model';
-import { conditionRefs, holds } from '../../src/content/conditions';
-import type { Condition, Pathway } from '../../src/content/schema';
+import { caseModel, type QuestionId } from '../../src/content/case-model';
+import type { Pathway } from '../../src/content/schema';
 import { answersFrom, recommendationFor } from '../../src/pathway/recommend';
 import { consultResponse } from '../../src/view/fhir/consult';
-import { extensions } from '../../src/view/fhir/vocabulary';
-import { statementsOf } from '../../tools/fhir/plan-definition';
+import { canonical, extensions } from '../../src/view/fhir/vocabulary';
+import { decisionActionId } from '../../tools/fhir/decision-actions';
+import { valueVariable } from '../../tools/fhir/names';
 import { outcomeLinkId } from '../../tools/fhir/questionnaire';
-import { actionConditions, codesOf, formEvaluator, type ExportedExpression } from './fhir';
+import { codesOf, evaluateInOrder, formEvaluator, planExpressions, type ExportedExpression } from './fhir';
 import { forEachConsult, routingQuestions, type GeneratedPath } from './paths';
+import { actionMeanings, variableMeanings, type Env, type Meaning } from './plan-semantics';
 
 type Entry = { question: QuestionId; answer: string };
 
@@ -30,27 +31,39 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 const tooMany = 20;
 
-/** The ids of the items the recommendation shows and the pitfalls it gathers. */
+/**
+ * What a consult recommends, as action ids: the value of each key decision (`decision.local.srs`), the
+ * items the recommendation shows and the pitfalls it gathers.
+ */
 function recommended(content: Pathway, outcome: string, log: readonly Entry[]): string[] {
   const r = recommendationFor(content, outcome, log);
-  return [...r.sections.flatMap((s) => s.items.map((i) => i.id)), ...r.pitfalls.map((p) => p.id)];
+  return [
+    ...r.decisions.map((d) => decisionActionId(d.id, d.value)),
+    ...r.sections.flatMap((s) => s.items.map((i) => i.id)),
+    ...r.pitfalls.map((p) => p.id),
+  ];
 }
 
-/** The ids a response's recommendation extension lists. */
-function listed(response: QuestionnaireResponse): string[] {
+/** What a response's recommendation extension lists, as action ids (a decision's value by its code system). */
+function listed(content: Pathway, response: QuestionnaireResponse): string[] {
   const r = response.extension?.find((e) => e.url === extensions.recommendation);
-  return (r?.extension ?? [])
-    .filter((e) => e.url === 'item' || e.url === 'pitfall')
-    .map((e) => e.valueCode as string);
+  const decisionOf = new Map(content.decisions.map((d) => [canonical.decision(content.id, d.id), d.id]));
+  return (r?.extension ?? []).flatMap((e) => {
+    if (e.url === 'item' || e.url === 'pitfall') return [e.valueCode as string];
+    const d = decisionOf.get(e.valueCoding?.system ?? '');
+    return e.url === 'decision' && d ? [decisionActionId(d, e.valueCoding?.code as string)] : [];
+  });
 }
 
 /**
- * The export against the consult, consult by consult: every consult the statechart allows (every path,
- * every combination of the answers its guards read; the other answers cannot change which questions
- * are asked), and every step of it. At each step the form enables the questions asked so far and the
- * next one; at the end the questions asked and the outcome's display item, and then the actions that
- * apply to its response are the items the recommendation shows and the pitfalls it gathers, which is
- * also what the response's recommendation extension lists.
+ * (c) The export against the consult, consult by consult: every consult the statechart allows that
+ * differs in an answer its guards read (every path, every combination of those answers; the other
+ * answers cannot change which questions are asked), and every step of it. At each step the form enables
+ * the questions asked so far and the next one; at the end the questions asked and the outcome's display
+ * item. Then, with the PlanDefinition's variables evaluated in order on the finished response, the value
+ * variables that hold are the recommendation's key decisions, one value each, and the actions that apply
+ * are those values, the items the recommendation shows and the pitfalls it gathers: which is also what
+ * the response's recommendation extension lists.
  */
 export function consultMismatches(
   content: Pathway,
@@ -59,7 +72,10 @@ export function consultMismatches(
   paths: GeneratedPath[],
 ): Checked {
   const enabled = formEvaluator(form);
-  const actions = [...actionConditions(plan)];
+  const { variables, actions } = planExpressions(plan);
+  const values = content.decisions.flatMap((d) =>
+    d.values.map((v) => ({ name: valueVariable(d.id, v.value), is: `${d.id}=${v.value}` })),
+  );
   const out: Checked = { mismatches: [], consults: 0, evaluated: 0 };
   const fail = (m: string) => out.mismatches.length < tooMany && out.mismatches.push(m);
   const seen = new Set<string>();
@@ -89,15 +105,25 @@ export function consultMismatches(
           fail(`after ${key}: the form enables [${got.join(', ')}], the consult asks [${want.join(', ')}]`);
         if (!done) continue;
         const codes = codesOf(response);
-        const applies = actions.filter(([, test]) => test.evaluate(response, codes, {})).map(([id]) => id);
+        const env = evaluateInOrder(variables, response, codes);
+        const held = values.filter((v) => env[v.name]).map((v) => v.is);
+        const made = recommendationFor(content, outcome, log).decisions.map((d) => `${d.id}=${d.value}`);
+        if (!sameSet(held, made))
+          fail(
+            `${key}: the value variables that hold are [${held.join(', ')}], the decisions [${made.join(', ')}]`,
+          );
+        const applies = [...actions]
+          .filter(([, test]) => test.evaluate(response, codes, env))
+          .map(([id]) => id);
         const shown = recommended(content, outcome, log);
         if (!sameSet(applies, shown))
           fail(
             `${key}: the actions that apply are [${applies.join(', ')}], the recommendation shows [${shown.join(', ')}]`,
           );
-        if (!sameSet(listed(response), shown))
+        const lists = listed(content, response);
+        if (!sameSet(lists, shown))
           fail(
-            `${key}: the response lists [${listed(response).join(', ')}], the recommendation shows [${shown.join(', ')}]`,
+            `${key}: the response lists [${lists.join(', ')}], the recommendation shows [${shown.join(', ')}]`,
           );
       }
     },
@@ -106,71 +132,110 @@ export function consultMismatches(
   return out;
 }
 
+/** Every answer set of these questions, "unanswered" included for each. */
+function answerSets(questions: readonly QuestionId[]): Entry[][] {
+  return questions.reduce<Entry[][]>(
+    (all, q) =>
+      all.flatMap((log) => [log, ...caseModel[q].map((answer) => [...log, { question: q, answer }])]),
+    [[]],
+  );
+}
+
+/** Every assignment of true and false to these variables. */
+function assignments(names: readonly string[]): Env[] {
+  return names.reduce<Env[]>(
+    (all, n) =>
+      all.flatMap((env) => [
+        { ...env, [n]: false },
+        { ...env, [n]: true },
+      ]),
+    [{}],
+  );
+}
+
+const showEnv = (env: Env) =>
+  Object.entries(env)
+    .map(([n, v]) => `%${n}=${v}`)
+    .join(' ');
+
 /**
- * Each action against the rule it translates, over every consult: for every statement (item, or
- * pitfall with a rule), every path and every combination of the answers the statement's rule reads
- * (the answers it does not read cannot change it), the action's condition holds exactly when the
- * content rule does, which is how the recommendation chooses its items and pitfalls (src/pathway/
- * recommend.ts). An action may read only the answers its rule reads (checked first): so consults that
- * agree on those answers are the same input, and each is evaluated once.
+ * Exported expressions against their meanings, one by one: each must read exactly the inputs its meaning
+ * reads (answers and earlier variables), and agree with it on every combination of them, unanswered
+ * questions and combinations no consult can reach included. The expression is evaluated by the `fhirpath`
+ * package on a real response with the variables given as environment variables.
  */
-export function statementMismatches(content: Pathway, plan: PlanDefinition, paths: GeneratedPath[]): Checked {
-  const conditions = actionConditions(plan);
+function againstMeanings(
+  content: Pathway,
+  exported: ReadonlyMap<string, ExportedExpression>,
+  meanings: readonly Meaning[],
+  kind: string,
+  only?: readonly string[],
+): Checked {
   const out: Checked = { mismatches: [], consults: 0, evaluated: 0 };
   const fail = (m: string) => out.mismatches.length < tooMany && out.mismatches.push(m);
-  const statements = statementsOf(content);
-  if (
-    !sameSet(
-      [...conditions.keys()],
-      statements.map((s) => s.id),
-    )
-  )
-    fail(
-      `actions [${[...conditions.keys()].join(', ')}] are not the statements [${statements.map((s) => s.id).join(', ')}]`,
-    );
-  // Statements whose rules read the same questions share one walk over the consults.
-  const byReads = new Map<
-    string,
-    { reads: Set<QuestionId>; checks: { id: string; when: Condition; test: ExportedExpression }[] }
-  >();
-  for (const s of statements) {
-    const test = conditions.get(s.id);
-    if (!test) continue;
-    const reads = new Set(conditionRefs(s.when).map((r) => r.q));
-    if (!sameSet(test.linkIds, [...reads]))
+  const names = meanings.map((m) => m.name);
+  if (!sameSet([...exported.keys()], names))
+    fail(`${kind} [${[...exported.keys()].join(', ')}] are not the content's [${names.join(', ')}]`);
+  for (const m of meanings) {
+    const test = exported.get(m.name);
+    if (!test || (only && !only.includes(m.name))) continue;
+    if (!sameSet(test.linkIds, m.questions) || !sameSet(test.variables, m.variables)) {
       fail(
-        `${s.id}: the condition reads [${test.linkIds.join(', ')}], its rule reads [${[...reads].join(', ')}]`,
+        `${m.name}: reads [${[...test.linkIds, ...test.variables.map((v) => `%${v}`)].join(', ')}], ` +
+          `its meaning reads [${[...m.questions, ...m.variables.map((v) => `%${v}`)].join(', ')}]`,
       );
-    const group = [...reads].sort().join();
-    if (!byReads.has(group)) byReads.set(group, { reads, checks: [] });
-    byReads.get(group)?.checks.push({ id: s.id, when: s.when, test });
-  }
-  for (const { reads, checks } of byReads.values()) {
-    const seen = new Set<string>();
-    forEachConsult(
-      reads,
-      (entries) => {
-        out.consults += checks.length;
-        const key = show(entries.filter((e) => reads.has(e.question)));
-        if (seen.has(key)) return;
-        seen.add(key);
-        // The answers as the consult's response carries them; the recommendation extension is left
-        // out because no condition reads it (the constructor of ExportedExpression checks).
-        const response = consultResponse(content, { contentVersion: content.version, log: entries });
-        const codes = codesOf(response);
-        const answers = answersFrom(entries);
-        for (const { id, when, test } of checks) {
-          out.evaluated++;
-          const applies = test.evaluate(response, codes, {});
-          const rule = holds(when, answers);
-          if (applies !== rule)
-            fail(
-              `${id}: the action ${applies ? 'applies' : 'does not apply'} but the rule ${rule ? 'holds' : 'does not hold'} for ${key}`,
-            );
-        }
-      },
-      paths,
-    );
+      continue;
+    }
+    const envs = assignments(m.variables);
+    for (const log of answerSets(m.questions)) {
+      const response = consultResponse(content, { contentVersion: content.version, log });
+      const codes = codesOf(response);
+      const answers = answersFrom(log);
+      for (const env of envs) {
+        out.evaluated++;
+        const got = test.evaluate(response, codes, env);
+        const want = m.holds(answers, env);
+        if (got !== want)
+          fail(
+            `${m.name}: the export gives ${got}, the content ${want}, for ${show(log)} ${showEnv(env)}`.trim(),
+          );
+      }
+    }
   }
   return out;
+}
+
+/**
+ * (a) Each variable of the PlanDefinition against its meaning (test/support/plan-semantics.ts), over every
+ * combination of its direct inputs (or only the variables named); and each variable names only
+ * variables defined before it.
+ */
+export function variableMismatches(
+  content: Pathway,
+  plan: PlanDefinition,
+  only?: readonly string[],
+): Checked {
+  const { variables } = planExpressions(plan);
+  const defined = new Set<string>();
+  const order: string[] = [];
+  for (const v of variables) {
+    const early = v.test.variables.filter((n) => !defined.has(n));
+    if (early.length)
+      order.push(`${v.name} names ${early.map((n) => `%${n}`).join(', ')} before it is defined`);
+    if (defined.has(v.name)) order.push(`${v.name} is defined twice`);
+    defined.add(v.name);
+  }
+  const checked = againstMeanings(
+    content,
+    new Map(variables.map((v) => [v.name, v.test])),
+    variableMeanings(content),
+    'variables',
+    only,
+  );
+  return { ...checked, mismatches: [...order, ...checked.mismatches] };
+}
+
+/** (b) Each action's condition against its meaning, over every combination of its direct inputs (or only the actions named). */
+export function actionMismatches(content: Pathway, plan: PlanDefinition, only?: readonly string[]): Checked {
+  return againstMeanings(content, planExpressions(plan).actions, actionMeanings(content), 'actions', only);
 }

@@ -1,6 +1,12 @@
 import { compile, type Model } from 'fhirpath';
 import * as r4 from 'fhirpath/fhir-context/r4';
-import type { PlanDefinition, Questionnaire, QuestionnaireResponse } from '@medplum/fhirtypes';
+import type {
+  Extension,
+  PlanDefinition,
+  PlanDefinitionAction,
+  Questionnaire,
+  QuestionnaireResponse,
+} from '@medplum/fhirtypes';
 import { sdc } from '../../tools/fhir/questionnaire';
 
 const model = r4 as Model;
@@ -56,11 +62,12 @@ const answerTests = new Map<string, AnswerTest>();
 
 /**
  * An exported expression, evaluated with the `fhirpath` package (FHIR R4 model) once per distinct
- * input. Its inputs are known from its text, which is checked to be a boolean formula (`and`, `or`,
- * `.not()`, parentheses) over answer tests and named variables: so its value depends only on the
- * values of those tests and variables, and two responses that agree on them give the same value. Every
- * value compared is still computed by the `fhirpath` engine on a real response; remembering them by
- * their inputs is what makes checking every consult the statechart allows affordable, and exact.
+ * input. Its inputs are known from its text, which is checked to be a formula over answer tests and
+ * named variables: boolean (`and`, `or`, `.not()`, parentheses), or the GPA's sum of points (`iif` on
+ * such a formula, numbers, `+`, `<=`). So its value depends only on the values of those tests and
+ * variables, and two responses that agree on them give the same value. Every value compared is still
+ * computed by the `fhirpath` engine on a real response; remembering them by their inputs is what makes
+ * checking every consult the statechart allows affordable, and exact.
  */
 export class ExportedExpression {
   readonly linkIds: readonly string[];
@@ -74,8 +81,8 @@ export class ExportedExpression {
     if (expression.split('%resource').length - 1 !== found.length)
       throw new Error(`reads the response other than by answer tests: ${expression}`);
     const skeleton = expression.replace(answerTestPattern, ' T ').replace(/%[A-Za-z_]\w*/g, ' V ');
-    if (!/^(\s*(T|V|true|false|and|or|\(|\)|\.not\(\)))*\s*$/.test(skeleton))
-      throw new Error(`not a boolean formula over answer tests and variables: ${expression}`);
+    if (!/^(\s*(T|V|true|false|and|or|\(|\)|\.not\(\)|iif\(|,|\d+(\.\d+)?|\+|<=))*\s*$/.test(skeleton))
+      throw new Error(`not a formula over answer tests and variables: ${expression}`);
     const linkIdOf = new Map(found.map((m) => [m[0], m[1] as string]));
     this.tests = [...linkIdOf].map(([text, linkId]) => {
       let t = answerTests.get(text);
@@ -110,32 +117,56 @@ export class ExportedExpression {
 
 /** The linkIds of the items an SDC form filler enables for a response: the variables in order, then each item. */
 export function formEvaluator(q: Questionnaire): (response: QuestionnaireResponse) => string[] {
-  const variables = (q.extension ?? [])
-    .filter((e) => e.url === sdc.variable)
-    .map((e) => ({
-      name: e.valueExpression?.name as string,
-      test: new ExportedExpression(e.valueExpression?.expression as string),
-    }));
+  const variables = variablesOf(q.extension);
   const items = (q.item ?? []).map((i) => {
     const e = i.extension?.find((x) => x.url === sdc.enableWhenExpression)?.valueExpression?.expression;
     return { linkId: i.linkId, test: e === undefined ? undefined : new ExportedExpression(e) };
   });
   return (response) => {
     const codes = codesOf(response);
-    const env: Record<string, boolean> = {};
-    for (const v of variables) env[v.name] = v.test.evaluate(response, codes, env);
+    const env = evaluateInOrder(variables, response, codes);
     return items.filter((i) => !i.test || i.test.evaluate(response, codes, env)).map((i) => i.linkId);
   };
 }
 
-/** Each action's applicability condition, by the action's title (the statement's id). */
-export function actionConditions(p: PlanDefinition): Map<string, ExportedExpression> {
-  return new Map(
-    (p.action ?? []).map((a) => {
+/** The variables of a resource (FHIR's `variable` extension), in the order they are defined. */
+function variablesOf(
+  extensions: readonly Extension[] | undefined,
+): { name: string; test: ExportedExpression }[] {
+  return (extensions ?? [])
+    .filter((e) => e.url === sdc.variable)
+    .map((e) => ({
+      name: e.valueExpression?.name as string,
+      test: new ExportedExpression(e.valueExpression?.expression as string),
+    }));
+}
+
+/** The PlanDefinition's expressions: its variables in order, and the condition of every action that has one, by id. */
+export function planExpressions(p: PlanDefinition): {
+  variables: { name: string; test: ExportedExpression }[];
+  actions: Map<string, ExportedExpression>;
+} {
+  const actions = new Map<string, ExportedExpression>();
+  const visit = (list: readonly PlanDefinitionAction[] | undefined) =>
+    (list ?? []).forEach((a) => {
+      // A group (a key decision) has no condition of its own: its values do.
+      if (a.action?.length) return visit(a.action);
       const conditions = (a.condition ?? []).filter((c) => c.kind === 'applicability');
       if (conditions.length !== 1)
-        throw new Error(`action ${a.title} has ${conditions.length} applicability conditions`);
-      return [a.title as string, new ExportedExpression(conditions[0]?.expression?.expression as string)];
-    }),
-  );
+        throw new Error(`action ${a.id} has ${conditions.length} applicability conditions`);
+      actions.set(a.id as string, new ExportedExpression(conditions[0]?.expression?.expression as string));
+    });
+  visit(p.action);
+  return { variables: variablesOf(p.extension), actions };
+}
+
+/** Evaluates variables in order, each with the ones before it, as a form filler or a plan engine does. */
+export function evaluateInOrder(
+  variables: readonly { name: string; test: ExportedExpression }[],
+  response: QuestionnaireResponse,
+  codes: ReadonlyMap<string, string>,
+): Record<string, boolean> {
+  const env: Record<string, boolean> = {};
+  for (const v of variables) env[v.name] = v.test.evaluate(response, codes, env);
+  return env;
 }

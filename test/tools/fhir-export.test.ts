@@ -14,7 +14,9 @@ import { consultBundle } from '../../src/view/fhir/consult';
 import { canonical, extensions, semverAlgorithm } from '../../src/view/fhir/vocabulary';
 import { replay, stepOf } from '../../machines/step';
 import { buildFhirBundle, fhirBundlePath, renderFhirBundle } from '../../tools/fhir-export';
-import { statementsOf } from '../../tools/fhir/plan-definition';
+import { decisionActionId } from '../../tools/fhir/decision-actions';
+import { valueVariable } from '../../tools/fhir/names';
+import { statementsOf } from '../../tools/fhir/statements';
 import { outcomeLinkId, sdc } from '../../tools/fhir/questionnaire';
 import { expectUpToDate } from '../support/up-to-date';
 
@@ -77,7 +79,7 @@ describe('the Bundle', () => {
     }
   });
 
-  it('holds one code system per question, whose codes are the answer values, and the outcomes', () => {
+  it('holds one code system per question, whose codes are the answer values, the outcomes, and each key decision’s values', () => {
     const systems = only<CodeSystem>('CodeSystem');
     for (const q of pathway.questions) {
       const cs = systems.find((s) => s.url === canonical.answers(pathway.id, q.id));
@@ -85,6 +87,10 @@ describe('the Bundle', () => {
     }
     const outcomes = systems.find((s) => s.url === canonical.outcomes(pathway.id));
     expect(outcomes?.concept?.map((c) => c.code)).toEqual(pathway.outcomes.map((o) => o.id));
+    for (const d of pathway.decisions) {
+      const cs = systems.find((s) => s.url === canonical.decision(pathway.id, d.id));
+      expect(cs?.concept?.map((c) => [c.code, c.display])).toEqual(d.values.map((v) => [v.value, v.label]));
+    }
   });
 });
 
@@ -132,7 +138,58 @@ describe('the Questionnaire', () => {
 });
 
 describe('the PlanDefinition', () => {
-  const actions = plan?.action ?? [];
+  const groups = (plan?.action ?? []).filter((a) => a.action);
+  const actions = (plan?.action ?? []).filter((a) => !a.action);
+
+  it('declares its variables first, each named as an id and FHIRPath can read it, defined before it is used', () => {
+    const [version, ...variables] = plan?.extension ?? [];
+    expect(version).toEqual(semverAlgorithm);
+    const defined = new Set<string>();
+    const used = (e: string | undefined) => [...(e ?? '').matchAll(/%(\w+)/g)].map((m) => m[1] as string);
+    for (const v of variables) {
+      expect(v.url).toBe(sdc.variable);
+      const { name, expression, language } = v.valueExpression ?? {};
+      expect([name, language]).toEqual([expect.stringMatching(/^[a-z][A-Za-z0-9]*$/), 'text/fhirpath']);
+      for (const n of used(expression))
+        if (n !== 'resource') expect([name, defined.has(n)]).toEqual([name, true]);
+      expect(defined.has(name as string)).toBe(false);
+      defined.add(name as string);
+    }
+    const conditions = [...groups.flatMap((g) => g.action ?? []), ...actions].flatMap(
+      (a) => a.condition ?? [],
+    );
+    for (const c of conditions)
+      for (const n of used(c.expression?.expression)) if (n !== 'resource') expect(defined).toContain(n);
+    // One per value of every key decision (what the decision groups apply), and the GPA threshold the goals use.
+    for (const d of pathway.decisions)
+      for (const v of d.values) expect(defined).toContain(valueVariable(d.id, v.value));
+    expect(defined).toContain('gpaAtMost1');
+  });
+
+  it('has one action group per key decision: exactly one of its values applies, each with its rows and their sources', () => {
+    expect(groups.map((g) => [g.id, g.title, g.selectionBehavior])).toEqual(
+      pathway.decisions.map((d) => [decisionActionId(d.id), d.title, 'exactly-one']),
+    );
+    for (const [k, d] of pathway.decisions.entries()) {
+      const values = groups[k]?.action ?? [];
+      expect(values.map((a) => [a.id, a.title, a.code?.[0]?.coding?.[0]?.code])).toEqual(
+        d.values.map((v) => [decisionActionId(d.id, v.value), v.label, v.value]),
+      );
+      for (const [j, v] of d.values.entries()) {
+        const a = values[j];
+        const rows = d.rows.filter((r) => r.value === v.value);
+        expect(a?.condition?.map((c) => c.expression?.expression)).toEqual([
+          `%${valueVariable(d.id, v.value)}`,
+        ]);
+        for (const r of rows) expect(a?.description).toContain(r.why);
+        expect(a?.documentation?.map((x) => x.label ?? x.display)).toEqual(
+          rows.flatMap((r) =>
+            r.refs.map((ref) => ref.point ?? pathway.citations.find((c) => c.id === ref.citation)?.title),
+          ),
+        );
+      }
+    }
+  });
 
   it('has one action per recommendation item and per pitfall with a rule: id, full text, citations', () => {
     const statements = statementsOf(pathway);
@@ -178,6 +235,9 @@ describe('the example responses', () => {
       const ext = e.extension?.find((x) => x.url === extensions.recommendation)?.extension ?? [];
       const values = (url: string) => ext.filter((x) => x.url === url).map((x) => x.valueCode);
       expect(ext.find((x) => x.url === 'outcome')?.valueCoding?.code).toBe(step.outcomeId);
+      expect(ext.filter((x) => x.url === 'decision').map((x) => x.valueCoding?.code)).toEqual(
+        r.decisions.map((d) => d.value),
+      );
       expect(values('item')).toEqual(r.sections.flatMap((s) => s.items.map((i) => i.id)));
       expect(values('pitfall')).toEqual(r.pitfalls.map((p) => p.id));
       expect(e.questionnaire).toBe(`${canonical.questionnaire(pathway.id)}|${pathway.version}`);

@@ -55,7 +55,7 @@ describe('a consult’s FHIR form (src/view/fhir/consult.ts)', () => {
     );
   });
 
-  it('lists, once finished, the outcome and the ids of the items and pitfalls the recommendation shows', () => {
+  it('lists, once finished, the outcome, the key decisions and the ids of the items and pitfalls the recommendation shows', () => {
     const response = consultResponse(pathway, {
       contentVersion: pathway.version,
       log: finished,
@@ -73,10 +73,16 @@ describe('a consult’s FHIR form (src/view/fhir/consult.ts)', () => {
         },
       },
       { url: 'contentVersion', valueString: pathway.version },
+      ...r.decisions.map((d) => ({
+        url: 'decision',
+        valueCoding: { system: canonical.decision(pathway.id, d.id), code: d.value, display: d.label },
+      })),
       ...r.sections.flatMap((s) => s.items.map((i) => ({ url: 'item', valueCode: i.id }))),
       ...r.pitfalls.map((p) => ({ url: 'pitfall', valueCode: p.id })),
     ]);
     expect(r.pitfalls.length).toBeGreaterThan(0);
+    // One value for each key decision, in the content's order.
+    expect(r.decisions.map((d) => d.id)).toEqual(pathway.decisions.map((d) => d.id));
   });
 
   it('is in progress, with no recommendation, while questions remain', () => {

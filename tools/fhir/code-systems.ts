@@ -29,7 +29,8 @@ function codeSystem(
 
 /**
  * The code systems the export's codes come from: the answers of each question (codes = the answer
- * values of docs/contract.md, only ever added to), the outcomes, and the kinds of statement.
+ * values of docs/contract.md, only ever added to), the outcomes, the kinds of statement, and the values
+ * of each key decision of the plan.
  */
 export function buildCodeSystems(content: Pathway): CodeSystem[] {
   return [
@@ -56,6 +57,16 @@ export function buildCodeSystems(content: Pathway): CodeSystem[] {
     codeSystem(content, canonical.statements(content.id), [content.id, 'statements'], 'Kinds of statement', [
       ...sectionOrder.map((s) => ({ code: s, display: sectionTitles[s] })),
       { code: 'pitfall', display: 'Pitfall' },
+      { code: 'decision', display: 'Key decision of the plan' },
     ]),
+    ...content.decisions.map((d) =>
+      codeSystem(
+        content,
+        canonical.decision(content.id, d.id),
+        [content.id, 'decision', d.id],
+        `${d.title}: the values of this key decision`,
+        d.values.map((v) => ({ code: v.value, display: v.label })),
+      ),
+    ),
   ];
 }

@@ -1,9 +1,10 @@
 import type { QuestionId } from '../../src/content/case-model';
-import type { Condition } from '../../src/content/schema';
+import type { Rule } from '../../src/content/rules';
+import { gpaVariable, valueVariable } from './names';
 
 /**
  * Content rules as FHIRPath over a consult's QuestionnaireResponse (`%resource`), for the exported
- * Questionnaire's routing and the PlanDefinition's conditions.
+ * Questionnaire's routing and the PlanDefinition's variables and conditions.
  *
  * Every expression this file writes is one boolean, never an empty collection: an answer test ends in
  * `.exists()`, so "unanswered" is `false` as in `holds` (src/content/conditions.ts), and `not()`,
@@ -56,31 +57,30 @@ export function negation(e: string): string {
 }
 
 /**
- * A content Condition as FHIRPath: the one translation, used for every rule the export writes.
- *
- * Content 3.0 adds key decisions (ordered rule tables, first matching row wins) and conditions on a
- * decision's value. Such a condition becomes one more case here, and the compiler asks for it: the
- * last line only type-checks while every kind of Condition is handled. The intended translation
- * expands the decision into its rows' answer conditions, "row i holds and no earlier row does" for each
- * row whose value is tested, and translates that Condition with this same function, so every
- * expression stays a self-contained test of the answers that the exhaustive test can check consult by
- * consult. (The other way, a named expression per decision, needs FHIR's `variable` extension, which
- * R4 defines for Questionnaires but not for PlanDefinitions.)
+ * A content rule as FHIRPath: the one translation, used for every rule the export writes (routes, the
+ * key decisions' rows, items, pitfalls). A rule is translated as written: where it names a key decision
+ * it reads the PlanDefinition's variable for each value it names (`%localIsSrs`), and where it names the
+ * Breast GPA the variable for that threshold (`%gpaAtMost1`), both defined once (tools/fhir/
+ * plan-variables.ts). So a condition reads like the content and stays small, where the rule compiled
+ * for the bot repeats the rows of every decision it names. The last line only type-checks while every
+ * kind of rule is handled.
  */
-export function conditionExpression(c: Condition): string {
-  if ('q' in c) return answerIs(c.q, c.is);
-  if ('not' in c) return negation(conditionExpression(c.not));
-  if ('all' in c) return allOf(flat(c.all, 'all').map(conditionExpression));
-  if ('any' in c) return anyOf(flat(c.any, 'any').map(conditionExpression));
-  return untranslatable(c);
+export function conditionExpression(r: Rule): string {
+  if ('q' in r) return answerIs(r.q, r.is);
+  if ('decision' in r) return anyOf(r.is.map((v) => `%${valueVariable(r.decision, v)}`));
+  if ('gpaAtMost' in r) return `%${gpaVariable(r.gpaAtMost)}`;
+  if ('not' in r) return negation(conditionExpression(r.not));
+  if ('all' in r) return allOf(flat(r.all, 'all').map(conditionExpression));
+  if ('any' in r) return anyOf(flat(r.any, 'any').map(conditionExpression));
+  return untranslatable(r);
 }
 
-function untranslatable(c: never): never {
-  throw new Error(`no FHIRPath translation for the condition ${JSON.stringify(c)}`);
+function untranslatable(r: never): never {
+  throw new Error(`no FHIRPath translation for the rule ${JSON.stringify(r)}`);
 }
 
 /** Nested groups of the same kind read as one: (a and (b and c)) is a and b and c. */
-function flat(parts: readonly Condition[], kind: 'all' | 'any'): Condition[] {
+function flat(parts: readonly Rule[], kind: 'all' | 'any'): Rule[] {
   return parts.flatMap((p) =>
     kind === 'all' && 'all' in p ? flat(p.all, kind) : kind === 'any' && 'any' in p ? flat(p.any, kind) : [p],
   );

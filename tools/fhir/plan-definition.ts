@@ -1,7 +1,6 @@
-import type { PlanDefinition, PlanDefinitionAction, RelatedArtifact } from '@medplum/fhirtypes';
-import type { Condition, Evidence, Pathway, Ref } from '../../src/content/schema';
+import type { PlanDefinition, PlanDefinitionAction } from '@medplum/fhirtypes';
+import type { Pathway } from '../../src/content/schema';
 import { evidenceLabels } from '../../src/view/strings';
-import { citationText } from '../../src/view/text-parts';
 import {
   canonical,
   computableName,
@@ -9,41 +8,12 @@ import {
   semverAlgorithm,
   versionTag,
 } from '../../src/view/fhir/vocabulary';
+import { citationArtifact } from './citations';
+import { decisionActions } from './decision-actions';
 import { conditionExpression } from './fhirpath';
-
-/** A rule-bearing statement of the content: a recommendation item, or a pitfall gathered with the plan. */
-interface Statement {
-  id: string;
-  text: string;
-  when: Condition;
-  refs: readonly Ref[];
-  evidence: Evidence;
-  kind: string;
-  urgent: boolean;
-}
-
-/** The statements the PlanDefinition holds, in content order: every item, then every pitfall with a rule. */
-export function statementsOf(content: Pathway): Statement[] {
-  return [
-    ...content.items.map((i) => ({ ...i, kind: i.section })),
-    ...content.pitfalls.flatMap((p) =>
-      p.when ? [{ ...p, when: p.when, kind: 'pitfall', urgent: false }] : [],
-    ),
-  ];
-}
-
-function citationArtifact(content: Pathway, ref: Ref): RelatedArtifact {
-  const c = content.citations.find((x) => x.id === ref.citation);
-  if (!c) throw new Error(`unknown citation "${ref.citation}"`);
-  const url = c.url ?? (c.doi ? `https://doi.org/${c.doi}` : undefined);
-  return {
-    type: 'citation',
-    ...(ref.point ? { label: ref.point } : {}),
-    display: c.title,
-    citation: `${citationText(c)}${ref.strength ? ` [${ref.strength}]` : ''}`,
-    ...(url ? { url } : {}),
-  };
-}
+import { planVariables } from './plan-variables';
+import { sdc, variableExtension } from './questionnaire';
+import { statementsOf, type Statement } from './statements';
 
 function action(content: Pathway, s: Statement): PlanDefinitionAction {
   return {
@@ -59,7 +29,7 @@ function action(content: Pathway, s: Statement): PlanDefinitionAction {
     condition: [
       {
         kind: 'applicability',
-        expression: { language: 'text/fhirpath', expression: conditionExpression(s.when) },
+        expression: { language: 'text/fhirpath', expression: conditionExpression(s.rule) },
       },
     ],
   };
@@ -67,8 +37,11 @@ function action(content: Pathway, s: Statement): PlanDefinitionAction {
 
 /**
  * The recommendation rules as a PlanDefinition, shaped after CPG-on-FHIR's recommendation definitions
- * (an ECA rule per statement): one action per recommendation item and per pitfall with a rule, whose
- * applicability condition is the statement's rule over the consult's QuestionnaireResponse.
+ * (an ECA rule per statement). First its variables (FHIR's `variable` extension, which the extensions
+ * pack allows on a PlanDefinition): the Breast GPA thresholds and the plan's key decisions, row by row,
+ * in the order they are defined. Then one action group per key decision, exactly one of whose values
+ * applies, and one action per recommendation item and per pitfall with a rule, whose applicability
+ * condition is the statement's rule as written, naming those variables.
  */
 export function buildPlanDefinition(content: Pathway): PlanDefinition {
   const questionnaire = `${canonical.questionnaire(content.id)}|${content.version}`;
@@ -76,7 +49,7 @@ export function buildPlanDefinition(content: Pathway): PlanDefinition {
     resourceType: 'PlanDefinition',
     id: content.id,
     meta: versionTag(content.id, content.version),
-    extension: [semverAlgorithm],
+    extension: [semverAlgorithm, ...planVariables(content).map(variableExtension)],
     url: canonical.planDefinition(content.id),
     version: content.version,
     name: computableName(content.id, 'recommendations'),
@@ -88,9 +61,12 @@ export function buildPlanDefinition(content: Pathway): PlanDefinition {
     date: content.reviewedOn,
     description: content.disclaimer,
     usage:
-      `Each action is a recommendation item (code: its plan section) or a pitfall. It applies to a consult when ` +
-      `its condition, FHIRPath evaluated with the consult's QuestionnaireResponse of ${questionnaire} as ` +
-      `%resource, is true; unverified statements are prefixed UNVERIFIED and carry their evidence status.`,
-    action: statementsOf(content).map((s) => action(content, s)),
+      `Evaluate the variables (extension ${sdc.variable}) in the order given, each FHIRPath with the ` +
+      `consult's QuestionnaireResponse of ${questionnaire} as %resource and the variables before it as ` +
+      `%name; then the action conditions, with all of them. The first actions are the plan's key decisions ` +
+      `(exactly one value of each applies); each other action is a recommendation item (code: its plan ` +
+      `section) or a pitfall, and applies when its condition is true. Unverified statements are prefixed ` +
+      `UNVERIFIED and carry their evidence status.`,
+    action: [...decisionActions(content), ...statementsOf(content).map((s) => action(content, s))],
   };
 }

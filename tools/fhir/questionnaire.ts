@@ -15,7 +15,10 @@ export const sdc = {
   questionnaire: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire|4.0.0',
   enableWhenExpression:
     'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression',
-  /** FHIR's own extension; SDC's behaviour profile allows it on the Questionnaire for enableWhenExpression. */
+  /**
+   * FHIR's own extension; SDC's behaviour profile allows it on the Questionnaire for enableWhenExpression,
+   * and the FHIR extensions pack on a PlanDefinition and its actions.
+   */
   variable: 'http://hl7.org/fhir/StructureDefinition/variable',
 };
 
@@ -79,6 +82,12 @@ const fhirpath = (expression: string, name?: string) => ({
   expression,
 });
 
+/** FHIR's `variable` extension: a named FHIRPath expression, evaluated in order before what names it. */
+export const variableExtension = (v: { name: string; expression: string }): Extension => ({
+  url: sdc.variable,
+  valueExpression: fhirpath(v.expression, v.name),
+});
+
 function enabledWhen(stateIds: readonly string[]): Extension {
   return {
     url: sdc.enableWhenExpression,
@@ -119,13 +128,7 @@ export function buildQuestionnaire(
     resourceType: 'Questionnaire',
     id: content.id,
     meta: { profile: [sdc.questionnaire], ...versionTag(content.id, content.version) },
-    extension: [
-      semverAlgorithm,
-      ...reachVariables(graph).map((v) => ({
-        url: sdc.variable,
-        valueExpression: fhirpath(v.expression, v.name),
-      })),
-    ],
+    extension: [semverAlgorithm, ...reachVariables(graph).map(variableExtension)],
     url: canonical.questionnaire(content.id),
     version: content.version,
     name: computableName(content.id, 'consult'),

@@ -2,7 +2,14 @@ import type { Bundle, QuestionnaireResponse } from '@medplum/fhirtypes';
 import type { QuestionId } from '../../content/case-model';
 import type { Pathway } from '../../content/schema';
 import { recommendationFor } from '../../pathway/recommend';
-import { answerCoding, canonical, outcomeCoding, recommendationExtension, versionTag } from './vocabulary';
+import {
+  answerCoding,
+  canonical,
+  decisionCoding,
+  outcomeCoding,
+  recommendationExtension,
+  versionTag,
+} from './vocabulary';
 
 /** What a consult's FHIR form is made of: enumerated answers and ids only. */
 export interface ConsultAnswers {
@@ -16,11 +23,12 @@ export interface ConsultAnswers {
 
 /**
  * The consult as a QuestionnaireResponse of the exported Questionnaire (docs/fhir.md): one item per
- * answer, coded; once the consult has ended, the recommendation extension with its outcome and the ids
- * of the items and pitfalls the recommendation shows. Built from the answer log and the content only,
- * so it holds no identifier, name, date or typed text. A consult saved by an older statechart exports
- * what it has: every answer as stored (a retired value keeps its code) under the content version it was
- * started with; items are listed only when the given content still has its outcome.
+ * answer, coded; once the consult has ended, the recommendation extension with its outcome, the value
+ * each of the plan's key decisions takes, and the ids of the items and pitfalls the recommendation
+ * shows. Built from the answer log and the content only, so it holds no identifier, name, date or typed
+ * text. A consult saved by an older statechart exports what it has: every answer as stored (a retired
+ * value keeps its code) under the content version it was started with; decisions and items are listed
+ * only when the given content still has its outcome.
  */
 export function consultResponse(content: Pathway, consult: ConsultAnswers): QuestionnaireResponse {
   const { outcome } = consult;
@@ -37,10 +45,11 @@ export function consultResponse(content: Pathway, consult: ConsultAnswers): Ques
               ...(recommendation
                 ? {
                     contentVersion: content.version,
+                    decisions: recommendation.decisions.map((d) => decisionCoding(content, d.id, d.value)),
                     items: recommendation.sections.flatMap((s) => s.items.map((i) => i.id)),
                     pitfalls: recommendation.pitfalls.map((p) => p.id),
                   }
-                : { items: [], pitfalls: [] }),
+                : { decisions: [], items: [], pitfalls: [] }),
             }),
           ],
         }
