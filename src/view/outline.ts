@@ -86,15 +86,21 @@ function planOf(r: Recommendation): { plan?: string } {
   return named.length ? { plan: named.join(' · ') } : {};
 }
 
+/** What changed, in plain words: the answer, the outcome, the key decisions, the prognosis, then the advice. */
 function changeLines(c: Changes | undefined): string[] {
   if (!c) return [];
   const lines = [
+    ...c.answers.map((a) => `${a.short}: ${a.from} → ${a.to}`),
     ...(c.outcome ? [`${c.outcome.from} → ${c.outcome.to}`] : []),
+    ...c.decisions.map((d) => `${d.title}: ${d.from} → ${d.to}`),
+    ...(c.prognosis ? [`${headings.prognosisChanged}: ${c.prognosis.from} → ${c.prognosis.to}`] : []),
     ...c.added.map((i) => `${headings.added}: ${i.short ?? i.text}`),
     ...c.removed.map((i) => `${headings.removed}: ${i.short ?? i.text}`),
-    ...c.changed.map((i) => `${headings.changedBecause}: ${i.short ?? i.text} (${becauseText(i)})`),
+    ...c.dropped.map((a) => `${headings.noLongerAsked}: ${a.short} (${a.answer})`),
+    ...c.asked.map((a) => `${headings.nowAsked}: ${a.short} (${a.answer})`),
   ];
-  return lines.length ? lines : [headings.nothingChanged];
+  // Only the answer itself moved: say so, rather than list nothing.
+  return lines.length > c.answers.length ? lines : [...lines, headings.nothingChanged];
 }
 
 /** The outline of a recommendation, and what changed since the one before it, if an answer was changed. */

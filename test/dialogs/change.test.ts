@@ -4,6 +4,7 @@ import { buildRecommendation, type Recommendation } from '../../src/pathway/reco
 import { handleTurn, type TurnEnv, type TurnResult } from '../../dialogs/consult';
 import type { ConsultRecord } from '../../dialogs/consult-record';
 import { parseInput } from '../../dialogs/parse-input';
+import { renderText } from '../../src/view/text';
 import type { View } from '../../src/view/view';
 import { generatePaths } from '../support/paths';
 
@@ -109,5 +110,57 @@ describe('change <question> on every question of a long consult', () => {
     const back = handleTurn(changing.record, parseInput('back', undefined), env);
     expect(back.record.log).toEqual(finished.record.log);
     expect(last(back).kind).toBe('recommendation');
+  });
+});
+
+describe('what changed is told whole, in plain words (usability review)', () => {
+  const typical: { question: QuestionId; answer: string }[] = [
+    { question: 'scenario', answer: 'newSymptoms' },
+    { question: 'redFlags', answer: 'none' },
+    { question: 'seizure', answer: 'yes' },
+    { question: 'mriAccess', answer: 'available' },
+    { question: 'imagingResult', answer: 'parenchymal' },
+    { question: 'lesionCount', answer: 'one' },
+    { question: 'largestLesion', answer: 'under3cm' },
+    { question: 'massEffect', answer: 'no' },
+    { question: 'resectable', answer: 'no' },
+    { question: 'kps', answer: 'kps90to100' },
+    { question: 'age', answer: 'under60' },
+    { question: 'her2', answer: 'positive' },
+    { question: 'hormoneReceptor', answer: 'positive' },
+    { question: 'extracranial', answer: 'controlled' },
+    { question: 'systemicTherapy', answer: 'firstLine' },
+    { question: 'her2Regimen', answer: 'trastuzumabPertuzumab' },
+  ];
+  const changeTo = (question: QuestionId, answer: string) => {
+    const finished = run(typical);
+    const asked = handleTurn(finished.record, parseInput(undefined, { change: question }), env);
+    const shown = last(click(asked.record, question, answer)) as Extract<View, { kind: 'recommendation' }>;
+    return renderText(shown).split('\n');
+  };
+
+  it('names a change of age in the Breast GPA and its median, not "nothing changed"', () => {
+    const lines = changeTo('age', 'sixtyOrOver');
+    expect(lines).toContain('- Age: Under 60 → 60 or over');
+    expect(lines).toContain('- Breast GPA: 3.5 (median 36.3 months) → 3 (median 23.5 months)');
+    expect(lines).not.toContain('- Nothing else in the plan or the prognosis changed.');
+  });
+
+  it('names the answers no longer asked after a change, and the prognosis', () => {
+    const lines = changeTo('her2', 'negative');
+    expect(lines).toContain('- HER2: Positive → Negative (IHC 0)');
+    expect(lines).toContain('- No longer asked: HER2 regimen (Trastuzumab and pertuzumab)');
+    expect(lines).toContain('- Breast GPA: 3.5 (median 36.3 months) → 2.5 (median 23.5 months)');
+    expect(lines.join('\n')).not.toMatch(/Now because/);
+  });
+
+  it('names a key decision that came out another way', () => {
+    expect(changeTo('extracranial', 'progressive')).toContain(
+      '- Systemic therapy: Keep the current systemic therapy → Change systemic therapy (progressing outside the brain)',
+    );
+  });
+
+  it('says when nothing but the answer moved', () => {
+    expect(changeTo('seizure', 'yes')).toContain('- Nothing else in the plan or the prognosis changed.');
   });
 });
