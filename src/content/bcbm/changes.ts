@@ -162,6 +162,13 @@ export const changes: PathwayInput['changes'] = [
   },
   {
     release: '3.0',
+    point: 'Emergency actions',
+    status: 'done',
+    where: ['icpHyperosmolar', 'icpSupportive', 'icpNeurosurgery', 'focalStatusPlan'],
+    note: 'Raised pressure leads with neurosurgery, then hyperosmolar therapy with a dose (mannitol 0.25–1 g/kg, Brain Trauma Foundation 2007 and the current labels; hypertonic saline 3% 250 mL or 23.4% 30 mL, from Koenig 2008 and a military protocol; all read), then the CT, dexamethasone and the head of the bed, each as a short numbered action. No dose is taken from ENLS, whose chapter could not be read. Focal status doses are labelled as the convulsive doses used by extrapolation (no guideline gives focal-status doses).',
+  },
+  {
+    release: '3.0',
     point: 'Other updates',
     status: 'done',
     where: ['tnbcFirstLine', 'capecitabineBoxedWarning'],
