@@ -776,7 +776,7 @@ export const items: PathwayInput['items'] = [
     id: 'kpsCauseUnsure',
     section: 'localTherapy',
     text: 'Find out whether the low performance status comes from the metastases: ask neurosurgery and radiation oncology, and see whether a few days of dexamethasone improve it. If it improves, plan local treatment as for a fitter patient.',
-    short: 'Find out if the lesions cause the low KPS (steroid trial, surgical opinion).',
+    short: 'Find out if the lesions cause the low KPS (steroid trial, surgeon).',
     rank: 29,
     when: all(any(treated, leptomeningeal), lowKps, is('kpsCause', 'unsure'), localDecided),
     refs: [{ citation: 'ascoSnoAstro2022', point: 'Rec 1.1 (the steroid trial is not from this source)' }],
@@ -932,7 +932,7 @@ export const items: PathwayInput['items'] = [
     section: 'localTherapy',
     text: '5–10 metastases with one of 3 cm or more that cannot be removed fall outside the radiosurgery trial for 5–10 lesions (each under 3 cm and 10 mL, total volume 15 mL or less, KPS 70 or more; a 4 cm lesion alone is about 33 mL): treat the large lesion with radiosurgery in several fractions, and the others with radiosurgery only if the total volume allows; if not, whole-brain radiotherapy with hippocampal avoidance and memantine.',
     short:
-      'Large lesion: multifraction SRS; the rest: SRS if the volume allows, else HA-WBRT with memantine 10 mg twice daily.',
+      'Large lesion: multifraction SRS; others: SRS by volume, or HA-WBRT with memantine 10 mg twice daily.',
     rank: 33,
     when: all(
       is('lesionCount', 'fiveToTen'),
