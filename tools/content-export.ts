@@ -664,8 +664,6 @@ export function renderPathwayMarkdown(
   line('');
   for (const c of g.caveats) line(`- **Caveat, when ${conditionText(p, c.when)}:** ${md(c.text)}`);
   if (g.caveats.length) line('');
-  for (const o of p.outcomes.filter((x) => x.prognosis && x.prognosisCaveat))
-    line(`With **${md(o.title)}** the score comes with: “${md(o.prognosisCaveat ?? '')}”`, '');
 
   consistencySections(p, line);
 

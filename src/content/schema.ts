@@ -74,7 +74,6 @@ export const Outcome = z.strictObject({
   summary: z.string().min(1),
   prognosis: z.boolean(), // whether the Breast GPA belongs in this outcome
   /** Shown with the GPA where it is used outside the population it was derived in. */
-  prognosisCaveat: z.string().min(1).optional(),
 });
 export type Outcome = z.infer<typeof Outcome>;
 

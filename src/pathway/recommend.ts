@@ -235,7 +235,7 @@ export function buildRecommendation(
   // Outside the population it was derived in (intracranial progression), the GPA says so first.
   const prognosis = gpa && {
     ...gpa,
-    note: outcome.prognosisCaveat ? `${outcome.prognosisCaveat} ${gpa.note}` : gpa.note,
+    note: gpa.note,
     refs: resolve(content.gpa.refs),
   };
   const pitfalls = content.pitfalls

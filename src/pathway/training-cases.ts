@@ -96,8 +96,9 @@ export function generateCaseBank(content: Pathway, training: Training): CaseBank
       if (g > gain) [best, gain] = [p, g];
     }
     if (!best) {
-      // What is left uncovered is only in cases already chosen: start the next round.
-      if (uncovered.size === all.size) break;
+      // What is left uncovered is only in cases already chosen: the bank is done once it is big
+      // enough; otherwise start the next round.
+      if (chosen.length >= minCases || uncovered.size === all.size) break;
       uncovered = new Set(all);
       continue;
     }

@@ -73,7 +73,8 @@ export function gpaLine(g: GpaResult): string {
     : '';
   const lo = Math.min(...g.bands.map((b) => b.min));
   const hi = Math.max(...g.bands.map((b) => b.max));
-  const band = g.bands.length ? ` (${headings.gpaBand} ${lo}–${hi})` : '';
+  // A band that spans exactly the score's range would only repeat it.
+  const band = g.bands.length && !(lo === g.min && hi === g.max) ? ` (${headings.gpaBand} ${lo}–${hi})` : '';
   const caveats = g.caveats.map((c) => `; ${c.short}`).join('');
   return `${g.name}: ${headings.gpaScore} ${score} of 4${band}, ${median}${caveats}${unverified}`;
 }
@@ -175,7 +176,10 @@ export function outlineOf(consultId: string, r: Recommendation, changes?: Change
       summary: r.outcome.summary,
       changes: changeLines(changes),
       ...planOf(r),
-      bottomLine: bottomLineOf(r).actions.map((i) => i.short!),
+      // An UNVERIFIED item says so in the bottom line too, where a reader in a hurry stops.
+      bottomLine: bottomLineOf(r).actions.map((i) =>
+        i.evidence === 'unverified' ? `${i.short!} [${evidenceLabels.unverified}]` : i.short!,
+      ),
       ...(r.prognosis ? { gpa: gpaLine(r.prognosis) } : {}),
       footer: [r.disclaimer, `${headings.version} ${r.content.version} (${r.content.reviewedOn}).`],
     },

@@ -135,7 +135,7 @@ const cases: Case[] = [
     'a scan still to be done gives the interim plan: order the MRI with its protocol, steroids only for oedema, treat the seizure',
     consult(twitching, { imagingResult: 'pending' }),
     'interimPlan',
-    ['interimUrgentImaging', 'mriProtocol', 'interimSteroids', 'asmForSeizure'],
+    ['interimUrgentImaging', 'mriProtocol', 'interimSteroids', 'asmBeforeScan'],
     ['steroidsMild', 'noSteroids', 'srsOneToFour', 'followUpMri', 'contrastCtThenMri', 'seFirstLine'],
   ],
   [
@@ -396,7 +396,7 @@ const reviewCases: Case[] = [
     'E3: new lesions and a growing treated lesion: options for the new ones and a work-up for the treated one',
     consult(growingAfterSrs('notDone', 'both'), fitHer2Positive),
     'progressionPlan',
-    ['necrosisWorkupNeeded', 'progLimitedAfterSrs'],
+    ['necrosisWorkupNeeded', 'progLimitedWithNecrosis'],
     ['radionecrosisTreatment'],
   ],
   [
@@ -502,7 +502,7 @@ const reviewCases: Case[] = [
       imagingResult: 'pending',
     }),
     'interimPlan',
-    ['focalStatusPlan', 'asmForSeizure', 'seizureRescuePlan'],
+    ['focalStatusPlan', 'asmBeforeScan', 'seizureRescuePlan'],
     ['seFirstLine', 'seSecondLine', 'seRefractory'],
   ],
   [
@@ -514,7 +514,15 @@ const reviewCases: Case[] = [
       imagingResult: 'pending',
     }),
     'interimPlan',
-    ['seFirstLine', 'seSecondLine', 'seRefractory', 'seAfterStable', 'asmForSeizure', 'interimUrgentImaging'],
+    [
+      'seFirstLine',
+      'seSecondLine',
+      'seRefractory',
+      'seAfterStable',
+      'seImaging',
+      'asmBeforeScan',
+      'interimUrgentImaging',
+    ],
     ['focalStatusPlan', 'noAsmProphylaxis', 'seizureWorkup', 'icpDexamethasone'],
   ],
   [
@@ -889,9 +897,11 @@ describe('what the consult could not settle', () => {
 
   it('E11: at intracranial progression the GPA says it is not validated there', () => {
     const { r } = run(consult(progressing('srs', 'limited'), fitHer2Positive));
-    expect(r.prognosis?.note).toMatch(/^Not validated at intracranial progression/);
+    expect(r.prognosis?.caveats.map((c) => c.text).join(' ')).toMatch(
+      /^Not validated at intracranial progression/,
+    );
     const fresh = run(consult(twitching, oneSmall, fitHer2Positive)).r;
-    expect(fresh.prognosis?.note).not.toMatch(/Not validated/);
+    expect(JSON.stringify(fresh.prognosis)).not.toMatch(/Not validated/);
   });
 
   it('never shows the GPA for leptomeningeal disease', () => {
@@ -903,7 +913,12 @@ describe('what the consult could not settle', () => {
     const band = r.prognosis?.bands[0];
     expect(band).toMatchObject({ min: 0, max: 1, medianMonths: 6, label: 'calculator value' });
     expect(r.prognosis?.note).toMatch(/3 months/);
-    expect(r.prognosis?.caveats.map((c) => c.short)).toEqual(['KPS 60 and ≤50 score alike']);
+    expect(r.prognosis?.caveats.map((c) => c.short)).toEqual(['may overstate at KPS ≤50']);
+    // At KPS 60 the pooled level fits: no caveat.
+    const at60 = run(
+      consult(twitching, twoToFourSmall, her2Negative('negative', { ...poorOtherCause, kps: 'kps60' })),
+    );
+    expect(at60.r.prognosis?.caveats).toEqual([]);
   });
 });
 
@@ -922,7 +937,7 @@ describe('how the advice is shown', () => {
     ['steroidsMild', consult(twitching, { ...oneSmall, massEffect: 'yes' }, fitHer2Positive)],
     ['noSteroids', consult(twitching, oneSmall, fitHer2Positive)],
     ['interimSteroids', consult(twitching, { imagingResult: 'pending' })],
-    ['asmForSeizure', consult(twitching, { imagingResult: 'pending' })],
+    ['asmForSeizure', consult(twitching, oneSmall, fitHer2Positive)],
     ['noAsmProphylaxis', consult(twitching, { seizure: 'no', imagingResult: 'pending' })],
     ['srsOneToFour', consult(twitching, oneSmall, fitHer2Positive)],
     [
@@ -999,7 +1014,7 @@ describe('how the advice is shown', () => {
     expect(r.pitfalls.map((p) => p.id)).not.toContain('noDeferralWhenSymptomatic');
   });
 
-  it('E12: the neratinib option warns against proton-pump inhibitors and H2 blockers', () => {
+  it('E12: the neratinib option warns against proton-pump inhibitors and H2 blockers, and says to stop a PPI', () => {
     const { r } = run(
       consult(twitching, oneSmall, fitHer2Positive, {
         extracranial: 'progressive',
@@ -1007,7 +1022,7 @@ describe('how the advice is shown', () => {
         her2Regimen: 'tdxd',
       }),
     );
-    expect(itemOf(r, 'neratinibOption')?.text).toMatch(/proton-pump inhibitors and H2 blockers/);
+    expect(itemOf(r, 'neratinibOption')?.text).toMatch(/with a proton-pump inhibitor.*stop it.*H2 blockers/);
   });
 
   it("never shows the seed article's unsourced receptor survival figures", () => {

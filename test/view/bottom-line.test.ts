@@ -4,7 +4,7 @@ import type { Recommendation } from '../../src/pathway/recommend';
 import { renderCards } from '../../src/view/adaptive-card';
 import { outlineOf } from '../../src/view/outline';
 import { renderSlack } from '../../src/view/slack-blocks';
-import { headings } from '../../src/view/strings';
+import { evidenceLabels, headings } from '../../src/view/strings';
 import { distinctRecommendations } from './distinct';
 
 /**
@@ -147,10 +147,13 @@ describe('the bottom line of every distinct recommendation', () => {
     ).toEqual([]);
   });
 
-  it("is the content author's short forms, never cut from the long text", () => {
+  it("is the content author's short forms, never cut from the long text, UNVERIFIED ones marked", () => {
     for (const m of measured)
-      for (const a of bottomLineOf(m.r).actions)
-        expect(m.o.head.bottomLine).toContain(pathway.items.find((i) => i.id === a.id)!.short);
+      for (const a of bottomLineOf(m.r).actions) {
+        const item = pathway.items.find((i) => i.id === a.id)!;
+        const tag = item.evidence === 'unverified' ? ` [${evidenceLabels.unverified}]` : '';
+        expect(m.o.head.bottomLine).toContain(`${item.short}${tag}`);
+      }
   });
 });
 

@@ -175,6 +175,27 @@ export const changes: PathwayInput['changes'] = [
     note: 'First-line sacituzumab for triple-negative disease (ASCENT-03 alone, ASCENT-04 with pembrolizumab; US approval June 2026, read in news reports); the capecitabine boxed warnings in the current label wording (vitamin K antagonists; DPYD testing before starting).',
   },
   {
+    release: '3.0',
+    point: 'Independent reading',
+    status: 'done',
+    where: [
+      'steroids',
+      'goals',
+      'lmWithoutMri',
+      'noMetsCtContraindicated',
+      'firstSeizureCtOnly',
+      'progDiffuseAfterWbrtNotHer2',
+      'her2FirstLine',
+      'hrPositiveBiomarkers',
+      'progDiffuseWithNecrosis',
+      'progLimitedWithNecrosis',
+      'asmBeforeScan',
+      'seImaging',
+      'mriBeforePlanning',
+    ],
+    note: 'A clinician who had not written the content read 20 seeded plans whole before release (no dangerous errors, 7 major, 14 minor points) and every point was acted on. Leptomeningeal disease with symptomatic mass effect now gets dexamethasone 4–8 mg a day. With MRI contraindicated, a leptomeningeal diagnosis is called unconfirmed until CSF cytology, a negative CT is not treated as excluding metastases, and no plan orders the MRI the patient cannot have. ASCO’s “systemic therapy preferred” for diffuse progression after WBRT is shown for HER2-positive disease only (a weak recommendation in a HER2-positive guideline); otherwise the options are weighed at the tumour board. “No systemic therapy now” also means stopped, so first-line regimens are named only for a patient untreated for metastatic disease, and the ESR1, PIK3CA, AKT1 and PTEN tests reach HR-positive patients whose treatment stopped. Status epilepticus from the lesion counts as something local treatment would relieve, so supportive care no longer comes first beside it (a seizure that medicine treats does not count: the pathway’s own line). No whole-brain radiotherapy is offered beside a treated lesion that may be radionecrosis, and limited progression beside one treats the new lesions first. Smaller points: UNVERIFIED actions say so in the bottom line; the GPA at progression says “not validated at progression” there, and the KPS caveat shows only at KPS 50 or less, where the pooled level may overstate survival; focal-status lorazepam is weight-based, and the maintenance levetiracetam line leaves the bottom line when a status plan already loads it; the seizure item no longer calls every seizure facial twitching, and before the scan it says why treatment starts; the post-status CT only while imaging is still to come; the shunt “if there is hydrocephalus”; neratinib says to stop a PPI; CT-only plans put the MRI before radiosurgery in the bottom line; HER2-negative leptomeningeal plans get germline BRCA testing and ER/PR as an unknown.',
+  },
+  {
     point: 'E1',
     status: 'done',
     where: [

@@ -11,8 +11,8 @@ import {
   lowKps,
   manyLesions,
   massEffect,
-  noMassEffect,
   noMetastases,
+  nothingToRelieve,
   noTherapy,
   not,
   parenchymal,
@@ -46,7 +46,7 @@ export const decisions: PathwayInput['decisions'] = [
       {
         value: 'sharedDecision',
         label: 'Treatment weighed against the prognosis with her; palliative care now',
-        short: 'Shared decision; palliative care now',
+        short: 'Shared decision, palliative care',
       },
       {
         value: 'supportiveFirst',
@@ -66,11 +66,10 @@ export const decisions: PathwayInput['decisions'] = [
           any(treated, leptomeningeal),
           is('kps', 'kps50orLess'),
           is('kpsCause', 'other'),
-          noMassEffect,
-          not(raisedIcp),
+          nothingToRelieve,
         ),
         value: 'supportiveFirst',
-        why: 'Performance status 50 or less from another cause, and nothing a local treatment would relieve (no mass effect or raised pressure).',
+        why: 'Performance status 50 or less from another cause, and nothing a local treatment would relieve (no symptomatic mass effect, raised pressure or status epilepticus; a seizure is treated with an anti-seizure medicine).',
         refs: [
           {
             citation: 'astro2022',
@@ -142,7 +141,7 @@ export const decisions: PathwayInput['decisions'] = [
       {
         value: 'surgeryFirst',
         label: 'Surgery for the large or symptomatic lesion, then radiation',
-        short: 'Surgery, then cavity radiation',
+        short: 'Surgery first, then radiation',
       },
       {
         value: 'fractionatedSrs',
@@ -253,9 +252,9 @@ export const decisions: PathwayInput['decisions'] = [
         ],
       },
       {
-        when: all(treated, is('kps', 'kps50orLess'), is('kpsCause', 'unsure'), noMassEffect, not(raisedIcp)),
+        when: all(treated, is('kps', 'kps50orLess'), is('kpsCause', 'unsure'), nothingToRelieve),
         value: 'pendingCause',
-        why: 'KPS 50 or less of unknown cause, with nothing a local treatment would relieve now: find out whether the metastases cause it first.',
+        why: 'KPS 50 or less of unknown cause, with nothing a local treatment would relieve now (no symptomatic mass effect, raised pressure or status epilepticus): find out whether the metastases cause it first.',
         refs: [{ citation: 'ascoSnoAstro2022', point: 'Rec 1.1' }],
       },
       {
@@ -463,9 +462,9 @@ export const decisions: PathwayInput['decisions'] = [
         refs: [{ citation: 'ryken2019' }],
       },
       {
-        when: all(treated, massEffect),
+        when: all(any(treated, leptomeningeal), massEffect),
         value: 'low',
-        why: 'Symptomatic mass effect without raised pressure: 4–8 mg a day.',
+        why: 'Symptomatic mass effect without raised pressure (in leptomeningeal disease as well): 4–8 mg a day.',
         refs: [{ citation: 'ryken2019', point: 'mild symptoms from mass effect' }, { citation: 'vecht1994' }],
       },
       {
@@ -476,7 +475,7 @@ export const decisions: PathwayInput['decisions'] = [
       },
       {
         value: 'notYet',
-        why: 'No metastasis seen, or leptomeningeal disease without raised pressure: steroids are not part of this plan.',
+        why: 'No metastasis seen, or leptomeningeal disease without mass effect or raised pressure: steroids are not part of this plan.',
         refs: [{ citation: 'ryken2019' }],
       },
     ],

@@ -17,8 +17,14 @@ export const gpa: PathwayInput['gpa'] = {
   note: 'Estimated median survival for groups of patients, not a prediction for this patient. Points and medians are from the official calculator (brainmetgpa.com), which gives the 25th–75th percentiles beside each median (lowest band 2.5–12.3 months); the paper’s table was not read, and for the lowest band a 2020 summary report gives 3 months. The cohort was treated in 2006–2017, before tucatinib and trastuzumab deruxtecan, so for HER2-positive disease the figures may underestimate survival today.',
   caveats: [
     {
-      when: { q: 'kps', is: ['kps60', 'kps50orLess'] },
-      short: 'KPS 60 and ≤50 score alike',
+      when: { q: 'scenario', is: ['knownProgression'] },
+      short: 'not validated at progression',
+      text: 'Not validated at intracranial progression: the Breast GPA was derived in patients with newly diagnosed brain metastases.',
+    },
+    {
+      // At KPS 60 the pooled level fits; only below it may the median overstate.
+      when: { q: 'kps', is: ['kps50orLess'] },
+      short: 'may overstate at KPS ≤50',
       text: 'The GPA’s lowest KPS level pools KPS 60 with 50 or less, so at KPS 50 or less the median may overstate survival.',
     },
   ],

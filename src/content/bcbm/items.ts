@@ -29,6 +29,7 @@ import {
   onTherapy,
   parenchymal,
   pending,
+  possibleNecrosis,
   progression,
   raisedIcp,
   resectable,
@@ -84,7 +85,7 @@ export const items: PathwayInput['items'] = [
     section: 'immediate',
     urgent: true,
     text: 'Raise the head of the bed. If a bleed into or around a tumour is suspected, stop anticoagulants and reverse them following the local protocol.',
-    short: 'Head of the bed up; a suspected bleed: stop and reverse anticoagulants (local protocol).',
+    short: 'Head of the bed up; suspected bleed: reverse anticoagulants (local protocol).',
     rank: 5,
     when: raisedIcp,
     refs: [
@@ -111,7 +112,7 @@ export const items: PathwayInput['items'] = [
     section: 'immediate',
     urgent: true,
     text: 'Signs of herniation: hyperosmolar therapy as a bridge to neurosurgery, by the local protocol: mannitol 0.25–1 g/kg IV (the label dose is 0.25 g/kg over at least 30 minutes, repeatable every 6–8 hours, preferably into a central vein), or hypertonic saline, for example 3% 250 mL, or 23.4% 30 mL over at least 10 minutes through a central line (off-label; in one series it reversed herniation in 75% of events). Hyperventilate only briefly, as a bridge, never to a PaCO2 of 25 mmHg or less. These doses come from trauma guidelines, labels and observational series, not from brain-tumour trials.',
-    short: 'Herniation signs: mannitol 0.25–1 g/kg IV or hypertonic saline (3% 250 mL), by local protocol.',
+    short: 'Herniation signs: mannitol 0.25–1 g/kg IV or 3% saline 250 mL (local protocol).',
     rank: 2,
     when: raisedIcp,
     refs: [
@@ -177,17 +178,29 @@ export const items: PathwayInput['items'] = [
   {
     id: 'seAfterStable',
     section: 'immediate',
-    text: 'Once the seizures have stopped: CT of the head, then contrast MRI; an EEG if consciousness does not come back (non-convulsive status epilepticus).',
+    text: 'Once the seizures have stopped: an EEG if consciousness does not come back (non-convulsive status epilepticus).',
     when: statusEpilepticus,
     refs: [{ citation: 'brophy2012', point: 'evaluation (text not read)' }],
+    evidence: 'unverified',
+  },
+  {
+    id: 'seImaging',
+    section: 'immediate',
+    text: 'Once the seizures have stopped and she is stable: brain imaging, CT of the head first, then contrast MRI (contrast CT if MRI cannot be done).',
+    when: all(statusEpilepticus, not(imaged)),
+    refs: [
+      { citation: 'brophy2012', point: 'evaluation (text not read)' },
+      { citation: 'eanoEsmo2021', point: 'CT only when MRI cannot be done' },
+    ],
     evidence: 'unverified',
   },
   {
     id: 'focalStatusPlan',
     section: 'immediate',
     urgent: true,
-    text: 'Focal status epilepticus (such as unremitting facial twitching) is urgent but is not treated with the convulsive protocol: give a benzodiazepine (for example lorazepam 4 mg IV, or buccal midazolam 10 mg) and load a non-enzyme-inducing anti-seizure drug (levetiracetam 60 mg/kg IV, up to 4,500 mg), with a same-day neurology review and EEG. The 5-minute threshold is set for convulsive seizures; for focal seizures with impaired awareness it is about 10 minutes, and focal status with awareness kept has no agreed time point. Do not escalate to anaesthesia while awareness is kept; treat as convulsive status if it spreads or awareness is lost. No guideline gives doses for focal status: these are the convulsive-status doses, used by extrapolation.',
-    short: 'Focal status: lorazepam 4 mg IV, then levetiracetam 60 mg/kg IV (max 4,500 mg); EEG today.',
+    text: 'Focal status epilepticus (such as unremitting facial twitching) is urgent but is not treated with the convulsive protocol: give a benzodiazepine (for example lorazepam 0.1 mg/kg IV, up to 4 mg, or buccal midazolam 10 mg) and load a non-enzyme-inducing anti-seizure drug (levetiracetam 60 mg/kg IV, up to 4,500 mg), with a same-day neurology review and EEG. The 5-minute threshold is set for convulsive seizures; for focal seizures with impaired awareness it is about 10 minutes, and focal status with awareness kept has no agreed time point. Do not escalate to anaesthesia while awareness is kept; treat as convulsive status if it spreads or awareness is lost. No guideline gives doses for focal status: these are the convulsive-status doses, used by extrapolation.',
+    short:
+      'Focal status: lorazepam 0.1 mg/kg IV (max 4 mg), levetiracetam 60 mg/kg IV (max 4.5 g); EEG today.',
     rank: 1,
     when: focalStatus,
     refs: [
@@ -268,6 +281,19 @@ export const items: PathwayInput['items'] = [
     evidence: 'secondary',
   },
   {
+    id: 'mriBeforePlanning',
+    section: 'localTherapy',
+    text: 'The metastases were seen on CT only: get the contrast MRI before radiosurgery or surgery is planned. It may show more lesions (MRI found more in 31% of patients with one metastasis on contrast CT), and the number and volume that decide radiosurgery are judged on MRI.',
+    short: 'Contrast MRI before radiosurgery or surgery is planned.',
+    rank: 27,
+    when: all(parenchymal, is('mriAccess', 'unavailable'), treatingLocally),
+    refs: [
+      { citation: 'schellinger1999' },
+      { citation: 'astro2022', point: 'KQ1: radiosurgery planned on MRI' },
+    ],
+    evidence: 'secondary',
+  },
+  {
     id: 'ctCountIsMinimum',
     section: 'localTherapy',
     text: 'The metastases were counted on CT because MRI is contraindicated: treat the count as a minimum when planning radiosurgery (MRI found more metastases in 31% of patients with one on contrast CT).',
@@ -280,10 +306,15 @@ export const items: PathwayInput['items'] = [
   {
     id: 'asmForSeizure',
     section: 'symptomControl',
-    text: 'A seizure has happened (rhythmic facial twitching is a focal motor seizure), and with a brain lesion a first seizure already counts as epilepsy: start an anti-seizure medicine as treatment, not prophylaxis. Levetiracetam is preferred over the older enzyme-inducing drugs: 500 mg twice daily, raised as needed up to 1,500 mg twice daily, with a lower dose when kidney function is reduced.',
+    text: 'A seizure has happened: start an anti-seizure medicine as treatment, not prophylaxis (a first seizure caused by a brain lesion already counts as epilepsy). Levetiracetam is preferred over the older enzyme-inducing drugs: 500 mg twice daily, raised as needed up to 1,500 mg twice daily, with a lower dose when kidney function is reduced.',
     short: 'Levetiracetam 500 mg twice daily (treatment, not prophylaxis).',
     rank: 20,
-    when: any(all(is('seizure', 'yes'), not(noMetastases)), statusEpilepticus, focalStatus),
+    // The status plans load levetiracetam in their own short form.
+    shortUnless: ['seSecondLine', 'focalStatusPlan'],
+    when: any(
+      all(is('seizure', 'yes'), any(treated, leptomeningeal)),
+      all(any(statusEpilepticus, focalStatus), not(pending)),
+    ),
     refs: [
       { citation: 'walbert2021', point: 'levetiracetam over older drugs', strength: 'Level C' },
       { citation: 'seidel2022', point: 'a first seizure with a brain tumour implies epilepsy' },
@@ -296,6 +327,23 @@ export const items: PathwayInput['items'] = [
     evidence: 'secondary',
     seedNote:
       'The seed said to "consider" a drug for prophylaxis; a seizure that has happened is treated, and levetiracetam is named.',
+  },
+  {
+    id: 'asmBeforeScan',
+    section: 'symptomControl',
+    text: 'A seizure has happened and the scan is still awaited: starting levetiracetam now is reasonable (500 mg twice daily, raised as needed up to 1,500 mg twice daily; a lower dose when kidney function is reduced). If imaging then shows no lesion, revisit the decision: after a first unprovoked seizure with normal imaging, treatment is an individual choice.',
+    short: 'Levetiracetam 500 mg twice daily now is reasonable; revisit if the scan shows no lesion.',
+    rank: 20,
+    when: all(seizureHappened, pending),
+    refs: [
+      { citation: 'walbert2021', point: 'levetiracetam over older drugs', strength: 'Level C' },
+      { citation: 'krumholz2015', point: 'a first unprovoked seizure with normal imaging' },
+      {
+        citation: 'levetiracetamLabel',
+        point: 'adult dose and renal adjustment (read in a secondary source)',
+      },
+    ],
+    evidence: 'unverified',
   },
   {
     id: 'asmSideEffects',
@@ -324,7 +372,7 @@ export const items: PathwayInput['items'] = [
     text: 'After a first unprovoked seizure with no lesion on imaging, starting an anti-seizure medicine is an individual decision: the risk of another seizure is 21–45% over 2 years, and starting at once lowers it but does not improve remission in the long run. If the seizure was provoked (low sodium, high calcium, low glucose, a drug), correct the cause instead.',
     short: 'One seizure, no lesion on imaging: anti-seizure medicine is an individual choice.',
     rank: 20,
-    when: all(noMetastases, is('seizure', 'yes'), not(is('mriAccess', 'unavailable'))),
+    when: all(noMetastases, is('seizure', 'yes'), is('mriAccess', 'available')),
     refs: [{ citation: 'krumholz2015', strength: 'Level A (recurrence), Level B (early treatment)' }],
     evidence: 'verified',
     seedNote:
@@ -340,6 +388,20 @@ export const items: PathwayInput['items'] = [
     refs: [
       { citation: 'seidel2022', point: 'a first seizure with a brain tumour implies epilepsy' },
       { citation: 'krumholz2015', point: 'a first unprovoked seizure after a complete work-up' },
+    ],
+    evidence: 'secondary',
+  },
+  {
+    id: 'firstSeizureCtOnly',
+    section: 'symptomControl',
+    text: 'One seizure, and contrast CT shows no metastasis, but MRI cannot be done and CT does not exclude a small lesion. With a brain lesion a first seizure already counts as epilepsy; without one, starting a medicine is an individual decision. Decide with neurology, knowing a lesion has not been excluded, and give the seizure rescue plan meanwhile.',
+    short: 'One seizure, CT only: decide on anti-seizure medicine with neurology.',
+    rank: 20,
+    when: all(noMetastases, is('seizure', 'yes'), is('mriAccess', 'contraindicated')),
+    refs: [
+      { citation: 'seidel2022', point: 'a first seizure with a brain tumour implies epilepsy' },
+      { citation: 'krumholz2015', point: 'a first unprovoked seizure after a complete work-up' },
+      { citation: 'eanoEsmo2021', point: 'CT is markedly less sensitive than MRI' },
     ],
     evidence: 'secondary',
   },
@@ -492,9 +554,25 @@ export const items: PathwayInput['items'] = [
     text: 'Complete the imaging: contrast MRI of the whole spine as well as the brain (gadolinium 0.1 mmol/kg; slices of 1 mm or less in the brain, 3 mm or less in the spine), before any lumbar puncture.',
     short: 'Contrast MRI of the whole spine and brain.',
     rank: 10,
-    when: leptomeningeal,
+    when: all(leptomeningeal, not(is('mriAccess', 'contraindicated'))),
     refs: [{ citation: 'eanoEsmoLm2023', point: 'diagnostic work-up table' }],
     evidence: 'verified',
+  },
+  {
+    id: 'lmWithoutMri',
+    section: 'immediate',
+    text: 'MRI is contraindicated, so the leptomeningeal diagnosis rests on CT, which is insensitive for it: the diagnosis is not confirmed. Confirm it with CSF cytology once a lumbar puncture is safe (repeat once if the first sample is negative), and decide craniospinal, intrathecal or CNS-directed treatment once it is confirmed.',
+    short: 'No MRI: the diagnosis rests on CT; confirm with CSF cytology once a lumbar puncture is safe.',
+    rank: 10,
+    when: all(leptomeningeal, is('mriAccess', 'contraindicated')),
+    refs: [
+      {
+        citation: 'eanoEsmoLm2023',
+        point: 'levels of diagnostic certainty; CSF cytology confirms (work-up table read in a secondary source)',
+      },
+      { citation: 'eanoEsmo2021', point: 'CT is markedly less sensitive than MRI' },
+    ],
+    evidence: 'secondary',
   },
   {
     id: 'lmLumbarPuncture',
@@ -538,7 +616,7 @@ export const items: PathwayInput['items'] = [
     id: 'lmCsfDiversion',
     section: 'localTherapy',
     text: 'Hydrocephalus: ask neurosurgery about CSF diversion (a ventriculoperitoneal shunt). In 190 patients with leptomeningeal disease, 83% had relief of symptoms; median survival after shunting was 2.4 months.',
-    short: 'Neurosurgery: CSF shunt for hydrocephalus.',
+    short: 'If there is hydrocephalus: neurosurgery for CSF diversion (a shunt).',
     rank: 13,
     when: all(leptomeningeal, massEffect, local('leptomeningeal', 'supportiveOptional')),
     refs: [{ citation: 'bander2021' }],
@@ -699,12 +777,25 @@ export const items: PathwayInput['items'] = [
     evidence: 'secondary',
   },
   {
+    id: 'noMetsCtContraindicated',
+    section: 'immediate',
+    text: 'No metastasis was seen, but only on contrast CT, and CT does not exclude metastases: it is far less sensitive than MRI. Ask radiology whether the MRI contraindication is absolute. If MRI stays impossible, repeat the contrast CT early if the symptom persists or changes.',
+    short: 'CT does not exclude metastases: ask if MRI is truly impossible; repeat CT early if symptoms persist.',
+    rank: 5,
+    when: all(noMetastases, is('mriAccess', 'contraindicated')),
+    refs: [
+      { citation: 'eanoEsmo2021', point: 'CT is markedly less sensitive; only when MRI cannot be done' },
+      ascoHer2('Rec 10.2: a low threshold for brain imaging'),
+    ],
+    evidence: 'secondary',
+  },
+  {
     id: 'noMetsRepeatImaging',
     section: 'followUp',
     text: 'If the symptom persists or new symptoms appear, image again, with a low threshold for contrast MRI.',
     short: 'Image again if the symptom persists.',
     rank: 60,
-    when: all(noMetastases, not(is('mriAccess', 'unavailable'))),
+    when: all(noMetastases, is('mriAccess', 'available')),
     refs: [ascoHer2('Rec 10.2')],
     evidence: 'verified',
   },
@@ -776,7 +867,7 @@ export const items: PathwayInput['items'] = [
     id: 'kpsCauseUnsure',
     section: 'localTherapy',
     text: 'Find out whether the low performance status comes from the metastases: ask neurosurgery and radiation oncology, and see whether a few days of dexamethasone improve it. If it improves, plan local treatment as for a fitter patient.',
-    short: 'Find out if the lesions cause the low KPS (steroid trial, surgeon).',
+    short: 'Is the low KPS from the lesions? Steroid trial, surgeon’s view.',
     rank: 29,
     when: all(any(treated, leptomeningeal), lowKps, is('kpsCause', 'unsure'), localDecided),
     refs: [{ citation: 'ascoSnoAstro2022', point: 'Rec 1.1 (the steroid trial is not from this source)' }],
@@ -787,7 +878,7 @@ export const items: PathwayInput['items'] = [
     section: 'localTherapy',
     text: 'Stereotactic radiosurgery (SRS) is the standard for up to 4 metastases. Do not add whole-brain radiotherapy routinely: it made cognitive decline at 3 months more common (91.7% vs 63.5%) without longer survival.',
     short:
-      'Radiosurgery (SRS) to each metastasis, no routine whole-brain radiotherapy: refer to radiation oncology.',
+      'Refer for radiosurgery (SRS) to each metastasis; no routine whole-brain radiotherapy.',
     rank: 31,
     when: all(local('srs'), fewLesions),
     refs: [
@@ -867,7 +958,7 @@ export const items: PathwayInput['items'] = [
     text: 'A single metastasis under 3 cm without symptomatic mass effect can be treated with SRS or resection: choose by location, need for tissue, surgical risk and the patient’s preference.',
     // Follows srsOneToFour in the bottom line, which already says radiosurgery: this names the alternative.
     short:
-      'Resection is an equal option to SRS for this single lesion: choose by site, need for tissue and risk.',
+      'Resection is an equal option for this single lesion: choose by site, tissue need, risk.',
     rank: 31,
     when: all(
       local('srs'),
@@ -1101,8 +1192,8 @@ export const items: PathwayInput['items'] = [
   {
     id: 'newRelapseWorkup',
     section: 'systemicTherapy',
-    text: 'No systemic therapy now (a new metastatic relapse, or treatment stopped): stage the disease outside the brain, get tissue where it is safe and re-test ER, PR and HER2 (receptors differ from the primary in 43% of patients), then choose systemic therapy by subtype.',
-    short: 'Stage, biopsy, and re-test ER, PR and HER2.',
+    text: 'No systemic therapy now (a new metastatic relapse, or treatment stopped): stage the disease outside the brain, get tissue where it is safe and re-test ER, PR and HER2 (receptors differ from the primary in 43% of patients), then choose systemic therapy by subtype and by the lines she has already had for metastatic disease.',
+    short: 'Stage, biopsy, re-test ER, PR, HER2; choose by subtype and lines already given.',
     rank: 40,
     when: all(treated, systemic('startFirstLine')),
     refs: [
@@ -1124,9 +1215,7 @@ export const items: PathwayInput['items'] = [
   {
     id: 'her2FirstLine',
     section: 'systemicTherapy',
-    text: 'First line for HER2-positive metastatic disease: trastuzumab deruxtecan 5.4 mg/kg every 3 weeks with pertuzumab (DESTINY-Breast09: progression-free survival 40.7 vs 26.9 months against a taxane with trastuzumab and pertuzumab; FDA-approved in December 2025), or a taxane with trastuzumab and pertuzumab. Watch for interstitial lung disease (12% in DESTINY-Breast09).',
-    short: 'First line: T-DXd 5.4 mg/kg every 3 weeks (DESTINY-Breast09 regimen).',
-    rank: 41,
+    text: 'If she has had no treatment for metastatic disease, first line for HER2-positive disease: trastuzumab deruxtecan 5.4 mg/kg every 3 weeks with pertuzumab (DESTINY-Breast09: progression-free survival 40.7 vs 26.9 months against a taxane with trastuzumab and pertuzumab; FDA-approved in December 2025), or a taxane with trastuzumab and pertuzumab. Watch for interstitial lung disease (12% in DESTINY-Breast09). If treatment for metastatic disease was stopped, the next line depends on what she has had, as at progression: trastuzumab deruxtecan after trastuzumab and pertuzumab, the tucatinib regimen after at least one HER2 regimen.',
     when: all(treated, her2Positive, systemic('startFirstLine')),
     refs: [
       {
@@ -1182,7 +1271,7 @@ export const items: PathwayInput['items'] = [
   {
     id: 'neratinibOption',
     section: 'systemicTherapy',
-    text: 'Later lines: neratinib 240 mg daily with capecitabine (NALA, after 2 or more HER2 regimens): fewer patients needed CNS treatment than with lapatinib and capecitabine (22.8% vs 29.2%); grade 3 diarrhoea in 24%. Avoid proton-pump inhibitors and H2 blockers with neratinib (lansoprazole cut its exposure by 65%); give it at least 3 hours after an antacid.',
+    text: 'Later lines: neratinib 240 mg daily with capecitabine (NALA, after 2 or more HER2 regimens): fewer patients needed CNS treatment than with lapatinib and capecitabine (22.8% vs 29.2%); grade 3 diarrhoea in 24%. Do not give neratinib with a proton-pump inhibitor (lansoprazole cut its exposure by 65%): if she takes one with dexamethasone, stop it and agree other gastric protection; space H2 blockers and antacids as the label says.',
     when: all(her2Switch, laterLine, afterRegimen('tdxd', 'tucatinibRegimen', 'other')),
     refs: [{ citation: 'saura2020' }, { citation: 'neratinibLabel', point: 'acid-reducing agents' }],
     evidence: 'secondary',
@@ -1206,7 +1295,7 @@ export const items: PathwayInput['items'] = [
       her2Switch,
       laterLine,
       afterRegimen('tdxd', 'tucatinibRegimen', 'other'),
-      not(is('necrosisWorkup', 'notDone', 'indeterminate', 'favoursNecrosis')),
+      not(possibleNecrosis),
     ),
     refs: [
       { citation: 'montemurro2020' },
@@ -1229,9 +1318,7 @@ export const items: PathwayInput['items'] = [
   {
     id: 'hrPositiveFirstLine',
     section: 'systemicTherapy',
-    text: 'HR-positive, HER2-negative, first line: endocrine therapy with a CDK4/6 inhibitor. Test PIK3CA now: if the cancer relapsed during or within 12 months of adjuvant endocrine therapy and has a PIK3CA mutation (found in plasma), inavolisib 9 mg daily with palbociclib and fulvestrant is the labelled first line (INAVO120). Activity in the brain is modest for abemaciclib (intracranial response 5.8%, clinical benefit about 25% in a phase II trial) and unknown for inavolisib, so neither replaces local treatment.',
-    short: 'First line: endocrine therapy with a CDK4/6 inhibitor.',
-    rank: 41,
+    text: 'HR-positive, HER2-negative, if she has had no treatment for metastatic disease: endocrine therapy with a CDK4/6 inhibitor. Test PIK3CA now: if the cancer relapsed during or within 12 months of adjuvant endocrine therapy and has a PIK3CA mutation (found in plasma), inavolisib 9 mg daily with palbociclib and fulvestrant is the labelled first line (INAVO120). Activity in the brain is modest for abemaciclib (intracranial response 5.8%, clinical benefit about 25% in a phase II trial) and unknown for inavolisib, so neither replaces local treatment. If she has had endocrine therapy for metastatic disease, the next line is chosen by the tests below.',
     when: all(treated, her2NegativeFamily, hrPositive, systemic('startFirstLine')),
     refs: [{ citation: 'tolaney2020' }, { citation: 'inavolisibLabel', point: 'indication and dose' }],
     evidence: 'secondary',
@@ -1275,10 +1362,10 @@ export const items: PathwayInput['items'] = [
   {
     id: 'hrPositiveBiomarkers',
     section: 'systemicTherapy',
-    text: 'HR-positive, HER2-negative disease progressing on endocrine therapy: test for ESR1 mutations (in blood, ctDNA preferred) and for PIK3CA or AKT1 mutations and PTEN loss, if not tested at this progression. While the cancer is still endocrine-sensitive, an endocrine-based next line is chosen by the result: elacestrant (345 mg tablets, once daily) for ESR1 mutations; capivasertib 400 mg twice daily, 4 days on and 3 off, with fulvestrant for PIK3CA, AKT1 or PTEN alterations (tested on tumour tissue); alpelisib 300 mg daily with fulvestrant for PIK3CA mutations; or everolimus 10 mg daily with exemestane whatever the result. Their activity in brain metastases is not known.',
-    short: 'Test ESR1 (blood) and PIK3CA, AKT1, PTEN: the results choose the endocrine-based next line.',
+    text: 'HR-positive, HER2-negative disease that progressed on endocrine therapy (now, or before treatment was stopped): test for ESR1 mutations (in blood, ctDNA preferred) and for PIK3CA or AKT1 mutations and PTEN loss, if not tested at this progression. While the cancer is still endocrine-sensitive, an endocrine-based next line is chosen by the result: elacestrant (345 mg tablets, once daily) for ESR1 mutations; capivasertib 400 mg twice daily, 4 days on and 3 off, with fulvestrant for PIK3CA, AKT1 or PTEN alterations (tested on tumour tissue); alpelisib 300 mg daily with fulvestrant for PIK3CA mutations; or everolimus 10 mg daily with exemestane whatever the result. Their activity in brain metastases is not known.',
+    short: 'Test ESR1 (blood), PIK3CA, AKT1, PTEN: results choose the endocrine next line.',
     rank: 41,
-    when: all(treated, her2NegativeFamily, hrPositive, switching),
+    when: all(treated, her2NegativeFamily, hrPositive, any(switching, systemic('startFirstLine'))),
     refs: [
       { citation: 'burstein2023', point: 'ESR1 at progression; blood preferred' },
       { citation: 'burstein2024', point: 'Recs 1.1–1.2', strength: 'High-quality evidence; strong' },
@@ -1295,7 +1382,7 @@ export const items: PathwayInput['items'] = [
     text: 'HER2-negative disease (HER2-low and ultralow included), whatever the hormone-receptor status: offer germline BRCA1/2 testing if it has not been done. With a germline BRCA mutation, olaparib 300 mg twice daily or talazoparib 1 mg daily is an option: OlympiAD and EMBRACA enrolled hormone-receptor-positive as well as triple-negative disease.',
     short: 'Germline BRCA testing if not done.',
     rank: 44,
-    when: all(treated, her2NegativeFamily, not(systemic('notYet', 'sharedDecision'))),
+    when: all(any(treated, leptomeningeal), her2NegativeFamily, not(systemic('notYet', 'sharedDecision'))),
     refs: [
       { citation: 'bedrosian2024', point: 'Rec 2.1: PARP-inhibitor candidates with recurrent disease' },
       { citation: 'gennari2021', point: 'PARP inhibitors whatever the hormone-receptor status (I, A)' },
@@ -1307,15 +1394,14 @@ export const items: PathwayInput['items'] = [
   {
     id: 'tnbcFirstLine',
     section: 'systemicTherapy',
-    text: 'Triple-negative, first line: test PD-L1 if not known. PD-L1 CPS 10 or more: pembrolizumab 200 mg every 3 weeks with chemotherapy (KEYNOTE-355: survival 23.0 vs 16.1 months; active CNS metastases were excluded), or with sacituzumab govitecan (ASCENT-04). Not a candidate for a PD-(L)1 drug: sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks (ASCENT-03: progression-free survival 9.7 vs 6.9 months), or chemotherapy. Both first-line uses of sacituzumab were approved in the US in June 2026; whether these two trials took brain metastases was not checked.',
-    short: 'Test PD-L1; CPS 10 or more: pembrolizumab 200 mg every 3 weeks with chemotherapy.',
-    rank: 41,
+    text: 'Triple-negative, if she has had no treatment for metastatic disease: test PD-L1 if not known. PD-L1 CPS 10 or more: pembrolizumab 200 mg every 3 weeks with chemotherapy (KEYNOTE-355: survival 23.0 vs 16.1 months; active CNS metastases were excluded), or with sacituzumab govitecan (ASCENT-04). Not a candidate for a PD-(L)1 drug: sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks (ASCENT-03: progression-free survival 9.7 vs 6.9 months), or chemotherapy. Both first-line uses of sacituzumab were approved in the US in June 2026; whether these two trials took brain metastases was not checked. If treatment for metastatic disease was stopped, choose by what she has had: sacituzumab govitecan after earlier therapy if she has not had it (ASCENT: survival 12.1 vs 6.7 months).',
     when: all(treated, her2NegativeFamily, hrNegative, systemic('startFirstLine')),
     refs: [
       { citation: 'cortes2022keynote355' },
       { citation: 'cortes2025ascent03', point: 'results read in reports' },
       { citation: 'ascent04', point: 'abstract' },
       { citation: 'fdaSacituzumab2026' },
+      { citation: 'bardia2021', point: 'after earlier therapy' },
     ],
     evidence: 'secondary',
   },
@@ -1330,7 +1416,7 @@ export const items: PathwayInput['items'] = [
   {
     id: 'sacituzumabTripleNegative',
     section: 'systemicTherapy',
-    text: 'Triple-negative after earlier therapy, if she has not had it: sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks (ASCENT: survival 12.1 vs 6.7 months in patients without brain metastases; stable brain metastases were allowed).',
+    text: 'Triple-negative after earlier therapy for metastatic disease, if she has not had it: sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks (ASCENT: survival 12.1 vs 6.7 months in patients without brain metastases; stable brain metastases were allowed).',
     short: 'If not had before: sacituzumab govitecan 10 mg/kg on days 1 and 8 every 3 weeks.',
     rank: 41,
     when: all(treated, her2NegativeFamily, hrNegative, switching),
@@ -1400,7 +1486,12 @@ export const items: PathwayInput['items'] = [
     text: 'Limited progression after whole-brain radiotherapy: options are SRS, surgery, systemic therapy or palliative care.',
     short: 'Radiosurgery or surgery for the progressing lesions.',
     rank: 31,
-    when: all(local('reTreat'), is('priorBrainTreatment', 'wbrt'), is('progressionPattern', 'limited')),
+    when: all(
+      local('reTreat'),
+      is('priorBrainTreatment', 'wbrt'),
+      is('progressionPattern', 'limited'),
+      not(possibleNecrosis),
+    ),
     refs: [ascoHer2('Rec 6.x, progression table')],
     evidence: 'verified',
   },
@@ -1410,7 +1501,12 @@ export const items: PathwayInput['items'] = [
     text: 'Limited progression after SRS: options for the tumour are repeat SRS, surgery, whole-brain radiotherapy with memantine and hippocampal avoidance, systemic therapy or palliative care.',
     short: 'Repeat radiosurgery or surgery for the progressing tumour.',
     rank: 31,
-    when: all(local('reTreat'), is('priorBrainTreatment', 'srs'), is('progressionPattern', 'limited')),
+    when: all(
+      local('reTreat'),
+      is('priorBrainTreatment', 'srs'),
+      is('progressionPattern', 'limited'),
+      not(possibleNecrosis),
+    ),
     refs: [ascoHer2('Rec 6.x, progression table')],
     evidence: 'verified',
     seedNote:
@@ -1419,19 +1515,39 @@ export const items: PathwayInput['items'] = [
   {
     id: 'progDiffuseAfterWbrt',
     section: 'localTherapy',
-    text: 'Diffuse progression after whole-brain radiotherapy: systemic therapy is preferred; a reduced-dose second course of whole-brain radiotherapy with memantine, or palliative care, are the alternatives.',
-    short: 'Systemic therapy preferred; reduced-dose repeat whole-brain radiotherapy is the alternative.',
+    text: 'HER2-positive, diffuse progression after whole-brain radiotherapy: systemic therapy is preferred (a weak ASCO recommendation); a reduced-dose second course of whole-brain radiotherapy with memantine, or palliative care, are the alternatives.',
+    short: 'HER2-positive: systemic therapy preferred; reduced-dose repeat WBRT is the alternative.',
     rank: 31,
     when: all(
       local('reTreat'),
+      her2Positive,
       is('priorBrainTreatment', 'wbrt'),
       is('progressionPattern', 'diffuse'),
-      not(is('necrosisWorkup', 'favoursNecrosis')),
+      not(possibleNecrosis),
     ),
-    refs: [ascoHer2('Rec 6.x, progression table')],
+    refs: [ascoHer2('Rec 6.2, progression table', 'Weak')],
     evidence: 'verified',
     seedNote:
       'The seed offered whole-brain radiotherapy only if not given before; ASCO allows a reduced-dose repeat.',
+  },
+  {
+    id: 'progDiffuseAfterWbrtNotHer2',
+    section: 'localTherapy',
+    text: 'Diffuse progression after whole-brain radiotherapy, not known to be HER2-positive: no systemic regimen has proven activity in the brain here, so weigh the options at the tumour board: radiosurgery to the lesions that suit it, surgery for a lesion with mass effect, a reduced-dose second course of whole-brain radiotherapy with memantine, systemic therapy by subtype, or palliative care. ASCO prefers systemic therapy at this point only for HER2-positive disease.',
+    short: 'Tumour board: radiosurgery, surgery, reduced-dose repeat WBRT, systemic therapy or palliative care.',
+    rank: 31,
+    when: all(
+      local('reTreat'),
+      not(her2Positive),
+      is('priorBrainTreatment', 'wbrt'),
+      is('progressionPattern', 'diffuse'),
+      not(possibleNecrosis),
+    ),
+    refs: [
+      ascoHer2('Rec 6.2 (HER2-positive; the options, extrapolated)', 'Weak'),
+      { citation: 'eanoEsmo2021', point: 'progression: decided case by case' },
+    ],
+    evidence: 'secondary',
   },
   {
     id: 'progDiffuseAfterSrs',
@@ -1443,23 +1559,32 @@ export const items: PathwayInput['items'] = [
       local('reTreat'),
       is('priorBrainTreatment', 'srs'),
       is('progressionPattern', 'diffuse'),
-      not(is('necrosisWorkup', 'favoursNecrosis')),
+      not(possibleNecrosis),
     ),
     refs: [ascoHer2('Rec 6.x, progression table')],
     evidence: 'verified',
   },
   {
+    id: 'progLimitedWithNecrosis',
+    section: 'localTherapy',
+    text: 'Limited progression: new lesions beside a treated lesion that may be radionecrosis. Radiosurgery or surgery for the new lesions; the growing treated lesion is treated once imaging or tissue shows tumour, or managed as radionecrosis if it is that.',
+    short: 'Radiosurgery or surgery for the new lesions; the treated one once tumour is confirmed.',
+    rank: 31,
+    when: all(local('reTreat'), is('progressionPattern', 'limited'), possibleNecrosis),
+    refs: [ascoHer2('Recs 6.1 and 6.3, progression table'), { citation: 'narloch2017' }],
+    evidence: 'secondary',
+  },
+  {
     id: 'progDiffuseWithNecrosis',
     section: 'localTherapy',
-    text: 'Diffuse new lesions beside a treated lesion that imaging favours as radionecrosis: systemic therapy is preferred; whole-brain radiotherapy would irradiate the necrotic lesion again, so any further radiation is decided with radiation oncology, and palliative care is an option.',
-    short:
-      'Diffuse progression beside radionecrosis: systemic therapy first; radiation only via radiation oncology.',
+    text: 'Diffuse new lesions beside a treated lesion that may be radionecrosis (imaging favours it, or has not settled it): whole-brain radiotherapy would irradiate that lesion again, so any further radiation is decided with radiation oncology once the lesion is settled; systemic therapy and palliative care are the other options.',
+    short: 'Diffuse progression beside a possibly necrotic lesion: decide any radiation with radiation oncology.',
     rank: 31,
     when: all(
       local('reTreat'),
       is('priorBrainTreatment', 'srs', 'wbrt'),
       is('progressionPattern', 'diffuse'),
-      is('necrosisWorkup', 'favoursNecrosis'),
+      possibleNecrosis,
     ),
     refs: [ascoHer2('Recs 6.2 and 6.3'), { citation: 'narloch2017' }],
     evidence: 'unverified',
@@ -1485,7 +1610,7 @@ export const items: PathwayInput['items'] = [
     id: 'progDiffuseAfterSurgery',
     section: 'localTherapy',
     text: 'Diffuse progression after surgery alone: the options for extensive untreated disease apply: SRS where the lesions suit it, or whole-brain radiotherapy with memantine and hippocampal avoidance.',
-    short: 'Radiosurgery where suitable, or hippocampal-avoidance whole-brain radiotherapy.',
+    short: 'Radiosurgery where suitable, or hippocampal-avoidance WBRT 30 Gy in 10.',
     rank: 31,
     when: all(
       local('reTreat'),

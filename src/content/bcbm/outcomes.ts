@@ -33,7 +33,5 @@ export const outcomes: PathwayInput['outcomes'] = [
     summary:
       'Options for brain metastases that progress after radiosurgery, whole-brain radiotherapy or surgery.',
     prognosis: true,
-    prognosisCaveat:
-      'Not validated at intracranial progression: the Breast GPA was derived in patients with newly diagnosed brain metastases.',
   },
 ];

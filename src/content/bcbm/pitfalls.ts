@@ -107,7 +107,7 @@ export const pitfalls: PathwayInput['pitfalls'] = [
   },
   {
     id: 'leptomeningealClues',
-    text: 'Think of leptomeningeal spread with cranial-nerve palsies (double vision, facial weakness, hearing loss), headache with vomiting, confusion, gait difficulty, radicular or back pain, or cauda equina symptoms: it needs spine MRI and CSF cytology.',
+    text: 'Think of leptomeningeal spread with cranial-nerve palsies (double vision, facial weakness, hearing loss), headache with vomiting, confusion, gait difficulty, radicular or back pain, or cauda equina symptoms: it needs contrast MRI of the brain and whole spine and CSF cytology (CSF cytology alone where MRI cannot be done).',
     when: is('imagingResult', 'noMetastases'),
     refs: [{ citation: 'eanoEsmoLm2023', point: 'clinical presentation' }],
     evidence: 'secondary',

@@ -147,9 +147,9 @@ export const training: TrainingInput = {
           value: 'levetiracetam',
           label: 'Start levetiracetam 500 mg twice daily',
           explanation:
-            'A seizure has happened (stereotyped facial twitching is a focal motor seizure): treat it, with a newer drug such as levetiracetam, raised as needed.',
+            'A seizure has happened: treat it, with a newer drug such as levetiracetam, raised as needed (stereotyped facial twitching is a focal motor seizure). Before the scan this is reasonable; if imaging shows no lesion, the choice is revisited.',
           refs: [{ citation: 'walbert2021', strength: 'Level C' }, { citation: 'fisher2017' }],
-          signifiedBy: { items: [['asmForSeizure']] },
+          signifiedBy: { items: [['asmForSeizure'], ['asmBeforeScan']] },
         },
         {
           value: 'noAsm',

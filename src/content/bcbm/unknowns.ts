@@ -23,15 +23,24 @@ export const unknowns: PathwayInput['unknowns'] = [
   },
   {
     id: 'mriStillNeeded',
-    when: all(
-      is('mriAccess', 'unavailable'),
-      is('imagingResult', 'parenchymal', 'leptomeningeal', 'noMetastases'),
-    ),
+    when: all(is('mriAccess', 'unavailable'), is('imagingResult', 'parenchymal', 'noMetastases')),
     text: 'Contrast MRI has not been done: the findings come from CT.',
     action:
       'Do the MRI as soon as it is available and revisit this plan: MRI found more metastases in 31% of patients with one on contrast CT.',
     who: 'radiology',
     refs: [{ citation: 'schellinger1999' }],
+  },
+  {
+    id: 'mriStillNeededLeptomeningeal',
+    when: all(is('mriAccess', 'unavailable'), leptomeningeal),
+    text: 'Contrast MRI has not been done: leptomeningeal disease was seen on CT, which is insensitive for it.',
+    action:
+      'Do contrast MRI of the brain and whole spine as soon as it is available, or confirm with CSF cytology once a lumbar puncture is safe, before craniospinal or intrathecal treatment.',
+    who: 'radiology',
+    refs: [
+      { citation: 'eanoEsmoLm2023', point: 'diagnostic work-up table' },
+      { citation: 'eanoEsmo2021', point: 'CT is markedly less sensitive than MRI' },
+    ],
   },
   {
     id: 'her2Unknown',
@@ -71,6 +80,14 @@ export const unknowns: PathwayInput['unknowns'] = [
     text: 'HER2 status, which decides whether HER2 therapy with CNS activity is an option.',
     action:
       'Test HER2 on the most recent tissue (or CSF cells where the laboratory can); HER2 differs from the primary in 12% of metastases.',
+    who: 'oncology, with pathology',
+    refs: [{ citation: 'kotecha2021' }],
+  },
+  {
+    id: 'hormoneReceptorLeptomeningeal',
+    when: all(leptomeningeal, is('her2', 'low', 'ultralow', 'negative', 'unknown')),
+    text: 'ER/PR status, which this consult does not ask in leptomeningeal disease: it decides between endocrine-based therapy and chemotherapy.',
+    action: 'Check ER and PR on the most recent tissue before choosing systemic therapy.',
     who: 'oncology, with pathology',
     refs: [{ citation: 'kotecha2021' }],
   },

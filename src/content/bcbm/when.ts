@@ -76,6 +76,14 @@ export const symptomatic = any(seizureHappened, massEffect, raisedIcp, is('kpsCa
  * events that may be seizures ("unsure" is not counted as without symptoms).
  */
 export const asymptomatic = all(not(symptomatic), not(is('seizure', 'unsure')));
+/**
+ * Nothing a local treatment would relieve now: no symptomatic mass effect, no raised pressure, and no
+ * status epilepticus (seizures the lesion keeps causing despite treatment). A seizure that an
+ * anti-seizure medicine treats does not count: that is this pathway's line, so that supportive care
+ * can still come first for a frail patient whose presenting symptom was one seizure. Mass effect must
+ * be answered "no", so an unasked question never counts as "none".
+ */
+export const nothingToRelieve = all(noMassEffect, not(raisedIcp), not(statusEpilepticus), not(focalStatus));
 export const lowKps = is('kps', 'kps60', 'kps50orLess');
 /** Newly found parenchymal metastases, or intracranial progression: the brain metastases are being treated. */
 export const treated = any(parenchymal, progression);
@@ -91,11 +99,13 @@ export const resectable = is('resectable', 'yes');
 export const large = is('largestLesion', 'from3to4cm', 'over4cm');
 export const fewLesions = is('lesionCount', 'one', 'twoToFour');
 export const manyLesions = is('lesionCount', 'fiveToTen', 'moreThanTen');
+/** At progression, a growing irradiated lesion that imaging has not shown to be tumour (it may be radionecrosis). */
+export const possibleNecrosis = is('necrosisWorkup', 'notDone', 'indeterminate', 'favoursNecrosis');
 /** A lesion growing at a treated site whose nature (tumour or radionecrosis) imaging has not settled. */
 export const treatedSiteUnsettled = all(
   progression,
   is('progressionSite', 'treatedSite'),
-  is('necrosisWorkup', 'notDone', 'indeterminate', 'favoursNecrosis'),
+  possibleNecrosis,
 );
 /** Tumour at intracranial progression after radiation: new lesions, or imaging that favours tumour. */
 export const tumourAfterRadiation = all(
@@ -133,7 +143,7 @@ export const wbrtAnOption = any(
   all(local('surgeryFirst', 'fractionatedSrs'), manyLesions),
   all(
     local('reTreat'),
-    not(is('necrosisWorkup', 'favoursNecrosis')),
+    not(possibleNecrosis),
     any(
       is('priorBrainTreatment', 'srs'),
       all(is('priorBrainTreatment', 'surgeryOnly'), is('progressionPattern', 'diffuse')),
