@@ -26,7 +26,7 @@ function resume(stored: ConsultRecord, env: TurnEnv): Turn {
   const record: ConsultRecord = {
     ...kept,
     machineVersion: bcbmMachineVersion,
-    step: stored.step + 1,
+    revision: stored.revision + 1,
     log: applied.map((a) => stored.log.find((e) => e.question === a.question) ?? a),
     snapshot: persistSnapshot(snapshot),
   };
@@ -77,11 +77,13 @@ export function handleTurn(stored: ConsultRecord | undefined, input: TurnInput, 
       const old =
         input.question !== at.questionId ||
         (input.consultId !== undefined && input.consultId !== t.record.consultId) ||
-        (input.step !== undefined && input.step !== t.record.step);
+        (input.step !== undefined && input.step !== t.record.revision);
       if (old) return stale();
-      const value =
-        matchOption(env.content, at.questionId, input.answer) === input.answer ? input.answer : undefined;
-      return value === undefined ? unrecognised(t) : answer(t, at.questionId, value);
+      // A button carries the option's value itself: it is checked as data, never read as typed text.
+      const offered = env.content.questions
+        .find((q) => q.id === at.questionId)
+        ?.options.some((o) => o.value === input.answer);
+      return offered ? answer(t, at.questionId, input.answer) : unrecognised(t);
     }
     case 'text': {
       if (at.kind !== 'question') return stay(t, { kind: 'notice', note: 'finished' });

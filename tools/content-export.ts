@@ -709,7 +709,9 @@ const releaseReviews: Record<string, string> = {
 
 /** What the content did with each point of each clinical review, newest release first, point by point. */
 function changesSection(p: Pathway, line: (...text: string[]) => void): void {
-  const releases = [...new Set(p.changes.map((c) => c.release))].sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+  const releases = [...new Set(p.changes.map((c) => c.release))].sort((a, b) =>
+    b.localeCompare(a, 'en', { numeric: true }),
+  );
   for (const release of releases) {
     line(`## Changes in ${md(release)}`, '');
     if (releaseReviews[release]) line(releaseReviews[release], '');
@@ -745,7 +747,10 @@ function decisionsSection(p: Pathway, line: (...text: string[]) => void): void {
     line('');
     const named = d.values.filter((v) => v.short);
     if (named.length)
-      line(`Named in the bottom line: ${named.map((v) => `${code(v.value)} as “${md(v.short ?? '')}”`).join('; ')}.`, '');
+      line(
+        `Named in the bottom line: ${named.map((v) => `${code(v.value)} as “${md(v.short ?? '')}”`).join('; ')}.`,
+        '',
+      );
     const governed = [
       ...d.governs.sections.map((s) => `every item of ${md(sectionWords[s])}`),
       ...d.governs.items.map(code),

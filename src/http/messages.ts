@@ -1,9 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Channels, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import type { ConsultAdapter } from '../bot/adapter';
+import { channelOf } from '../channels/table';
 import type { Logger } from '../log';
 import { refusalOf } from './activity-schema';
+import { header } from './request';
 
 export const messagesPath = '/api/messages';
 
@@ -16,11 +18,6 @@ export interface MessagesDeps {
   localMode: boolean;
   maxBodyBytes: number;
 }
-
-const header = (headers: IncomingHttpHeaders, name: string) => {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
 
 /**
  * JSON only. A web page can make the browser post a form (urlencoded, multipart or text/plain) to any
@@ -65,12 +62,6 @@ export function fromLoopback(headers: IncomingHttpHeaders): boolean {
   }
   return url.protocol === 'http:' && url.host === host;
 }
-
-/**
- * Channels with an edge of their own, where their requests are authenticated their way: a consult of theirs
- * is never reached through /api/messages, in any mode (in local mode nothing here would check the caller).
- */
-const ownEdges = new Set<string>([Channels.Slack]);
 
 class TooLarge extends Error {}
 
@@ -146,9 +137,16 @@ export function registerMessages(server: restify.Server, deps: MessagesDeps): vo
     const refusal = refusalOf(body);
     if (refusal)
       return refuse(400, 'invalid_activity', `${refusal.field}: ${refusal.problem}`, refusal.field);
-    const channel = (body as Activity).channelId.toLowerCase();
-    if (ownEdges.has(channel))
-      return refuse(403, 'own_edge', `channelId: ${channel} is served at its own endpoint only`, 'channelId');
+    // A channel with an endpoint of its own authenticates its requests its way: a consult of its is never
+    // reached through /api/messages, in any mode (in local mode nothing here would check the caller).
+    const channel = channelOf((body as Activity).channelId);
+    if (channel.ownEndpoint)
+      return refuse(
+        403,
+        'own_edge',
+        `channelId: ${channel.name} is served at its own endpoint only`,
+        'channelId',
+      );
 
     try {
       const auth = header(req.headers, 'authorization') ?? '';

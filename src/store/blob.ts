@@ -6,7 +6,7 @@ import {
   type ContainerClient,
 } from '@azure/storage-blob';
 import { createHash, randomUUID } from 'node:crypto';
-import { Recent } from '../pathway/recent';
+import { Recent } from '../lib/recent';
 import {
   ConflictError,
   DuplicateDeliveryError,

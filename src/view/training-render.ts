@@ -1,4 +1,6 @@
 import type { KnownBlock } from '@slack/web-api';
+import { cardContent } from './adaptive-card';
+import { sections, slackLimits } from './slack-blocks';
 import { notes } from './strings';
 import type { TrainDecisionView, TrainNote, TrainView } from './training-view';
 
@@ -119,6 +121,7 @@ type Element = Record<string, unknown>;
 /**
  * The views of one turn as one Adaptive Card (1.5): Teams shows a learner's reveal and next decision in
  * place of the card they clicked. `universal` makes the buttons Action.Execute, with Action.Submit fallback.
+ * (The channel puts the plain text beside it or in its fallbackText: src/channels/cards.ts.)
  */
 export function trainCard(views: TrainView[], universal: boolean): Element {
   const body: Element[] = [];
@@ -153,27 +156,17 @@ export function trainCard(views: TrainView[], universal: boolean): Element {
       }),
     );
   }
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body,
-    ...(actions.length ? { actions } : {}),
-    // Teams carries the plain text here; other channels have it in the activity's `text`.
-    ...(universal ? { fallbackText: views.map(trainText).join('\n\n') } : {}),
-  };
+  return cardContent(body, actions);
 }
 
-const sectionMax = 3000;
-
-/** The views of one turn as one Slack message: sections of text, the decision's buttons last. */
-/** Block Kit for training views; `thread` goes into the buttons of an ephemeral message. */
+/**
+ * The views of one turn as one Slack message: sections of text, the decision's buttons last. `thread` goes
+ * into the buttons of an ephemeral message, whose clicks Slack may send without it.
+ */
 export function trainSlack(views: TrainView[], thread?: string): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [];
   for (const v of views) {
-    const text = trainText(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    for (let i = 0; i < text.length; i += sectionMax)
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: text.slice(i, i + sectionMax) } });
+    blocks.push(...sections(trainText(v)));
     if (v.kind === 'trainDecision')
       blocks.push({
         type: 'actions',
@@ -181,7 +174,13 @@ export function trainSlack(views: TrainView[], thread?: string): { text: string;
         elements: v.options.map((o, i) => ({
           type: 'button',
           action_id: `train.${i + 1}.${o.value}`.slice(0, 255),
-          text: { type: 'plain_text', text: o.label.length > 75 ? `${o.label.slice(0, 74)}…` : o.label },
+          text: {
+            type: 'plain_text',
+            text:
+              o.label.length > slackLimits.buttonText
+                ? `${o.label.slice(0, slackLimits.buttonText - 1)}…`
+                : o.label,
+          },
           value: JSON.stringify({ ...buttonData(v, o.value), ...(thread ? { thread } : {}) }),
         })),
       });

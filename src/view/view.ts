@@ -28,7 +28,8 @@ export interface PitfallView {
 export interface QuestionView {
   kind: 'question';
   consultId: string;
-  step: number;
+  /** The consult's revision this card was drawn at: its buttons carry it as `step` (case-model §2). */
+  revision: number;
   questionId: QuestionId;
   phase: Phase;
   number: number; // how many questions have been answered before this one, plus one
@@ -70,5 +71,3 @@ export type View =
       next?: string;
     }
   | { kind: 'help'; commands: { name: string; text: string }[] };
-
-export type ViewKind = View['kind'];

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Activity } from 'botbuilder';
-import { tryAgainNote } from '../../src/bot/turn-error';
+import { tryAgainNote } from '../../src/view/strings';
 import { makeLogger } from '../../src/log';
 import type { App } from '../../src/server';
 import { notes } from '../../src/view/strings';

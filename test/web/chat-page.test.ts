@@ -7,7 +7,8 @@ import { pathway } from '../../src/content';
 import { buildApp, type App } from '../../src/server';
 import { headings } from '../../src/view/strings';
 import { disclaimerLine, productName } from '../../src/web/chat-page';
-import { toActivities } from '../../src/bot/activities';
+import { consultMessages } from '../../src/channels/render';
+import { channelOf } from '../../src/channels/table';
 import { buildRecommendation, type AnswerEntry } from '../../src/pathway/recommend';
 import { replay, stepOf } from '../../machines/step';
 import { outlineOf } from '../../src/view/outline';
@@ -427,13 +428,13 @@ describe('local chat page in a real browser', () => {
     })) as AnswerEntry[];
     const outcome = stepOf(replay(entries).snapshot);
     if (outcome.kind !== 'outcome') throw new Error('the route does not end in a recommendation');
-    const teams = toActivities(
+    const teams = consultMessages(
       {
         kind: 'recommendation',
         consultId: 'c1',
         recommendation: buildRecommendation(pathway, outcome.outcomeId, entries),
       },
-      'msteams',
+      channelOf('msteams'),
     );
     expect(teams[0]!.text).toBeUndefined();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
