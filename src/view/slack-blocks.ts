@@ -8,6 +8,7 @@ import type {
 } from '@slack/web-api';
 import type { RecommendationItem } from '../pathway/recommend';
 import { outlineOf, splitOutline } from './outline';
+import { paginate } from './paginate';
 import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } from './outline';
 import { headings, privacyHint } from './strings';
 import { outlinePartText, renderText } from './text';
@@ -180,52 +181,23 @@ export function blockTextLength(block: KnownBlock): number {
   return n;
 }
 
-const unitText = (u: Unit) => u.blocks.reduce((n, b) => n + blockTextLength(b), 0);
-
 /** Room kept in every message of a split view for its "Part i of n" line. */
 const partRoom = { blocks: 1, text: 40 };
 const maxBlocks = slackLimits.blocksPerMessage - partRoom.blocks;
 
-/** A unit too big for one message on its own, cut between its blocks (never inside one). */
-function splitToFit(u: Unit, maxText: number): Unit[] {
-  if (u.blocks.length <= maxBlocks && unitText(u) <= maxText) return [u];
-  const out: Unit[] = [{ blocks: [], lines: u.lines }];
-  let text = 0;
-  for (const b of u.blocks) {
-    const last = out[out.length - 1]!;
-    if (last.blocks.length && (last.blocks.length >= maxBlocks || text + blockTextLength(b) > maxText)) {
-      out.push({ blocks: [], lines: [] });
-      text = 0;
-    }
-    out[out.length - 1]!.blocks.push(b);
-    text += blockTextLength(b);
-  }
-  return out;
-}
-
 /** Packs units into as few messages as the limits allow (`messageText`: the text one message may carry). */
 function pack(units: Unit[], text: string, messageText: number): SlackMessage[] {
   const maxText = messageText - partRoom.text;
-  const flat = units.flatMap((u) => splitToFit(u, maxText));
-  const groups: Unit[][] = [];
-  let blocks = 0;
-  let chars = 0;
-  for (let i = 0; i < flat.length; i++) {
-    let j = i;
-    while (flat[j]!.keepWithNext && j + 1 < flat.length) j++;
-    const run = flat.slice(i, j + 1);
-    const runBlocks = run.reduce((n, u) => n + u.blocks.length, 0);
-    const runText = run.reduce((n, u) => n + unitText(u), 0);
-    if (!groups.length || blocks + runBlocks > maxBlocks || chars + runText > maxText) {
-      groups.push([]);
-      blocks = 0;
-      chars = 0;
-    }
-    groups[groups.length - 1]!.push(...run);
-    blocks += runBlocks;
-    chars += runText;
-    i = j;
-  }
+  const fitsBlocks = (blocks: readonly KnownBlock[]) =>
+    blocks.length <= maxBlocks && blocks.reduce((n, b) => n + blockTextLength(b), 0) <= maxText;
+  // A unit too big for one message on its own is cut between its blocks (never inside one) first.
+  const flat = units.flatMap((u): Unit[] => {
+    if (fitsBlocks(u.blocks)) return [u];
+    return paginate(u.blocks, fitsBlocks).map((blocks, i) => ({ blocks, lines: i ? [] : u.lines }));
+  });
+  const groups = paginate(flat, (page) => fitsBlocks(page.flatMap((u) => u.blocks)), {
+    keepWithNext: (u) => Boolean(u.keepWithNext),
+  });
   if (groups.length === 1) return [{ text, blocks: groups[0]!.flatMap((u) => u.blocks) }];
   // Split: each message carries the plain text of what it shows; together they are exactly `text`.
   return groups.map((group, i) => {

@@ -5,6 +5,7 @@ import { handoverNote, noteMaxChars } from '../../src/view/note';
 import { answerLabel, shortOf } from '../../src/pathway/recommend';
 import { renderText } from '../../src/view/text';
 import { distinctRecommendations } from '../view/distinct';
+import { figure } from '../support/figures';
 
 const env: TurnEnv = {
   content: pathway,
@@ -37,7 +38,7 @@ describe('the handover note', () => {
       expect(note).toContain(pathway.version);
       if (note.length > longest.length) longest = note;
     }
-    console.log(`Longest handover note: ${longest.length} characters\n${longest}`);
+    figure(`Longest handover note: ${longest.length} characters\n${longest}`);
   });
 
   it('holds nothing anyone typed and no names, from a consult where free text was typed', () => {

@@ -390,7 +390,7 @@ describe('local chat page in a real browser', () => {
     const title = page.getByText(routeRecommendation().outcome.title, { exact: true }).last();
     await title.waitFor();
     // No scrolling by the test after the click: what the transcript shows once it has settled.
-    await page.waitForTimeout(1500);
+    await settled(page, title);
     const titleBox = await title.boundingBox();
     const bottomLine = page.getByText(headings.bottomLine, { exact: true }).last();
     const lineBox = await bottomLine.boundingBox();
@@ -454,6 +454,22 @@ describe('local chat page in a real browser', () => {
 });
 
 /**
+ * Waits until `locator` stays where it is for five animation frames in a row: Web Chat scrolls its
+ * transcript smoothly after a reply or a resize, and a box read mid-scroll is not what the reader sees.
+ */
+async function settled(page: Page, locator: Locator, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  let last = '';
+  for (let same = 0; same < 5; ) {
+    if (Date.now() > until) throw new Error('the transcript did not settle');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+    const box = JSON.stringify(await locator.boundingBox());
+    same = box === last ? same + 1 : 0;
+    last = box;
+  }
+}
+
+/**
  * What a reader sees of a recommendation at desktop and phone width, saved as screenshots: the bottom line
  * on the first screen, the details closed, and a section that opens when its button is pressed.
  */
@@ -470,7 +486,7 @@ async function expectFirstScreen(page: Page, card: Locator, name: string): Promi
     // the card to the top once that has settled, and again until it stays there.
     const bottomOf = async () => {
       await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await page.waitForTimeout(200);
+      await settled(page, bottomLine);
       const b = await bottomLine.boundingBox();
       return b!.y + b!.height;
     };
