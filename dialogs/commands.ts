@@ -13,7 +13,7 @@ const current = (t: Turn) => currentView(t.env.content, t.record, t.snapshot, t.
 const notice = (t: Turn, note: Extract<View, { kind: 'notice' }>['note']) =>
   stay(t, { kind: 'notice', note }, current(t));
 
-export function restart(t: Turn): TurnResult {
+function restart(t: Turn): TurnResult {
   const snapshot = initialSnapshot();
   const record = newRecord(t.env, snapshot);
   return saved(

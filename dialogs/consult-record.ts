@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isQuestionId, type QuestionId } from '../src/content/case-model';
 
 /** A stored answerer: 16 hex digits of a keyed hash (see dialogs/answerers.ts). */
-export const isPseudonym = (by: string) => /^[0-9a-f]{16}$/.test(by);
+const isPseudonym = (by: string) => /^[0-9a-f]{16}$/.test(by);
 
 /**
  * Who answered. Versions before pseudonyms stored a display name (or a Slack user id) here: it is dropped

@@ -10,9 +10,7 @@ import type { TurnInput } from './parse-input';
 import { initialSnapshot, newRecord, stay, type Turn, type TurnEnv, type TurnResult } from './turn';
 import { currentView, helpView, positionOf } from './views';
 
-export type { TurnEnv, TurnEvent, TurnResult } from './turn';
-export { matchOption } from './match';
-export { currentView, questionView } from './views';
+export type { TurnEnv, TurnResult } from './turn';
 
 /** A stored record as a turn: its snapshot, or (written by another version of the pathway) its answers replayed. */
 function resume(stored: ConsultRecord, env: TurnEnv): Turn {

@@ -22,7 +22,7 @@ export function positionOf(record: ConsultRecord, snapshot: BcbmSnapshot): Step 
 }
 
 /** References numbered within one message (a question or a `why`), outside a recommendation's list. */
-export function localRefs(content: Pathway, refs: readonly Ref[]): ResolvedRef[] {
+function localRefs(content: Pathway, refs: readonly Ref[]): ResolvedRef[] {
   return refs.map((r, i) => ({
     n: i + 1,
     // The schema checked at start-up that every citation exists.

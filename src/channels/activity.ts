@@ -3,14 +3,14 @@
  * Connector's, Web Chat's, and the Microsoft 365 Agents SDK's alike), with no SDK behind it. The renderers
  * and the channels with an endpoint of their own (Slack) speak it; only src/bot hands it to botbuilder.
  */
-export interface Account {
+interface Account {
   id: string;
   name?: string;
   /** Teams: the user's Entra object id, the same in every conversation. */
   aadObjectId?: string;
 }
 
-export interface ConversationRef {
+interface ConversationRef {
   id: string;
   isGroup?: boolean;
   conversationType?: string;
@@ -18,7 +18,7 @@ export interface ConversationRef {
   tenantId?: string;
 }
 
-export interface Attachment {
+interface Attachment {
   contentType: string;
   content?: unknown;
 }

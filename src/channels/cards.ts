@@ -17,7 +17,7 @@ export const maxCitations = 20;
  * The numbered references of a message as Teams citations: one schema.org Message entity whose Claims
  * Teams draws as citation pills ([n] in the text). The plain list stays in the card's "Sources".
  */
-export function citationEntity(o: Outline, numbers: number[]): Entity | undefined {
+function citationEntity(o: Outline, numbers: number[]): Entity | undefined {
   const cited = numbers
     .map((n) => o.references.find((r) => r.n === n))
     .filter((r) => r !== undefined)

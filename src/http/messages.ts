@@ -7,7 +7,7 @@ import type { Logger } from '../log';
 import { refusalOf } from './activity-schema';
 import { header } from './request';
 
-export const messagesPath = '/api/messages';
+const messagesPath = '/api/messages';
 
 export interface MessagesDeps {
   adapter: ConsultAdapter;
@@ -23,7 +23,7 @@ export interface MessagesDeps {
  * JSON only. A web page can make the browser post a form (urlencoded, multipart or text/plain) to any
  * address without asking, but not JSON: that needs a CORS preflight, which this server never grants.
  */
-export function isJson(contentType: string | undefined): boolean {
+function isJson(contentType: string | undefined): boolean {
   const [type = '', ...params] = (contentType ?? '').toLowerCase().split(';');
   if (type.trim() !== 'application/json') return false;
   const charset = params.map((p) => p.trim()).find((p) => p.startsWith('charset='));
@@ -48,7 +48,7 @@ function hostnameOf(host: string): string | undefined {
  * on another site that rebinds its DNS name to 127.0.0.1, sends another name. Browsers send Origin with every
  * POST (the Emulator, curl and the terminal chat send none), and it must then be this very page.
  */
-export function fromLoopback(headers: IncomingHttpHeaders): boolean {
+function fromLoopback(headers: IncomingHttpHeaders): boolean {
   const host = header(headers, 'host')?.toLowerCase();
   const hostname = host === undefined ? undefined : hostnameOf(host);
   if (hostname === undefined || !isLoopback(hostname)) return false;

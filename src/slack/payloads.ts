@@ -7,7 +7,7 @@ import { conversationIdOf, type SlackPlace } from './place';
  * The Slack requests the bot reads (Events API and interactivity), checked at the edge. Only the fields used
  * are named; Slack sends many more, and adds fields over time, so the objects are loose.
  */
-export const UrlVerification = z.looseObject({ type: z.literal('url_verification'), challenge: z.string() });
+const UrlVerification = z.looseObject({ type: z.literal('url_verification'), challenge: z.string() });
 
 export const EventCallback = z.looseObject({
   type: z.literal('event_callback'),
@@ -59,7 +59,7 @@ export type SlackRequest = z.infer<typeof SlackRequest>;
 const isDirect = (channel: string) => channel.startsWith('D');
 
 /** The bot's own user id, from the installation the event was delivered for. */
-export function botUserOf(body: EventCallback): string | undefined {
+function botUserOf(body: EventCallback): string | undefined {
   return body.authorizations?.find((a) => a.is_bot)?.user_id;
 }
 

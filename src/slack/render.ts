@@ -12,7 +12,7 @@ import { placeOf } from './place';
  * `channelData.blockKit` the Block Kit messages the view is drawn as (one view may be several: a
  * recommendation's details follow in its thread). src/slack/transport.ts posts them.
  */
-export const blockKitKey = 'blockKit';
+const blockKitKey = 'blockKit';
 
 export function blockKitMessages(view: View, channel: ChannelProfile): Message[] {
   return [

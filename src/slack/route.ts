@@ -28,7 +28,7 @@ const maxSkewSeconds = 5 * 60;
  * Slack's request signing (v0 HMAC-SHA256 of `v0:timestamp:body` with the signing secret), checked by Bolt's
  * `isValidSlackRequest` on the raw bytes; Bolt refuses a stale timestamp, one far in the future is refused here.
  */
-export function isSignedBySlack(
+function isSignedBySlack(
   headers: IncomingHttpHeaders,
   raw: Buffer,
   signingSecret: string,

@@ -16,7 +16,7 @@ const maxRetryAfterSeconds = 30;
  * other failure Slack may have posted the message already, and a repeat would post it twice.
  * (The client is made with `rejectRateLimitedCalls`, so a 429 reaches here as its own error.)
  */
-export async function waitingOutRateLimits<T>(call: () => Promise<T>, log?: Logger): Promise<T> {
+async function waitingOutRateLimits<T>(call: () => Promise<T>, log?: Logger): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();

@@ -5,7 +5,7 @@ import { ConflictError } from './store';
  * educator's aggregates, which every scored trainee turn writes (a consult or a learner has one writer at a
  * time in practice, and one retry).
  */
-export const writeTries = 10;
+const writeTries = 10;
 
 /**
  * The one compare-and-set loop of the bot. `attempt` reads, decides and writes with the etag it read; when

@@ -274,7 +274,7 @@ export const cardBudgetChars = 14_000;
 
 const markerRoom = 60;
 
-export function outlineCards(
+function outlineCards(
   o: Outline,
   open = false,
   withHead = true,

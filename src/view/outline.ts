@@ -12,7 +12,7 @@ import { becauseText, evidenceTag, gpaLines, itemText, referenceLine, refNumbers
  * Card, Block Kit) and what the one splitter cuts. The head (title, what changed, bottom line, the
  * disclaimer) is read first; the sections are the details, folded wherever the channel can fold.
  */
-export type OutlineSectionId =
+type OutlineSectionId =
   | Recommendation['sections'][number]['id']
   | 'prognosis'
   | 'unknowns'
@@ -187,7 +187,9 @@ function cutSection(section: OutlineSection, fitsAlone: (s: OutlineSection) => b
   while (n < lines.length && fitsAlone({ ...section, lines: lines.slice(0, n + 1) })) n++;
   // One line longer than a message may hold: in halves, in order.
   if (n === 0) return [{ ...section, lines: [...halve(lines[0]!), ...lines.slice(1)] }];
-  const continued = section.title.endsWith(continuedMark) ? section.title : `${section.title}${continuedMark}`;
+  const continued = section.title.endsWith(continuedMark)
+    ? section.title
+    : `${section.title}${continuedMark}`;
   return [
     { ...section, lines: lines.slice(0, n) },
     { ...section, title: continued, lines: lines.slice(n) },
@@ -212,7 +214,7 @@ export function splitOutline(
     const head = page.find((p): p is { head: OutlineHead } => 'head' in p)?.head;
     return { ...(head ? { head } : {}), sections: page.filter((p): p is OutlineSection => !('head' in p)) };
   };
-  const items: Piece[] = [...(options.withHead ?? true ? [{ head: o.head }] : []), ...o.sections];
+  const items: Piece[] = [...((options.withHead ?? true) ? [{ head: o.head }] : []), ...o.sections];
   return paginate(items, (page) => fits(partOf(page)), {
     breakAfter: (p) => 'head' in p && Boolean(options.headAlone),
     cut: (p, fitsAlone) => ('head' in p ? [p] : cutSection(p, (s) => fitsAlone(s))),

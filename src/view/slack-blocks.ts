@@ -347,7 +347,7 @@ const fitsMessage = (m: SlackMessage, messageText: number) =>
  * follow as replies in the consult's thread, as many as Block Kit's limits need, split by the outline's
  * one splitter. `withHead: false` is the `details` command: the sections only, all in the thread.
  */
-export function outlineMessages(
+function outlineMessages(
   o: Outline,
   withHead = true,
   messageText: number = slackLimits.messageText,

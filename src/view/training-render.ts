@@ -5,7 +5,7 @@ import { notes } from './strings';
 import type { TrainDecisionView, TrainNote, TrainView } from './training-view';
 
 /** What a trainee's button carries (case-model §2), posted back unchanged as the activity's `value`. */
-export interface TrainButtonData {
+interface TrainButtonData {
   train: string;
   decision: string;
   choice: string;
@@ -14,7 +14,7 @@ export interface TrainButtonData {
 }
 
 /** Interface wording of trainee mode (clinical wording comes from the content through the views). */
-export const trainNotes: Record<TrainNote, string> = {
+const trainNotes: Record<TrainNote, string> = {
   // The consult's own reply to an old card, as the contract asks.
   stale: notes.stale,
   noCase: 'There is no training case with that id. Type train for a case chosen for you.',
@@ -27,7 +27,7 @@ export const trainNotes: Record<TrainNote, string> = {
   joined: 'A case is running here: you join it with your own attempt and score.',
 };
 
-export const trainHelpLines = [
+const trainHelpLines = [
   'train: a training case chosen for you (train <case id> for a given one)',
   'why: a hint for the current decision, without the answer',
   'score: your own record',
@@ -35,7 +35,7 @@ export const trainHelpLines = [
   'start, consult or restart: leave training and begin a consult',
 ];
 
-export function buttonData(view: TrainDecisionView, value: string): TrainButtonData {
+function buttonData(view: TrainDecisionView, value: string): TrainButtonData {
   return {
     train: view.caseId,
     decision: view.decisionId,
@@ -112,7 +112,7 @@ export function trainText(view: TrainView): string {
   }
 }
 
-export function percent(n: number, of: number): string {
+function percent(n: number, of: number): string {
   return of ? `${Math.round((100 * n) / of)}%` : '–';
 }
 

@@ -29,7 +29,7 @@ export interface TrainDecisionView {
   options: { value: string; label: string }[];
 }
 
-export interface TrainRevealView {
+interface TrainRevealView {
   kind: 'trainReveal';
   correct: boolean;
   title: string;
@@ -41,7 +41,7 @@ export interface TrainRevealView {
   refs: TrainRef[];
 }
 
-export interface TrainDebriefView {
+interface TrainDebriefView {
   kind: 'trainDebrief';
   caseId: string;
   right: number;
@@ -51,7 +51,7 @@ export interface TrainDebriefView {
   review: string[];
 }
 
-export interface TrainScoreView {
+interface TrainScoreView {
   kind: 'trainScore';
   casesDone: number;
   decisions: {

@@ -19,7 +19,7 @@ export type Note =
   | 'duplicate'
   | 'failed';
 
-export interface PitfallView {
+interface PitfallView {
   text: string;
   evidence: Evidence;
   refs: ResolvedRef[];

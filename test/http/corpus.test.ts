@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { tryAgainNote } from '../../src/view/strings';
 import { makeLogger } from '../../src/log';
 import type { App } from '../../src/server';

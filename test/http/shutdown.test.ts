@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { killLeftovers, startBot, type BotProcess } from '../support/bot-process';
 import { activity } from '../support/server';
 import { figure } from '../support/figures';

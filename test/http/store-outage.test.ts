@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { tryAgainNote } from '../../src/view/strings';
 import type { ConsultStore } from '../../src/store/store';
 import { startConnector } from '../support/connector';

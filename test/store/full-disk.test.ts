@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { tryAgainNote } from '../../src/view/strings';
 import { pathway } from '../../src/content';
 import type { ConsultStore } from '../../src/store/store';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { tryAgainNote } from '../../src/view/strings';
 import { startAzurite, type Azurite } from '../../tools/azurite';
 import { startBot, type BotProcess } from '../support/bot-process';

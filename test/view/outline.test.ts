@@ -5,11 +5,14 @@ import { channelOf } from '../../src/channels/table';
 import { cardBudgetChars, partCard, partSizer } from '../../src/view/adaptive-card';
 import { linesOf, outlineOf, splitOutline, type Outline } from '../../src/view/outline';
 import { blockTextLength, escapeMrkdwn, renderSlack, slackLimits } from '../../src/view/slack-blocks';
-import { outlinePartText, recommendationText, renderText } from '../../src/view/text';
+import { outlinePartText, renderText } from '../../src/view/text';
 import type { View } from '../../src/view/view';
 import type { Recommendation } from '../../src/pathway/recommend';
 import { cardTexts, showsWhole } from './card-text';
 import { distinctRecommendations } from './distinct';
+
+/** The whole recommendation as plain text, head and every section. */
+const recommendationText = (o: Outline) => outlinePartText({ head: o.head, sections: o.sections });
 
 /** Teams refuses a bot message over 40 KB counted as UTF-16; stay well under it. */
 const teamsLimitUtf16Bytes = 40_000;

@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/web-api';
 import type { ConsultRecord } from '../../dialogs/consult-record';
 import type { QuestionId } from '../../src/content/case-model';
-import { questionView } from '../../dialogs/consult';
+import { questionView } from '../../dialogs/views';
 import { parseInput } from '../../dialogs/parse-input';
 import { pathway } from '../../src/content';
 import { buildRecommendation } from '../../src/pathway/recommend';

@@ -14,10 +14,10 @@ function optionLabel(p: Pathway, q: string, value: string): string {
   return p.questions.find((x) => x.id === q)?.options.find((o) => o.value === value)?.label ?? value;
 }
 
-export const quoted = (p: Pathway, q: string, values: readonly string[]) =>
+const quoted = (p: Pathway, q: string, values: readonly string[]) =>
   values.map((v) => `“${md(optionLabel(p, q, v))}”`);
 
-export function flatten(c: Rule, kind: 'all' | 'any'): readonly Rule[] {
+function flatten(c: Rule, kind: 'all' | 'any'): readonly Rule[] {
   if (kind === 'all' && 'all' in c) return c.all.flatMap((x) => flatten(x, kind));
   if (kind === 'any' && 'any' in c) return c.any.flatMap((x) => flatten(x, kind));
   return [c];
@@ -56,7 +56,7 @@ export function conditionText(p: Pathway, c: Rule, nested = false): string {
 }
 
 /** An answer, decision or GPA condition: one phrase, no and/or inside. */
-export const atomic = (c: Rule) => 'q' in c || 'decision' in c || 'gpaAtMost' in c;
+const atomic = (c: Rule) => 'q' in c || 'decision' in c || 'gpaAtMost' in c;
 
 function depth(c: Rule): number {
   if (atomic(c)) return 0;
