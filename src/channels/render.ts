@@ -7,33 +7,37 @@ import type { Message } from './activity';
 import { cardMessages, trainingCardMessage } from './cards';
 import type { ChannelProfile } from './table';
 
+/** Whom a training message is for: the sender alone, in a conversation others read (`conversationId`)? */
+interface Recipients {
+  privately: boolean;
+  conversationId: string;
+}
+
+/** Each format's renderers: a consult view as messages; the views of one training turn as one message. */
+const formats: Record<
+  ChannelProfile['format'],
+  {
+    consult: (view: View, channel: ChannelProfile) => Message[];
+    training: (views: TrainView[], channel: ChannelProfile, to: Recipients) => Message;
+  }
+> = {
+  adaptiveCard: { consult: cardMessages, training: (views, channel) => trainingCardMessage(views, channel) },
+  blockKit: { consult: blockKitMessages, training: (views, _channel, to) => blockKitTraining(views, to) },
+  text: {
+    consult: (view) => [{ type: 'message', text: renderText(view), textFormat: 'plain' }],
+    training: (views) => ({ type: 'message', text: views.map(trainText).join('\n\n'), textFormat: 'plain' }),
+  },
+};
+
 /** A consult view as the messages of a channel, in the format its row names. */
 export function consultMessages(view: View, channel: ChannelProfile): Message[] {
-  switch (channel.format) {
-    case 'adaptiveCard':
-      return cardMessages(view, channel);
-    case 'blockKit':
-      return blockKitMessages(view, channel);
-    case 'text':
-      return [{ type: 'message', text: renderText(view), textFormat: 'plain' }];
-  }
+  return formats[channel.format].consult(view, channel);
 }
 
 /**
  * The views of one training turn as one message. `privately`: for the sender alone, in a conversation where
  * others read along (`conversationId` says where, for buttons that must find their way back).
  */
-export function trainingMessage(
-  views: TrainView[],
-  channel: ChannelProfile,
-  to: { privately: boolean; conversationId: string },
-): Message {
-  switch (channel.format) {
-    case 'adaptiveCard':
-      return trainingCardMessage(views, channel);
-    case 'blockKit':
-      return blockKitTraining(views, to);
-    case 'text':
-      return { type: 'message', text: views.map(trainText).join('\n\n'), textFormat: 'plain' };
-  }
+export function trainingMessage(views: TrainView[], channel: ChannelProfile, to: Recipients): Message {
+  return formats[channel.format].training(views, channel, to);
 }
