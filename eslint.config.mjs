@@ -1,10 +1,12 @@
 import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
 
-// The layering of the README, lowest first: content (reviewed data) <- flow (statechart, pathway rules)
-// <- consult turns and rendering <- edge (transport, stores, chat page, terminal, tools, bench). A layer
-// imports only its own and lower layers; everything not listed here is the edge.
+// The layering of the README, lowest first: generic helpers (no domain) <- content (reviewed data) <- flow
+// (statechart, pathway rules) <- consult turns and rendering <- edge (conversation service, channels,
+// transport, stores, chat page, terminal, tools, bench). A layer imports only its own and lower layers;
+// everything not listed here is the edge.
 const layers = [
+  { name: 'lib', paths: ['src/lib'] },
   { name: 'content', paths: ['src/content'] },
   { name: 'flow', paths: ['machines', 'src/pathway'] },
   { name: 'turns and rendering', paths: ['dialogs', 'src/view'] },
@@ -19,12 +21,37 @@ const layerZones = layers.map((layer, i) => ({
   message: `${layer.name} imports only ${layers
     .slice(0, i + 1)
     .map((l) => l.name)
-    .join(', ')} (layering: content <- flow <- turns and rendering <- edge)`,
+    .join(', ')} (layering: lib <- content <- flow <- turns and rendering <- edge)`,
 }));
 
 // The SDKs stay at the edge: the Bot Framework SDK reached end of support on 2025-12-31, and a move to
 // the Microsoft 365 Agents SDK should replace edge files only.
 const edgeSdks = ['botbuilder*', 'botframework-*', 'restify', '@slack/*', '@azure/*', 'better-sqlite3'];
+
+// Within the edge, the Bot Framework SDK is imported by src/bot, src/http and src/server.ts alone: that is
+// all a move to the Agents SDK touches (docs/architecture.md). Everything else speaks the activity as plain
+// JSON (src/channels/activity.ts). Tests may use its types.
+const botFrameworkSdk = ['botbuilder', 'botbuilder-*', 'botframework-*'];
+const botFrameworkEdge = ['src/bot/**', 'src/http/**', 'src/server.ts'];
+
+// Every channel decision reads the channel table (src/channels/table.ts): no comparison of a channel id
+// with a literal, and no botbuilder `Channels.*` constant, anywhere else.
+const channelIdComparison =
+  "BinaryExpression[operator=/^[!=]==?$/]:matches([left.property.name='channelId'], [right.property.name='channelId'], [left.name='channelId'], [right.name='channelId'])";
+const channelRules = [
+  {
+    selector: channelIdComparison,
+    message: 'channel decisions read the channel table (src/channels/table.ts)',
+  },
+  {
+    selector: "MemberExpression[object.name='Channels']",
+    message: 'channel decisions read the channel table (src/channels/table.ts)',
+  },
+  {
+    selector: "SwitchStatement[discriminant.property.name='channelId']",
+    message: 'channel decisions read the channel table (src/channels/table.ts)',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'test-results/', 'coverage/', 'src/web/static/'] },
@@ -43,6 +70,28 @@ export default tseslint.config(
       'import/no-cycle': ['error', { ignoreExternal: true }],
       'import/no-restricted-paths': ['error', { zones: layerZones }],
     },
+  },
+  {
+    files: ['src/**/*.ts', 'dialogs/**/*.ts', 'machines/**/*.ts', 'tools/**/*.ts', 'bench/**/*.ts'],
+    ignores: [...botFrameworkEdge, 'src/channels/table.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...channelRules],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: botFrameworkSdk,
+              message: 'the Bot Framework SDK stays in src/bot, src/http and src/server.ts',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: botFrameworkEdge,
+    rules: { 'no-restricted-syntax': ['error', ...channelRules] },
   },
   {
     files: layers.flatMap((l) => l.paths.map((p) => `${p}/**`)),

@@ -36,7 +36,7 @@ export async function turn(
   return { ms: performance.now() - t, bytes, ok: res.status === 200 };
 }
 
-export interface LoadResult {
+interface LoadResult {
   turns: number;
   seconds: number;
   latencies: number[];

@@ -22,7 +22,7 @@ export function startTarget(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
 ): Promise<Target> {
-  const entry = kind === 'echo' ? join(dist, 'bench/echo.js') : join(dist, 'src/index.js');
+  const entry = kind === 'echo' ? join(dist, 'src/bot/echo.js') : join(dist, 'src/index.js');
   const t0 = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--disable-warning=DEP0111', ...nodeArgs, entry], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', MicrosoftAppId: '', ...env },

@@ -40,7 +40,7 @@ export function answer(t: Turn, questionId: QuestionId, value: string): TurnResu
   const { changing: _done, previous, held: _held, ...rest } = t.record;
   const record: ConsultRecord = {
     ...rest,
-    step: t.record.step + 1,
+    revision: t.record.revision + 1,
     log,
     snapshot: persistSnapshot(snapshot),
     updatedAt: now.toISOString(),

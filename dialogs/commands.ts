@@ -13,7 +13,7 @@ const current = (t: Turn) => currentView(t.env.content, t.record, t.snapshot, t.
 const notice = (t: Turn, note: Extract<View, { kind: 'notice' }>['note']) =>
   stay(t, { kind: 'notice', note }, current(t));
 
-export function restart(t: Turn): TurnResult {
+function restart(t: Turn): TurnResult {
   const snapshot = initialSnapshot();
   const record = newRecord(t.env, snapshot);
   return saved(
@@ -29,7 +29,7 @@ function back(t: Turn): TurnResult {
   const { content, now } = t.env;
   if (t.record.changing) {
     const { changing: _dropped, ...record } = t.record;
-    const next = { ...record, step: t.record.step + 1, updatedAt: now.toISOString() };
+    const next = { ...record, revision: t.record.revision + 1, updatedAt: now.toISOString() };
     return saved(t, next, [currentView(content, next, t.snapshot, t.env.by)], []);
   }
   const last = t.record.log.at(-1);
@@ -37,7 +37,7 @@ function back(t: Turn): TurnResult {
   const undone = replay(t.record.log.slice(0, -1));
   const record: ConsultRecord = {
     ...t.record,
-    step: t.record.step + 1,
+    revision: t.record.revision + 1,
     log: t.record.log.slice(0, -1),
     snapshot: persistSnapshot(undone.snapshot),
     updatedAt: now.toISOString(),
@@ -97,7 +97,7 @@ export function change(t: Turn, which: string): TurnResult {
       : t.record.previous;
   const record: ConsultRecord = {
     ...t.record,
-    step: t.record.step + 1,
+    revision: t.record.revision + 1,
     changing: question,
     ...(previous ? { previous } : {}),
     updatedAt: now.toISOString(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isQuestionId, type QuestionId } from '../src/content/case-model';
 
 /** A stored answerer: 16 hex digits of a keyed hash (see dialogs/answerers.ts). */
-export const isPseudonym = (by: string) => /^[0-9a-f]{16}$/.test(by);
+const isPseudonym = (by: string) => /^[0-9a-f]{16}$/.test(by);
 
 /**
  * Who answered. Versions before pseudonyms stored a display name (or a Slack user id) here: it is dropped
@@ -13,13 +13,28 @@ const by = z
   .optional()
   .transform((b) => (b !== undefined && isPseudonym(b) ? b : undefined));
 
+/**
+ * Records saved before the counter was named for what it is called it `step`: read as `revision`, and
+ * written under the new name with the consult's next change.
+ */
+function fromOlderShape(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null || 'revision' in stored || !('step' in stored))
+    return stored;
+  const { step, ...rest } = stored as Record<string, unknown>;
+  return { ...rest, revision: step };
+}
+
 /** What is stored per conversation: the snapshot, the machine's version and the answer log. */
-export const ConsultRecord = z.object({
+const Shape = z.object({
   schema: z.literal(1),
   consultId: z.string().min(1),
   machineVersion: z.string().min(1),
   contentVersion: z.string().min(1),
-  step: z.number().int().nonnegative(),
+  /**
+   * Counts the consult's changes (answers, undos, changes): a card carries the revision it was drawn at
+   * (as `step`, the contract's name), so a click on an older card is told apart from an answer to this one.
+   */
+  revision: z.number().int().nonnegative(),
   log: z.array(
     z.object({
       question: z.string().refine(isQuestionId),
@@ -42,7 +57,8 @@ export const ConsultRecord = z.object({
   startedAt: z.string(),
   updatedAt: z.string(),
 });
-export type ConsultRecord = Omit<z.infer<typeof ConsultRecord>, 'log' | 'changing' | 'previous' | 'held'> & {
+export const ConsultRecord = z.preprocess(fromOlderShape, Shape);
+export type ConsultRecord = Omit<z.infer<typeof Shape>, 'log' | 'changing' | 'previous' | 'held'> & {
   log: { question: QuestionId; answer: string; by?: string }[];
   held?: { question: QuestionId; answer: string; by?: string }[];
   changing?: QuestionId;

@@ -11,8 +11,7 @@ import type { TurnInput } from './parse-input';
 import { initialSnapshot, newRecord, stay, type Turn, type TurnEnv, type TurnResult } from './turn';
 import { currentView, helpView, positionOf } from './views';
 
-export type { TurnEnv, TurnEvent, TurnResult } from './turn';
-export { currentView, questionView } from './views';
+export type { TurnEnv, TurnResult } from './turn';
 
 /** A stored record as a turn: its snapshot, or (written by another version of the pathway) its answers replayed. */
 function resume(stored: ConsultRecord, env: TurnEnv): Turn {
@@ -26,7 +25,7 @@ function resume(stored: ConsultRecord, env: TurnEnv): Turn {
   const record: ConsultRecord = {
     ...kept,
     machineVersion: bcbmMachineVersion,
-    step: stored.step + 1,
+    revision: stored.revision + 1,
     log: applied.map((a) => stored.log.find((e) => e.question === a.question) ?? a),
     snapshot: persistSnapshot(snapshot),
   };
@@ -77,7 +76,7 @@ export function handleTurn(stored: ConsultRecord | undefined, input: TurnInput, 
       const old =
         input.question !== at.questionId ||
         (input.consultId !== undefined && input.consultId !== t.record.consultId) ||
-        (input.step !== undefined && input.step !== t.record.step);
+        (input.step !== undefined && input.step !== t.record.revision);
       if (old) return stale();
       // A button carries its answer: checked as data, never read by the typed-reply matcher.
       return isAnswerValue(at.questionId, input.answer)

@@ -11,16 +11,15 @@ export type TurnInput =
   | { kind: 'empty' };
 
 /** What a button carries (case-model §2); extra fields are allowed and ignored. */
-export const CardData = z.looseObject({
+const CardData = z.looseObject({
   question: z.string().min(1).max(64),
   answer: z.string().min(1).max(64),
   consultId: z.string().max(64).optional(),
   step: z.number().int().nonnegative().optional(),
 });
-export type CardData = z.infer<typeof CardData>;
 
 /** A Change button (case-model §2): `{ "change": <question id> }`. */
-export const ChangeData = z.looseObject({ change: z.string().min(1).max(64) });
+const ChangeData = z.looseObject({ change: z.string().min(1).max(64) });
 
 const aliases: Record<string, Command> = {
   start: 'start',

@@ -5,14 +5,13 @@ import { DecisionId } from '../src/content/training-schema';
  * What is stored per learner (under a keyed hash of their channel user id, never their name): attempts with
  * the option values chosen, and the spaced-repetition state per decision type. No free text, no patient data.
  */
-export const Choice = z.object({
+const Choice = z.object({
   decision: DecisionId,
   choice: z.string().max(64),
   right: z.boolean(),
   harmful: z.boolean(),
   at: z.string(),
 });
-export type Choice = z.infer<typeof Choice>;
 
 export const Attempt = z.object({
   id: z.string().min(1).max(64),

@@ -4,10 +4,10 @@ import type { PlayableCase } from '../src/pathway/training-bank';
 import type { LearnerRecord, Review } from './train-record';
 
 /** Qstream's published intervals: a missed type comes back after about 12 days, a right one after 24. */
-export const daysAfterWrong = 12;
-export const daysAfterRight = 24;
+const daysAfterWrong = 12;
+const daysAfterRight = 24;
 /** Two right in a row retire a decision type. */
-export const retireAfter = 2;
+const retireAfter = 2;
 
 const day = 24 * 60 * 60 * 1000;
 

@@ -52,7 +52,7 @@ export function newRecord(env: TurnEnv, snapshot: BcbmSnapshot): ConsultRecord {
     consultId: env.newId(),
     machineVersion: bcbmMachineVersion,
     contentVersion: env.content.version,
-    step: 0,
+    revision: 0,
     log: [],
     snapshot: persistSnapshot(snapshot),
     startedAt: now,

@@ -16,18 +16,13 @@ import { stepOf, type BcbmSnapshot, type Step } from '../machines/step';
 import { shownAnswers, type Answerer } from './answerers';
 import type { ConsultRecord } from './consult-record';
 
-/**
- * Where a consult stands: the question being asked (or asked again by `change`), or the outcome.
- * (`step` is the record's counter that tells an old card from the current one; this is not it.)
- */
-export type Position = Step;
-
-export function positionOf(record: ConsultRecord, snapshot: BcbmSnapshot): Position {
+/** Where a consult stands: the question being asked (or asked again by `change`), or the outcome. */
+export function positionOf(record: ConsultRecord, snapshot: BcbmSnapshot): Step {
   return record.changing ? { kind: 'question', questionId: record.changing } : stepOf(snapshot);
 }
 
 /** References numbered within one message (a question or a `why`), outside a recommendation's list. */
-export function localRefs(content: Pathway, refs: readonly Ref[]): ResolvedRef[] {
+function localRefs(content: Pathway, refs: readonly Ref[]): ResolvedRef[] {
   return refs.map((r, i) => ({
     n: i + 1,
     // The schema checked at start-up that every citation exists.
@@ -44,7 +39,7 @@ export function questionView(content: Pathway, record: ConsultRecord, questionId
   return {
     kind: 'question',
     consultId: record.consultId,
-    step: record.step,
+    revision: record.revision,
     questionId,
     phase: q.phase,
     number: was ? record.log.indexOf(was) + 1 : record.log.length + 1,

@@ -77,7 +77,7 @@ const shortError = (value: unknown) => {
 };
 
 /** One pino JSON line, already redacted, as `HH:MM:SS LEVEL message key=value …`. */
-export function formatLine(json: string): string {
+function formatLine(json: string): string {
   let entry: Record<string, unknown>;
   try {
     entry = JSON.parse(json) as Record<string, unknown>;

@@ -3,16 +3,15 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import restify from 'restify';
-import { pathway } from './content';
 import type { Config } from './config';
-import { ConsultService } from './consult-service';
-import { KeyedHash } from './keyed-hash';
 import { ConsultAdapter, SharedClientsAuthentication } from './bot/adapter';
-import { ConsultBot } from './bot/consult-bot';
-import { TrainingEdge } from './bot/training-edge';
-import { openTraining, type TrainingService } from './training/service';
+import { ConsultBot } from './bot/bot';
+import { EndpointAdapter } from './bot/endpoint-adapter';
 import { turnErrorHandler } from './bot/turn-error';
+import { openConversation, type Conversation } from './conversation/service';
+import type { TrainingService } from './conversation/training';
 import { registerMessages } from './http/messages';
+import { maxBodyBytes } from './http/request';
 import { makeLogger, type Logger } from './log';
 import { dataFolder, lockDataFolder } from './store/data-dir';
 import { openStore } from './store/open';
@@ -21,7 +20,7 @@ import type { ConsultStore } from './store/store';
 export interface App {
   server: restify.Server;
   store: ConsultStore;
-  service: ConsultService;
+  conversation: Conversation;
   training: TrainingService;
   adapter: ConsultAdapter;
   log: Logger;
@@ -35,9 +34,6 @@ export interface App {
    */
   close: (graceMs?: number) => Promise<void>;
 }
-
-/** Largest request body accepted; anything larger is refused with 413 before it is parsed. */
-export const maxBodyBytes = 256 * 1024;
 
 /** How long a shutdown waits for turns in flight (Teams gives up on a turn after about 15 s anyway). */
 export const shutdownGraceMs = 10_000;
@@ -59,7 +55,7 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
     unlock?.();
     throw err;
   });
-  const service = new ConsultService(store, pathway, log);
+  const conversation = openConversation(store, config.TRAINING_LEARNER_KEY, log);
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
@@ -67,9 +63,7 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new ConsultAdapter(new SharedClientsAuthentication(auth));
-  const training = openTraining(store, config.TRAINING_LEARNER_KEY, log);
-  const pseudonyms = new KeyedHash(config.TRAINING_LEARNER_KEY);
-  const bot = new ConsultBot(service, store, log, pseudonyms, new TrainingEdge(training));
+  const bot = new ConsultBot(conversation);
 
   adapter.onTurnError = turnErrorHandler(log, 'turn failed');
 
@@ -105,16 +99,29 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
     }
   });
   registerMessages(server, { adapter, bot, log, localMode: config.localMode, maxBodyBytes });
-  const slack = config.slack
-    ? (await import('./slack/route')).registerSlack(server, { slack: config.slack, bot, store, log })
-    : undefined;
+  // Slack: its own route (signatures) and Web API, the same bot through a Bot Framework adapter of its own.
+  let slack: { idle(): Promise<void> } | undefined;
+  if (config.slack) {
+    const { registerSlack, slackClient } = await import('./slack/route');
+    const { SlackTransport } = await import('./slack/transport');
+    const client = slackClient(config.slack, log);
+    const slackAdapter = new EndpointAdapter(new SlackTransport(client, log));
+    slackAdapter.onTurnError = turnErrorHandler(log, 'slack turn failed');
+    slack = registerSlack(server, {
+      slack: config.slack,
+      client,
+      handle: (activity) => slackAdapter.process(activity, (ctx) => bot.run(ctx)),
+      log,
+      maxBodyBytes,
+    });
+  }
   if (config.localMode) (await import('./web/chat-page')).registerWebChat(server);
 
   return {
     server,
     store,
-    service,
-    training,
+    conversation,
+    training: conversation.training,
     adapter,
     log,
     inFlight: () => active,

@@ -1,5 +1,5 @@
 import { pathway } from '../src/content';
-import { ConsultService, duplicate } from '../src/consult-service';
+import { ConsultService, duplicate } from '../src/conversation/consult';
 import { makeLogger } from '../src/log';
 import { MemoryStore } from '../src/store/memory';
 import { parseInput } from '../dialogs/parse-input';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { readConfig } from '../src/config';
 import { makeLogger } from '../src/log';
 import { openStore } from '../src/store/open';
-import { openTraining } from '../src/training/service';
+import { openTraining } from '../src/conversation/training';
 import type { TrainReportView } from '../src/view/training-view';
 
 /** The educator's view as CSV: aggregates only (no learner ids, no names), one row per decision type. */

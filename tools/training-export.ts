@@ -5,7 +5,8 @@ import type { Pathway } from '../src/content/schema';
 import { training } from '../src/content/training-content';
 import type { Training, TrainingOption } from '../src/content/training-schema';
 import { loadCases, type PlayableCase } from '../src/pathway/training-bank';
-import { findRepoRoot, md } from './content-export';
+import { md } from './pathway-doc/markdown';
+import { repoRoot } from './repo-root';
 
 /**
  * The review copy of trainee mode: docs/training.md, for a clinical reviewer who does not read code. Every
@@ -72,7 +73,7 @@ export function renderTrainingMarkdown(
   return `${out.join('\n')}\n`;
 }
 
-export const trainingDocPath = () => join(findRepoRoot(), 'docs', 'training.md');
+export const trainingDocPath = () => join(repoRoot(), 'docs', 'training.md');
 
 export const renderTraining = () => renderTrainingMarkdown(pathway, training, loadCases(pathway, training));
 

@@ -51,7 +51,7 @@ export const activityTypes = Object.values(ActivityTypes) as string[];
 /** An Adaptive Card action invoke: botbuilder reads `value.action.type` before it checks anything. */
 const CardAction = z.looseObject({ action: z.looseObject({ type: short }) });
 
-export const ActivityShape = z.looseObject({
+const ActivityShape = z.looseObject({
   type: z.string().refine((t) => activityTypes.includes(t), { message: 'not a Bot Framework activity type' }),
   id: short.optional(),
   channelId: z.string().min(1).max(256),
@@ -94,7 +94,7 @@ const ActivityChecked = ActivityShape.superRefine((a, ctx) => {
 });
 
 /** Deeper than this is no real client (Teams' deepest, an Adaptive Card in an attachment, is about 20). */
-export const maxDepth = 64;
+const maxDepth = 64;
 
 /** Keys that mean prototype pollution wherever they appear; no channel sends them. */
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,11 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Channels, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import type { ConsultAdapter } from '../bot/adapter';
+import { channelOf } from '../channels/table';
 import type { Logger } from '../log';
 import { refusalOf } from './activity-schema';
+import { header } from './request';
 
-export const messagesPath = '/api/messages';
+const messagesPath = '/api/messages';
 
 export interface MessagesDeps {
   adapter: ConsultAdapter;
@@ -17,16 +19,11 @@ export interface MessagesDeps {
   maxBodyBytes: number;
 }
 
-const header = (headers: IncomingHttpHeaders, name: string) => {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
-
 /**
  * JSON only. A web page can make the browser post a form (urlencoded, multipart or text/plain) to any
  * address without asking, but not JSON: that needs a CORS preflight, which this server never grants.
  */
-export function isJson(contentType: string | undefined): boolean {
+function isJson(contentType: string | undefined): boolean {
   const [type = '', ...params] = (contentType ?? '').toLowerCase().split(';');
   if (type.trim() !== 'application/json') return false;
   const charset = params.map((p) => p.trim()).find((p) => p.startsWith('charset='));
@@ -51,7 +48,7 @@ function hostnameOf(host: string): string | undefined {
  * on another site that rebinds its DNS name to 127.0.0.1, sends another name. Browsers send Origin with every
  * POST (the Emulator, curl and the terminal chat send none), and it must then be this very page.
  */
-export function fromLoopback(headers: IncomingHttpHeaders): boolean {
+function fromLoopback(headers: IncomingHttpHeaders): boolean {
   const host = header(headers, 'host')?.toLowerCase();
   const hostname = host === undefined ? undefined : hostnameOf(host);
   if (hostname === undefined || !isLoopback(hostname)) return false;
@@ -65,12 +62,6 @@ export function fromLoopback(headers: IncomingHttpHeaders): boolean {
   }
   return url.protocol === 'http:' && url.host === host;
 }
-
-/**
- * Channels with an edge of their own, where their requests are authenticated their way: a consult of theirs
- * is never reached through /api/messages, in any mode (in local mode nothing here would check the caller).
- */
-const ownEdges = new Set<string>([Channels.Slack]);
 
 class TooLarge extends Error {}
 
@@ -146,9 +137,16 @@ export function registerMessages(server: restify.Server, deps: MessagesDeps): vo
     const refusal = refusalOf(body);
     if (refusal)
       return refuse(400, 'invalid_activity', `${refusal.field}: ${refusal.problem}`, refusal.field);
-    const channel = (body as Activity).channelId.toLowerCase();
-    if (ownEdges.has(channel))
-      return refuse(403, 'own_edge', `channelId: ${channel} is served at its own endpoint only`, 'channelId');
+    // A channel with an endpoint of its own authenticates its requests its way: a consult of its is never
+    // reached through /api/messages, in any mode (in local mode nothing here would check the caller).
+    const channel = channelOf((body as Activity).channelId);
+    if (channel.ownEndpoint)
+      return refuse(
+        403,
+        'own_edge',
+        `channelId: ${channel.name} is served at its own endpoint only`,
+        'channelId',
+      );
 
     try {
       const auth = header(req.headers, 'authorization') ?? '';

@@ -1,12 +1,13 @@
-import { ActivityTypes, Channels, type Activity } from 'botbuilder';
 import { z } from 'zod';
-import { conversationIdOf, type SlackPlace } from './adapter';
+import type { Activity } from '../channels/activity';
+import { channels } from '../channels/table';
+import { conversationIdOf, type SlackPlace } from './place';
 
 /**
  * The Slack requests the bot reads (Events API and interactivity), checked at the edge. Only the fields used
  * are named; Slack sends many more, and adds fields over time, so the objects are loose.
  */
-export const UrlVerification = z.looseObject({ type: z.literal('url_verification'), challenge: z.string() });
+const UrlVerification = z.looseObject({ type: z.literal('url_verification'), challenge: z.string() });
 
 export const EventCallback = z.looseObject({
   type: z.literal('event_callback'),
@@ -58,7 +59,7 @@ export type SlackRequest = z.infer<typeof SlackRequest>;
 const isDirect = (channel: string) => channel.startsWith('D');
 
 /** The bot's own user id, from the installation the event was delivered for. */
-export function botUserOf(body: EventCallback): string | undefined {
+function botUserOf(body: EventCallback): string | undefined {
   return body.authorizations?.find((a) => a.is_bot)?.user_id;
 }
 
@@ -78,12 +79,12 @@ function activity(
   place: SlackPlace,
   user: string,
   botUser: string | undefined,
-  fields: Partial<Activity>,
-): Partial<Activity> {
+  fields: Omit<Activity, 'type'>,
+): Activity {
   const shared = !isDirect(place.channel);
   return {
-    type: ActivityTypes.Message,
-    channelId: Channels.Slack,
+    type: 'message',
+    channelId: channels.slack.name,
     timestamp: new Date(),
     // Slack events carry no display name: the route looks it up (./names.ts); never the id in its place.
     from: { id: user, name: '' },
@@ -102,7 +103,7 @@ function activity(
  * The message activity for an event, or undefined for an event the bot does not answer: anything but a mention
  * in a channel or a user's message in a DM; edits and other subtypes; messages from bots, the bot's own included.
  */
-export function activityFromEvent(body: EventCallback): Partial<Activity> | undefined {
+export function activityFromEvent(body: EventCallback): Activity | undefined {
   const e = body.event;
   const botUser = botUserOf(body);
   if (!e.user || !e.channel || !e.ts || e.subtype || e.bot_id || e.user === botUser) return undefined;
@@ -116,7 +117,8 @@ export function activityFromEvent(body: EventCallback): Partial<Activity> | unde
   return activity(place, e.user, botUser, {
     id: e.ts,
     text: commandText(e.text ?? '', botUser),
-    // The Bot Framework shape of "the bot was mentioned", as a Teams channel message has it.
+    // The Bot Framework shape of "the bot was mentioned", as a Teams channel message has it (the edge asks
+    // for it in shared conversations: src/channels/table.ts).
     ...(mentioned
       ? {
           entities: [
@@ -132,17 +134,12 @@ export function activityFromEvent(body: EventCallback): Partial<Activity> | unde
   });
 }
 
-export interface SlackClick {
-  activity: Partial<Activity>;
-  /** The ts of the message whose button was clicked: updated once the answer is taken. */
-  messageTs: string;
-}
-
 /**
- * A click on one of the bot's answer buttons as a message activity whose `value` is the button's data (the
- * same path as a card submit), or undefined for anything else.
+ * A click on one of the bot's buttons as a message activity whose `value` is the button's data (the same path
+ * as a card submit) and whose `replyToId` is the clicked message (updated once the answer is taken), or
+ * undefined for anything else.
  */
-export function activityFromClick(body: BlockActions): SlackClick | undefined {
+export function activityFromClick(body: BlockActions): Activity | undefined {
   const action = body.actions[0];
   const messageTs = body.container.message_ts ?? body.message?.ts;
   const channel = body.container.channel_id ?? body.channel?.id;
@@ -154,15 +151,18 @@ export function activityFromClick(body: BlockActions): SlackClick | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const threadTs = body.message?.thread_ts ?? body.container.thread_ts ?? messageTs;
+  // A click on an ephemeral message may come without its thread: the trainee's buttons carry it.
+  const carried = (value as { thread?: unknown }).thread;
+  const threadTs =
+    (typeof carried === 'string' ? carried : undefined) ??
+    body.message?.thread_ts ??
+    body.container.thread_ts ??
+    messageTs;
   const place: SlackPlace = isDirect(channel) ? { channel } : { channel, threadTs };
-  return {
-    messageTs,
-    activity: activity(place, body.user.id, undefined, {
-      id: action.action_ts ?? `${messageTs}:${action.action_id}`,
-      value,
-      replyToId: messageTs,
-      channelData: { teamId: body.team?.id },
-    }),
-  };
+  return activity(place, body.user.id, undefined, {
+    id: action.action_ts ?? `${messageTs}:${action.action_id}`,
+    value,
+    replyToId: messageTs,
+    channelData: { teamId: body.team?.id },
+  });
 }

@@ -1,4 +1,3 @@
-import { turnErrorHandler } from '../bot/turn-error';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
   HTTPModuleFunctions,
@@ -7,56 +6,29 @@ import {
   type BufferedIncomingMessage,
 } from '@slack/bolt';
 import { LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
-import { Channels, type Activity, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
-import { answeredViewKey } from '../bot/consult-bot';
-import { toActivities } from '../bot/activities';
+import type { Activity } from '../channels/activity';
 import type { Config } from '../config';
+import { header } from '../http/request';
 import type { Logger } from '../log';
-import type { ConsultStore } from '../store/store';
-import type { AnsweredView } from '../view/view';
-import { SlackAdapter } from './adapter';
 import { displayNames } from './names';
-import {
-  activityFromClick,
-  activityFromEvent,
-  SlackRequest,
-  type BlockActions,
-  type EventCallback,
-} from './payloads';
-
-export interface SlackDeps {
-  slack: NonNullable<Config['slack']>;
-  /** The consult bot: `run` is ActivityHandler.run. */
-  bot: { run(ctx: TurnContext): Promise<void> };
-  store: ConsultStore;
-  log: Logger;
-}
+import { activityFromClick, activityFromEvent, SlackRequest } from './payloads';
 
 export interface SlackRoute {
-  adapter: SlackAdapter;
   /** Resolves once the events and clicks acknowledged so far have been handled. */
   idle(): Promise<void>;
 }
 
 export const slackPath = '/api/slack/events';
 
-/** Slack's requests are small; anything larger is refused before it is read further. */
-const maxBodyBytes = 256 * 1024;
-
 /** Slack signs a request with its send time; this far ahead of our clock it is refused (Bolt checks the past). */
 const maxSkewSeconds = 5 * 60;
-
-const header = (headers: IncomingHttpHeaders, name: string) => {
-  const v = headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
 
 /**
  * Slack's request signing (v0 HMAC-SHA256 of `v0:timestamp:body` with the signing secret), checked by Bolt's
  * `isValidSlackRequest` on the raw bytes; Bolt refuses a stale timestamp, one far in the future is refused here.
  */
-export function isSignedBySlack(
+function isSignedBySlack(
   headers: IncomingHttpHeaders,
   raw: Buffer,
   signingSecret: string,
@@ -106,27 +78,39 @@ function clientLogger(log: Logger): SlackLogger {
   };
 }
 
-/**
- * `POST /api/slack/events`: Slack's Events API and interactivity, on one URL. A request is verified first (a
- * failed check is 401 and nothing runs), acknowledged at once (Slack waits 3 seconds, then retries or shows an
- * error), and handled after the acknowledgement.
- */
-export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRoute {
-  const { slack, bot, store, log } = deps;
-  const client = new WebClient(slack.botToken, {
+/** The Web API client of a Slack app: failures are the turn's, never repeated behind the user's back. */
+export function slackClient(slack: NonNullable<Config['slack']>, log: Logger): WebClient {
+  return new WebClient(slack.botToken, {
     slackApiUrl: slack.apiUrl,
-    // A failed call fails the turn (and is logged) rather than being repeated behind the user's back: it may
-    // have been posted. A 429 is the exception, waited out by the adapter (waitingOutRateLimits).
+    // A failed call fails the turn (and is logged) rather than being repeated: it may have been posted. A
+    // 429 is the exception, waited out by the transport (waitingOutRateLimits).
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     logger: clientLogger(log),
   });
-  const adapter = new SlackAdapter(client, log);
+}
+
+export interface SlackRouteDeps {
+  slack: NonNullable<Config['slack']>;
+  client: WebClient;
+  /** Runs a turn for an activity from a request whose signature checked out (the Bot Framework edge). */
+  handle: (activity: Activity) => Promise<void>;
+  log: Logger;
+  maxBodyBytes: number;
+}
+
+/**
+ * `POST /api/slack/events`: Slack's Events API and interactivity, on one URL. A request is verified first (a
+ * failed check is 401 and nothing runs), acknowledged at once (Slack waits 3 seconds, then retries or shows an
+ * error), and handled after the acknowledgement. A retried event is handled once: its activity carries the
+ * message's own ts as its id, which the conversation service applies once.
+ */
+export function registerSlack(server: restify.Server, deps: SlackRouteDeps): SlackRoute {
+  const { slack, client, handle, log, maxBodyBytes } = deps;
   const nameOf = displayNames(client, log);
-  adapter.onTurnError = turnErrorHandler(log, 'slack turn failed');
 
   const pending = new Set<Promise<void>>();
-  const later = (work: () => Promise<void>) => {
+  const afterAck = (work: () => Promise<void>) => {
     const run = new Promise<void>((resolve) => setImmediate(resolve))
       .then(work)
       .catch((err: Error) => log.error({ code: 'slack_handling_failed', err: { name: err.name } }, 'slack'))
@@ -134,42 +118,12 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
     pending.add(run);
   };
 
-  /** The sender's display name, shown to them with their own answers (never stored). */
-  async function named(activity: Partial<Activity>): Promise<void> {
+  /** The sender's display name, shown to them with their own answers (never stored), then the turn. */
+  async function named(activity: Activity | undefined): Promise<void> {
+    if (!activity) return;
     const name = activity.from?.id ? await nameOf(activity.from.id) : undefined;
     if (name && activity.from) activity.from.name = name;
-  }
-
-  async function onEvent(body: EventCallback, retry: number | undefined): Promise<void> {
-    const activity = activityFromEvent(body);
-    if (!activity) return;
-    // Slack re-sends an event it thinks was not received (X-Slack-Retry-Num): the event id is handled once.
-    // When the store cannot record it (a full disk), the turn still runs: a turn that changes the consult
-    // records its own delivery with its answer, and one that reads (`summary`) can still be answered.
-    const first = await store.firstDelivery('slack:events', body.event_id).catch((err: Error) => {
-      log.warn({ code: 'delivery_not_recorded', err: { name: err.name } }, 'slack event handled unrecorded');
-      return true;
-    });
-    if (!first) {
-      log.info({ eventId: body.event_id, retry, code: 'duplicate_delivery' }, 'ignored');
-      return;
-    }
-    await named(activity);
-    await adapter.process(activity, (ctx) => bot.run(ctx));
-  }
-
-  async function onClick(body: BlockActions): Promise<void> {
-    const click = activityFromClick(body);
-    if (!click) return;
-    await named(click.activity);
-    await adapter.process(click.activity, async (ctx) => {
-      await bot.run(ctx);
-      // The clicked question becomes a record of the answer, with no buttons left. A stale click answered
-      // nothing, so its message is left as it was (the bot has said so in the thread).
-      const answered = ctx.turnState.get(answeredViewKey) as AnsweredView | undefined;
-      const [record] = answered ? toActivities(answered, Channels.Slack) : [];
-      if (record) await ctx.updateActivity({ ...record, id: click.messageTs });
-    });
+    await handle(activity);
   }
 
   server.post(slackPath, async (req, res) => {
@@ -208,13 +162,14 @@ export function registerSlack(server: restify.Server, deps: SlackDeps): SlackRou
     }
     res.send(200);
     const data = body.data;
-    const retry = HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req);
-    if (data.type === 'event_callback') later(() => onEvent(data, retry));
-    else later(() => onClick(data));
+    if (data.type === 'event_callback') {
+      const retry = HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req);
+      if (retry) log.info({ eventId: data.event_id, retry }, 'slack retried an event');
+      afterAck(() => named(activityFromEvent(data)));
+    } else afterAck(() => named(activityFromClick(data)));
   });
 
   return {
-    adapter,
     idle: async () => {
       while (pending.size) await Promise.all(pending);
     },

@@ -6,7 +6,7 @@ import {
   type ContainerClient,
 } from '@azure/storage-blob';
 import { createHash, randomUUID } from 'node:crypto';
-import { Recent } from '../pathway/recent';
+import { Recent } from '../lib/recent';
 import {
   ConflictError,
   DuplicateDeliveryError,
@@ -36,7 +36,7 @@ export interface BlobOptions {
  * or /readyz hears of an outage. Two tries of at most 2.5 s each, 0.2-1 s apart, keep a turn under
  * a few seconds on a hung store and at a fraction of a second on a refused connection.
  */
-export const blobRetryOptions = {
+const blobRetryOptions = {
   retryPolicyType: StorageRetryPolicyType.EXPONENTIAL,
   maxTries: 2,
   tryTimeoutInMs: 2500,

@@ -1,7 +1,7 @@
 import type { RecommendationItem } from '../pathway/recommend';
 import { outlineOf, splitOutline } from './outline';
 import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } from './outline';
-import { headings } from './strings';
+import { headings, notes } from './strings';
 import { headText, outlinePartText, renderText } from './text';
 import { becauseText, evidenceTag, itemText, shortCite } from './text-parts';
 import type { AnsweredView, QuestionView, View } from './view';
@@ -15,6 +15,8 @@ export interface CardAttachment {
 export interface CardOptions {
   /** Teams: Action.Execute (universal actions), so an answered card can be replaced in place. */
   universal: boolean;
+  /** The channel's size limit for one message (card and fallback text), in UTF-16 units. */
+  budget?: number;
 }
 
 type Element = Record<string, unknown>;
@@ -29,21 +31,23 @@ const small = (t: string, extra: Element = {}): Element =>
   text(t, { size: 'Small', isSubtle: true, ...extra });
 const heading = (t: string): Element => text(t, { weight: 'Bolder', size: 'Medium', spacing: 'Medium' });
 
-function card(body: Element[], actions: Element[] = []): CardAttachment {
+/** The one Adaptive Card envelope (consult and training cards alike). */
+export function cardContent(body: Element[], actions: Element[] = []): Element {
   return {
-    contentType: 'application/vnd.microsoft.card.adaptive',
-    content: {
-      type: 'AdaptiveCard',
-      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-      // 1.5 is the newest version Teams renders; Web Chat renders it too.
-      version: '1.5',
-      body,
-      ...(actions.length ? { actions } : {}),
-    },
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    // 1.5 is the newest version Teams renders; Web Chat renders it too.
+    version: '1.5',
+    body,
+    ...(actions.length ? { actions } : {}),
   };
 }
 
-export function questionCard(view: QuestionView, options: CardOptions): CardAttachment {
+function card(body: Element[], actions: Element[] = []): CardAttachment {
+  return { contentType: 'application/vnd.microsoft.card.adaptive', content: cardContent(body, actions) };
+}
+
+function questionCard(view: QuestionView, options: CardOptions): CardAttachment {
   const body: Element[] = [
     small(`Question ${view.number}${view.changing ? ` · ${headings.changing} (${view.changing})` : ''}`),
     text(view.prompt, { weight: 'Bolder', size: 'Medium' }),
@@ -65,7 +69,12 @@ export function questionCard(view: QuestionView, options: CardOptions): CardAtta
       ),
     });
   const actions = view.options.map((o) => {
-    const data = { question: view.questionId, answer: o.value, consultId: view.consultId, step: view.step };
+    const data = {
+      question: view.questionId,
+      answer: o.value,
+      consultId: view.consultId,
+      step: view.revision,
+    };
     const submit = { type: 'Action.Submit', title: o.label, data };
     // A client without universal actions falls back to Action.Submit: the same data, posted as `value`.
     return options.universal
@@ -81,6 +90,11 @@ export function answeredCard(view: AnsweredView): CardAttachment {
     small(view.prompt),
     text(`✔ ${view.answer}${view.by ? ` (${view.by})` : ''}`, { spacing: 'None' }),
   ]);
+}
+
+/** What a clicked card that is out of date turns into: the note, with nothing left to click. */
+export function staleCard(): CardAttachment {
+  return card([text(notes.stale)]);
 }
 
 function itemBlocks(i: RecommendationItem): Element[] {
@@ -260,13 +274,14 @@ export const cardBudgetChars = 14_000;
 
 const markerRoom = 60;
 
-export function outlineCards(
+function outlineCards(
   o: Outline,
   open = false,
   withHead = true,
+  budget = cardBudgetChars,
 ): { card: CardAttachment; text: string }[] {
   const size = partSizer(open);
-  const parts = splitOutline(o, (p) => size(p) <= cardBudgetChars - markerRoom, { withHead });
+  const parts = splitOutline(o, (p) => size(p) <= budget - markerRoom, { withHead });
   return parts.map((p, i) =>
     partCard(
       p,
@@ -277,7 +292,7 @@ export function outlineCards(
 }
 
 /** The summary as a card: each answer with its Change button, what is unknown, the next question. */
-export function summaryCard(view: Extract<View, { kind: 'summary' }>): CardAttachment {
+function summaryCard(view: Extract<View, { kind: 'summary' }>): CardAttachment {
   return card([
     text(headings.summary, { weight: 'Bolder', size: 'Medium' }),
     ...view.answers.flatMap((a) =>
@@ -294,7 +309,7 @@ export function summaryCard(view: Extract<View, { kind: 'summary' }>): CardAttac
 }
 
 /** The handover note in a card: the text in one block, easy to select and copy. */
-export function noteCard(noteText: string): CardAttachment {
+function noteCard(noteText: string): CardAttachment {
   return card([
     text(headings.noteTitle, { weight: 'Bolder', size: 'Medium' }),
     small(headings.noteCopy, { spacing: 'None' }),
@@ -312,7 +327,7 @@ export function noteCard(noteText: string): CardAttachment {
   ]);
 }
 
-export function urgentCard(items: RecommendationItem[]): CardAttachment {
+function urgentCard(items: RecommendationItem[]): CardAttachment {
   return card([
     {
       type: 'Container',
@@ -337,9 +352,14 @@ export function renderCards(
     case 'answered':
       return one(answeredCard(view));
     case 'recommendation':
-      return outlineCards(outlineOf(view.consultId, view.recommendation, view.changes));
+      return outlineCards(
+        outlineOf(view.consultId, view.recommendation, view.changes),
+        false,
+        true,
+        options.budget,
+      );
     case 'details':
-      return outlineCards(outlineOf(view.consultId, view.recommendation), true, false);
+      return outlineCards(outlineOf(view.consultId, view.recommendation), true, false, options.budget);
     case 'summary':
       return one(summaryCard(view));
     case 'note':

@@ -4,6 +4,7 @@ import type { Changes } from '../pathway/changes';
 import type { GpaResult } from '../pathway/gpa';
 import type { Recommendation, ResolvedRef } from '../pathway/recommend';
 import { evidenceLabels, headings, sectionTitles } from './strings';
+import { paginate } from './paginate';
 import { becauseText, evidenceTag, gpaLines, itemText, referenceLine, refNumbers } from './text-parts';
 
 /**
@@ -11,7 +12,7 @@ import { becauseText, evidenceTag, gpaLines, itemText, referenceLine, refNumbers
  * Card, Block Kit) and what the one splitter cuts. The head (title, what changed, bottom line, the
  * disclaimer) is read first; the sections are the details, folded wherever the channel can fold.
  */
-export type OutlineSectionId =
+type OutlineSectionId =
   | 'decisions'
   | Recommendation['sections'][number]['id']
   | 'prognosis'
@@ -205,53 +206,45 @@ function halve(line: OutlineLine): OutlineLine[] {
   ];
 }
 
+/** A section too big for a message of its own, cut before the first line that does not fit with the ones before. */
+function cutSection(section: OutlineSection, fitsAlone: (s: OutlineSection) => boolean): OutlineSection[] {
+  const { lines } = section;
+  let n = 0;
+  while (n < lines.length && fitsAlone({ ...section, lines: lines.slice(0, n + 1) })) n++;
+  // One line longer than a message may hold: in halves, in order.
+  if (n === 0) return [{ ...section, lines: [...halve(lines[0]!), ...lines.slice(1)] }];
+  const continued = section.title.endsWith(continuedMark)
+    ? section.title
+    : `${section.title}${continuedMark}`;
+  return [
+    { ...section, lines: lines.slice(0, n) },
+    { ...section, title: continued, lines: lines.slice(n) },
+  ];
+}
+
+const continuedMark = ` (${headings.continued})`;
+
 /**
- * The one size-bounded splitter: an outline as the fewest messages a channel's limit allows, judged by
- * the renderer's own `fits` (what it would send for a part). The head comes first (alone, where the
- * channel puts details elsewhere); a section too big for a message continues in the next one under the
- * same title marked "continued". Nothing is dropped: every line is in exactly one part.
+ * An outline as the fewest messages a channel's limit allows, judged by the renderer's own `fits` (what it
+ * would send for a part), through the view layer's one splitter (./paginate.ts). The head comes first
+ * (alone, where the channel puts details elsewhere); a section too big for a message continues in the next
+ * one under the same title marked "continued". Nothing is dropped: every line is in exactly one part.
  */
 export function splitOutline(
   o: Outline,
   fits: (part: OutlinePart) => boolean,
   options: { headAlone?: boolean; withHead?: boolean } = {},
 ): OutlinePart[] {
-  const withHead = options.withHead ?? true;
-  const parts: OutlinePart[] = [withHead ? { head: o.head, sections: [] } : { sections: [] }];
-  if (withHead && options.headAlone) parts.push({ sections: [] });
-  const current = () => parts[parts.length - 1]!;
-  const tryAdd = (s: OutlineSection): boolean => {
-    const part = current();
-    if (!fits({ ...part, sections: [...part.sections, s] })) return false;
-    part.sections.push(s);
-    return true;
+  type Piece = { head: OutlineHead } | OutlineSection;
+  const partOf = (page: readonly Piece[]): OutlinePart => {
+    const head = page.find((p): p is { head: OutlineHead } => 'head' in p)?.head;
+    return { ...(head ? { head } : {}), sections: page.filter((p): p is OutlineSection => !('head' in p)) };
   };
-  for (const section of o.sections) {
-    if (tryAdd(section)) continue;
-    if (current().sections.length || current().head) parts.push({ sections: [] });
-    if (tryAdd(section)) continue;
-    // Too big for a message of its own: line by line, continuing under the same title.
-    const pending = [...section.lines];
-    let piece: OutlineSection = { ...section, lines: [] };
-    while (pending.length) {
-      const line = pending.shift()!;
-      const candidate = { ...piece, lines: [...piece.lines, line] };
-      if (fits({ sections: [...current().sections.filter((s) => s !== piece), candidate] })) {
-        piece.lines.push(line);
-        if (!current().sections.includes(piece)) current().sections.push(piece);
-        continue;
-      }
-      if (piece.lines.length) {
-        piece = { ...section, title: `${section.title} (${headings.continued})`, lines: [] };
-        parts.push({ sections: [] });
-        pending.unshift(line);
-        continue;
-      }
-      // One line longer than a message may hold: in halves, in order.
-      pending.unshift(...halve(line));
-    }
-  }
-  return parts.filter((p) => p.head || p.sections.length);
+  const items: Piece[] = [...((options.withHead ?? true) ? [{ head: o.head }] : []), ...o.sections];
+  return paginate(items, (page) => fits(partOf(page)), {
+    breakAfter: (p) => 'head' in p && Boolean(options.headAlone),
+    cut: (p, fitsAlone) => ('head' in p ? [p] : cutSection(p, (s) => fitsAlone(s))),
+  }).map(partOf);
 }
 
 /** Every line of a part, for tests and for the reference numbers a message cites. */

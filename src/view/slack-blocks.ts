@@ -8,6 +8,7 @@ import type {
 } from '@slack/web-api';
 import type { RecommendationItem } from '../pathway/recommend';
 import { outlineOf, splitOutline } from './outline';
+import { paginate } from './paginate';
 import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } from './outline';
 import { headings, privacyHint } from './strings';
 import { outlinePartText, renderText } from './text';
@@ -109,7 +110,9 @@ function pieces(raw: string, lead = '', tail = ''): string[] {
 const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
 const context = (text: string): ContextBlock => ({ type: 'context', elements: [mrkdwn(text)] });
 
-const sections = (raw: string, lead = '', tail = ''): SectionBlock[] => pieces(raw, lead, tail).map(section);
+/** Escaped text as sections of at most 3,000 characters (split at line breaks, then spaces). */
+export const sections = (raw: string, lead = '', tail = ''): SectionBlock[] =>
+  pieces(raw, lead, tail).map(section);
 
 /** Small print, one element per block so that long lines wrap as paragraphs. */
 const contexts = (raw: string, lead = '', tail = ''): ContextBlock[] => pieces(raw, lead, tail).map(context);
@@ -178,52 +181,23 @@ export function blockTextLength(block: KnownBlock): number {
   return n;
 }
 
-const unitText = (u: Unit) => u.blocks.reduce((n, b) => n + blockTextLength(b), 0);
-
 /** Room kept in every message of a split view for its "Part i of n" line. */
 const partRoom = { blocks: 1, text: 40 };
 const maxBlocks = slackLimits.blocksPerMessage - partRoom.blocks;
-const maxText = slackLimits.messageText - partRoom.text;
 
-/** A unit too big for one message on its own, cut between its blocks (never inside one). */
-function splitToFit(u: Unit): Unit[] {
-  if (u.blocks.length <= maxBlocks && unitText(u) <= maxText) return [u];
-  const out: Unit[] = [{ blocks: [], lines: u.lines }];
-  let text = 0;
-  for (const b of u.blocks) {
-    const last = out[out.length - 1]!;
-    if (last.blocks.length && (last.blocks.length >= maxBlocks || text + blockTextLength(b) > maxText)) {
-      out.push({ blocks: [], lines: [] });
-      text = 0;
-    }
-    out[out.length - 1]!.blocks.push(b);
-    text += blockTextLength(b);
-  }
-  return out;
-}
-
-/** Packs units into as few messages as the limits allow. */
-function pack(units: Unit[], text: string): SlackMessage[] {
-  const flat = units.flatMap(splitToFit);
-  const groups: Unit[][] = [];
-  let blocks = 0;
-  let chars = 0;
-  for (let i = 0; i < flat.length; i++) {
-    let j = i;
-    while (flat[j]!.keepWithNext && j + 1 < flat.length) j++;
-    const run = flat.slice(i, j + 1);
-    const runBlocks = run.reduce((n, u) => n + u.blocks.length, 0);
-    const runText = run.reduce((n, u) => n + unitText(u), 0);
-    if (!groups.length || blocks + runBlocks > maxBlocks || chars + runText > maxText) {
-      groups.push([]);
-      blocks = 0;
-      chars = 0;
-    }
-    groups[groups.length - 1]!.push(...run);
-    blocks += runBlocks;
-    chars += runText;
-    i = j;
-  }
+/** Packs units into as few messages as the limits allow (`messageText`: the text one message may carry). */
+function pack(units: Unit[], text: string, messageText: number): SlackMessage[] {
+  const maxText = messageText - partRoom.text;
+  const fitsBlocks = (blocks: readonly KnownBlock[]) =>
+    blocks.length <= maxBlocks && blocks.reduce((n, b) => n + blockTextLength(b), 0) <= maxText;
+  // A unit too big for one message on its own is cut between its blocks (never inside one) first.
+  const flat = units.flatMap((u): Unit[] => {
+    if (fitsBlocks(u.blocks)) return [u];
+    return paginate(u.blocks, fitsBlocks).map((blocks, i) => ({ blocks, lines: i ? [] : u.lines }));
+  });
+  const groups = paginate(flat, (page) => fitsBlocks(page.flatMap((u) => u.blocks)), {
+    keepWithNext: (u) => Boolean(u.keepWithNext),
+  });
   if (groups.length === 1) return [{ text, blocks: groups[0]!.flatMap((u) => u.blocks) }];
   // Split: each message carries the plain text of what it shows; together they are exactly `text`.
   return groups.map((group, i) => {
@@ -258,7 +232,7 @@ function questionUnits(view: QuestionView): Unit[] {
       question: view.questionId,
       answer: o.value,
       consultId: view.consultId,
-      step: view.step,
+      step: view.revision,
     };
     return {
       type: 'button',
@@ -275,8 +249,8 @@ function questionUnits(view: QuestionView): Unit[] {
   for (let i = 0; i < buttons.length; i += slackLimits.actionsElements)
     blocks.push({
       type: 'actions',
-      // New per consult and step, as Slack asks of a block_id.
-      block_id: `answer.${view.consultId}.${view.step}.${i}`.slice(0, slackLimits.id),
+      // New per consult and revision, as Slack asks of a block_id.
+      block_id: `answer.${view.consultId}.${view.revision}.${i}`.slice(0, slackLimits.id),
       elements: buttons.slice(i, i + slackLimits.actionsElements),
     } satisfies ActionsBlock);
   return [{ blocks, lines: [] }];
@@ -364,17 +338,21 @@ function partMessage(part: OutlinePart, hint?: string): SlackMessage {
   };
 }
 
-const fitsMessage = (m: SlackMessage) =>
+const fitsMessage = (m: SlackMessage, messageText: number) =>
   m.blocks.length <= slackLimits.blocksPerMessage &&
-  m.blocks.reduce((n, b) => n + blockTextLength(b), 0) <= slackLimits.messageText;
+  m.blocks.reduce((n, b) => n + blockTextLength(b), 0) <= messageText;
 
 /**
  * A recommendation in Slack: the bottom line is the message in the channel (or the DM); the sections
  * follow as replies in the consult's thread, as many as Block Kit's limits need, split by the outline's
  * one splitter. `withHead: false` is the `details` command: the sections only, all in the thread.
  */
-export function outlineMessages(o: Outline, withHead = true): SlackMessage[] {
-  const parts = splitOutline(o, (p) => fitsMessage(partMessage(p, headings.detailsInThread)), {
+function outlineMessages(
+  o: Outline,
+  withHead = true,
+  messageText: number = slackLimits.messageText,
+): SlackMessage[] {
+  const parts = splitOutline(o, (p) => fitsMessage(partMessage(p, headings.detailsInThread), messageText), {
     headAlone: true,
     withHead,
   });
@@ -427,24 +405,24 @@ function urgentUnits(items: RecommendationItem[]): Unit[] {
  * A view as one or more Slack messages. Pure: no Slack client, no Bot Framework. Every message carries the plain
  * text of what it shows (renderText); a recommendation too long for one message is split, never cut.
  */
-export function renderSlack(view: View): SlackMessage[] {
+export function renderSlack(view: View, messageText: number = slackLimits.messageText): SlackMessage[] {
   const text = renderText(view);
   switch (view.kind) {
     case 'question':
-      return pack(questionUnits(view), text);
+      return pack(questionUnits(view), text, messageText);
     case 'answered':
-      return pack(answeredUnits(view), text);
+      return pack(answeredUnits(view), text, messageText);
     case 'recommendation':
-      return outlineMessages(outlineOf(view.consultId, view.recommendation, view.changes));
+      return outlineMessages(outlineOf(view.consultId, view.recommendation, view.changes), true, messageText);
     case 'details':
-      return outlineMessages(outlineOf(view.consultId, view.recommendation), false);
+      return outlineMessages(outlineOf(view.consultId, view.recommendation), false, messageText);
     case 'note':
       // A thread reply: one block of text to copy.
       return [{ text, blocks: [...contexts(headings.noteCopy), ...sections(text)], thread: true }];
     case 'urgent':
-      return pack(urgentUnits(view.items), text);
+      return pack(urgentUnits(view.items), text, messageText);
     case 'summary':
-      return pack(summaryUnits(view, text), text);
+      return pack(summaryUnits(view, text), text, messageText);
     case 'welcome':
       return pack(
         [
@@ -454,8 +432,9 @@ export function renderSlack(view: View): SlackMessage[] {
           },
         ],
         text,
+        messageText,
       );
     default:
-      return pack([{ blocks: sections(text), lines: [text] }], text);
+      return pack([{ blocks: sections(text), lines: [text] }], text, messageText);
   }
 }

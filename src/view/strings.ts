@@ -19,6 +19,10 @@ export const notes: Record<Note, string> = {
   changeWhich: 'Which answer? Type change and its name or number in the summary, for example: change 2.',
 };
 
+/** Said when the turn could not reach the store: the answer was not taken, and the same reply will work shortly. */
+export const tryAgainNote =
+  "I can't save answers right now, so nothing was changed. Please try again in a moment.";
+
 /** Who gave an answer in a shared conversation, when it was not this turn's sender (dialogs/answerers.ts). */
 export const otherAnswerer = 'another clinician';
 

@@ -1,4 +1,4 @@
-import { outlineOf, type Outline, type OutlineHead, type OutlinePart, type OutlineSection } from './outline';
+import { outlineOf, type OutlineHead, type OutlinePart, type OutlineSection } from './outline';
 import { headings, notes, privacyHint } from './strings';
 import { evidenceTag, itemText, referenceLine, shortCite } from './text-parts';
 import type { View } from './view';
@@ -87,7 +87,7 @@ export function headText(h: OutlineHead): string[] {
   ];
 }
 
-export function sectionText(s: OutlineSection): string[] {
+function sectionText(s: OutlineSection): string[] {
   return [
     `${s.title}:`,
     ...s.lines.flatMap((l) => [`- ${l.text}`, ...(l.because ? [`  (${l.because})`] : [])]),
@@ -98,9 +98,4 @@ export function sectionText(s: OutlineSection): string[] {
 export function outlinePartText(part: OutlinePart): string {
   const blocks = [...(part.head ? [headText(part.head)] : []), ...part.sections.map(sectionText)];
   return blocks.map((b) => b.join('\n')).join('\n\n');
-}
-
-/** The whole recommendation as plain text, head and every section (card fallback, transcripts). */
-export function recommendationText(o: Outline): string {
-  return outlinePartText({ head: o.head, sections: o.sections });
 }

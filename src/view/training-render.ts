@@ -1,9 +1,11 @@
 import type { KnownBlock } from '@slack/web-api';
+import { cardContent } from './adaptive-card';
+import { sections, slackLimits } from './slack-blocks';
 import { notes } from './strings';
 import type { TrainDecisionView, TrainNote, TrainView } from './training-view';
 
 /** What a trainee's button carries (case-model §2), posted back unchanged as the activity's `value`. */
-export interface TrainButtonData {
+interface TrainButtonData {
   train: string;
   decision: string;
   choice: string;
@@ -12,7 +14,7 @@ export interface TrainButtonData {
 }
 
 /** Interface wording of trainee mode (clinical wording comes from the content through the views). */
-export const trainNotes: Record<TrainNote, string> = {
+const trainNotes: Record<TrainNote, string> = {
   // The consult's own reply to an old card, as the contract asks.
   stale: notes.stale,
   noCase: 'There is no training case with that id. Type train for a case chosen for you.',
@@ -26,7 +28,7 @@ export const trainNotes: Record<TrainNote, string> = {
   joined: 'A case is running here: you join it with your own attempt and score.',
 };
 
-export const trainHelpLines = [
+const trainHelpLines = [
   'train: a training case chosen for you (train <case id> for a given one)',
   'why: a hint for the current decision, without the answer',
   'score: your own record',
@@ -34,7 +36,7 @@ export const trainHelpLines = [
   'start, consult or restart: leave training and begin a consult',
 ];
 
-export function buttonData(view: TrainDecisionView, value: string): TrainButtonData {
+function buttonData(view: TrainDecisionView, value: string): TrainButtonData {
   return {
     train: view.caseId,
     decision: view.decisionId,
@@ -111,7 +113,7 @@ export function trainText(view: TrainView): string {
   }
 }
 
-export function percent(n: number, of: number): string {
+function percent(n: number, of: number): string {
   return of ? `${Math.round((100 * n) / of)}%` : '–';
 }
 
@@ -120,6 +122,7 @@ type Element = Record<string, unknown>;
 /**
  * The views of one turn as one Adaptive Card (1.5): Teams shows a learner's reveal and next decision in
  * place of the card they clicked. `universal` makes the buttons Action.Execute, with Action.Submit fallback.
+ * (The channel puts the plain text beside it or in its fallbackText: src/channels/cards.ts.)
  */
 export function trainCard(views: TrainView[], universal: boolean): Element {
   const body: Element[] = [];
@@ -154,27 +157,17 @@ export function trainCard(views: TrainView[], universal: boolean): Element {
       }),
     );
   }
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body,
-    ...(actions.length ? { actions } : {}),
-    // Teams carries the plain text here; other channels have it in the activity's `text`.
-    ...(universal ? { fallbackText: views.map(trainText).join('\n\n') } : {}),
-  };
+  return cardContent(body, actions);
 }
 
-const sectionMax = 3000;
-
-/** The views of one turn as one Slack message: sections of text, the decision's buttons last. */
-/** Block Kit for training views; `thread` goes into the buttons of an ephemeral message. */
+/**
+ * The views of one turn as one Slack message: sections of text, the decision's buttons last. `thread` goes
+ * into the buttons of an ephemeral message, whose clicks Slack may send without it.
+ */
 export function trainSlack(views: TrainView[], thread?: string): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [];
   for (const v of views) {
-    const text = trainText(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    for (let i = 0; i < text.length; i += sectionMax)
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: text.slice(i, i + sectionMax) } });
+    blocks.push(...sections(trainText(v)));
     if (v.kind === 'trainDecision')
       blocks.push({
         type: 'actions',
@@ -182,7 +175,13 @@ export function trainSlack(views: TrainView[], thread?: string): { text: string;
         elements: v.options.map((o, i) => ({
           type: 'button',
           action_id: `train.${i + 1}.${o.value}`.slice(0, 255),
-          text: { type: 'plain_text', text: o.label.length > 75 ? `${o.label.slice(0, 74)}…` : o.label },
+          text: {
+            type: 'plain_text',
+            text:
+              o.label.length > slackLimits.buttonText
+                ? `${o.label.slice(0, slackLimits.buttonText - 1)}…`
+                : o.label,
+          },
           value: JSON.stringify({ ...buttonData(v, o.value), ...(thread ? { thread } : {}) }),
         })),
       });

@@ -30,7 +30,7 @@ export interface TrainDecisionView {
   options: { value: string; label: string }[];
 }
 
-export interface TrainRevealView {
+interface TrainRevealView {
   kind: 'trainReveal';
   correct: boolean;
   title: string;
@@ -42,7 +42,7 @@ export interface TrainRevealView {
   refs: TrainRef[];
 }
 
-export interface TrainDebriefView {
+interface TrainDebriefView {
   kind: 'trainDebrief';
   caseId: string;
   right: number;
@@ -52,7 +52,7 @@ export interface TrainDebriefView {
   review: string[];
 }
 
-export interface TrainScoreView {
+interface TrainScoreView {
   kind: 'trainScore';
   casesDone: number;
   decisions: {

@@ -20,7 +20,7 @@ export type Note =
   | 'duplicate'
   | 'failed';
 
-export interface PitfallView {
+interface PitfallView {
   text: string;
   evidence: Evidence;
   refs: ResolvedRef[];
@@ -29,7 +29,8 @@ export interface PitfallView {
 export interface QuestionView {
   kind: 'question';
   consultId: string;
-  step: number;
+  /** The consult's revision this card was drawn at: its buttons carry it as `step` (case-model §2). */
+  revision: number;
   questionId: QuestionId;
   phase: Phase;
   number: number; // how many questions have been answered before this one, plus one
@@ -73,5 +74,3 @@ export type View =
       next?: string;
     }
   | { kind: 'help'; commands: { name: string; text: string }[] };
-
-export type ViewKind = View['kind'];

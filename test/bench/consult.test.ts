@@ -3,7 +3,7 @@ import { variedConsults } from '../../bench/consults';
 import { consult } from '../../bench/load';
 import { parseInput } from '../../dialogs/parse-input';
 import { pathway } from '../../src/content';
-import { ConsultService } from '../../src/consult-service';
+import { ConsultService } from '../../src/conversation/consult';
 import { MemoryStore } from '../../src/store/memory';
 
 // The bench's typed consult must stay a whole consult: if the content adds a question, the bench would

@@ -10,8 +10,9 @@ import {
 } from 'botframework-connector';
 import { ConsultAdapter } from '../../src/bot/adapter';
 import { conversationKey } from '../../src/bot/conversation-key';
-import { SlackAdapter } from '../../src/slack/adapter';
-import type { WebClient } from '@slack/web-api';
+import { EndpointAdapter } from '../../src/bot/endpoint-adapter';
+import type { ChannelTransport } from '../../src/channels/transport';
+import type { Activity as ChannelActivity } from '../../src/channels/activity';
 
 /**
  * The identity botbuilder's request check gives a turn: a Bot Connector token's claims (issued for this bot,
@@ -86,9 +87,9 @@ describe('the conversation key', () => {
 
   it('of a Slack turn (the route checked its signature) is the one Slack consults were always stored under', async () => {
     let key = '';
-    const slack = new SlackAdapter({} as WebClient);
+    const slack = new EndpointAdapter({} as ChannelTransport);
     await slack.process(
-      { ...teams, channelId: 'slack', conversation: { id: 'C0123:1700000001.000002' } } as Activity,
+      { ...teams, channelId: 'slack', conversation: { id: 'C0123:1700000001.000002' } } as ChannelActivity,
       async (ctx: TurnContext) => {
         key = conversationKey(ctx);
       },

@@ -21,7 +21,11 @@ function longestConsult(): { question: QuestionId; answer: string }[] {
 const last = (r: TurnResult) => r.views.at(-1)!;
 const asked = (v: View) => (v.kind === 'question' ? v.questionId : undefined);
 const click = (record: ConsultRecord, question: string, answer: string) =>
-  handleTurn(record, { kind: 'card', question, answer, consultId: record.consultId, step: record.step }, env);
+  handleTurn(
+    record,
+    { kind: 'card', question, answer, consultId: record.consultId, step: record.revision },
+    env,
+  );
 
 function run(entries: { question: QuestionId; answer: string }[]): TurnResult {
   let result = handleTurn(undefined, parseInput('start', undefined), env);
@@ -57,7 +61,7 @@ describe('change <question> on every question of a long consult', () => {
       expect(asked(last(byButton))).toBe(question);
       expect(typed.views).toHaveLength(1);
       // The card of the finished consult is out of date now.
-      expect(typed.record.step).toBeGreaterThan(finished.record.step);
+      expect(typed.record.revision).toBeGreaterThan(finished.record.revision);
 
       let result = click(typed.record, question as string, value);
       const answered = new Set(consult.map((e) => e.question));

@@ -22,7 +22,7 @@ function record(overrides: Partial<ConsultRecord>): ConsultRecord {
     consultId: 'consult-1',
     machineVersion: bcbmMachineVersion,
     contentVersion: pathway.version,
-    step: 3,
+    revision: 3,
     log,
     snapshot: JSON.parse(JSON.stringify(replay(log).snapshot)),
     startedAt: '2026-11-28T09:00:00Z',

@@ -4,6 +4,7 @@ import { parseInput } from '../../dialogs/parse-input';
 import { handoverNote, noteMaxChars } from '../../src/view/note';
 import { renderText } from '../../src/view/text';
 import { distinctRecommendations } from '../view/distinct';
+import { figure } from '../support/figures';
 
 const env: TurnEnv = {
   content: pathway,
@@ -38,7 +39,7 @@ describe('the handover note', () => {
       expect(note).toContain(pathway.version);
       if (note.length > longest.length) longest = note;
     }
-    console.log(`Longest handover note: ${longest.length} characters\n${longest}`);
+    figure(`Longest handover note: ${longest.length} characters\n${longest}`);
   });
 
   it('holds nothing anyone typed and no names, from a consult where free text was typed', () => {

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { activity, post, type Running, startServer } from '../support/server';
 import { plainTextOf } from '../support/plain-text';
 

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { pathway } from '../../src/content';
 import { buildRecommendation } from '../../src/pathway/recommend';
 import { stepOf } from '../../machines/step';

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import type { Activity } from 'botbuilder';
-import { tryAgainNote } from '../../src/bot/turn-error';
+import type { Activity } from '../support/server';
+import { tryAgainNote } from '../../src/view/strings';
 import { makeLogger } from '../../src/log';
 import type { App } from '../../src/server';
 import { notes } from '../../src/view/strings';
@@ -11,6 +11,7 @@ import { signedHeaders, slackEnv, startFakeSlack, waitFor, type FakeSlack } from
 import { slackCorpus, slackWitness, type SlackCase } from '../support/slack-event-corpus';
 import { imMessage } from '../support/slack-payloads';
 import { activityCorpus, witnessId, type Case } from '../support/activity-corpus';
+import { figure } from '../support/figures';
 
 /**
  * A generated, seeded corpus of bad and hostile requests against one real server (restify, CloudAdapter,
@@ -193,7 +194,7 @@ describe('a generated corpus of bad input', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(logs).not.toMatch(/PWNED|U0ATTACK|<!here>|<!channel>/);
 
-    console.log(
+    figure(
       `bad-input corpus (seed ${seed}): ${activities.length} activities to /api/messages, ` +
         `${slackCases.length} requests to /api/slack/events; ${reasons.size} distinct 4xx reasons ` +
         `(${messages.size} distinct messages):\n` +

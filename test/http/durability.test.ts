@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import Database from 'better-sqlite3';
 import { killLeftovers, startBot as startProcess } from '../support/bot-process';
 import { activity, post } from '../support/server';

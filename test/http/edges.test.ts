@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import type { ActionsBlock, Button } from '@slack/web-api';
 import { pathway } from '../../src/content';
 import { activity } from '../support/server';

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { readConfig } from '../../src/config';
 import { makeLogger } from '../../src/log';
 import { buildApp, type App } from '../../src/server';

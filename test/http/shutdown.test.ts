@@ -1,7 +1,8 @@
 import { connect, type Socket } from 'node:net';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { killLeftovers, startBot, type BotProcess } from '../support/bot-process';
 import { activity } from '../support/server';
+import { figure } from '../support/figures';
 
 /**
  * A POST whose headers and first bytes are sent now and the rest on `finish()`: a turn in flight. It asks for
@@ -75,7 +76,7 @@ describe('stopping the bot', () => {
     bot.child.kill('SIGTERM');
     // pino's own destination would retry its last line every 100 ms for ever here, and never exit.
     await expect(bot.exited).resolves.toEqual({ code: 0, signal: null });
-    console.log(`shutdown with closed log pipes: ${Date.now() - signalled} ms`);
+    figure(`shutdown with closed log pipes: ${Date.now() - signalled} ms`);
   }, 20_000);
 
   it('finishes a turn in flight and exits on SIGTERM even when its log pipes are closed', async () => {
@@ -90,7 +91,7 @@ describe('stopping the bot', () => {
     expect(response).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200/);
     expect(response).toContain('What kind of consult is this?');
     await expect(bot.exited).resolves.toEqual({ code: 0, signal: null });
-    console.log(`shutdown with closed log pipes and a turn in flight: ${Date.now() - signalled} ms`);
+    figure(`shutdown with closed log pipes and a turn in flight: ${Date.now() - signalled} ms`);
   }, 20_000);
 
   it('stops the bot when npm start is sent SIGTERM (no bot left serving)', async () => {

@@ -1,5 +1,5 @@
-import type { Activity } from 'botbuilder';
-import { tryAgainNote } from '../../src/bot/turn-error';
+import type { Activity } from '../support/server';
+import { tryAgainNote } from '../../src/view/strings';
 import type { ConsultStore } from '../../src/store/store';
 import { startConnector } from '../support/connector';
 import { activity, post, type Running, startServer } from '../support/server';

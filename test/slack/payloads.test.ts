@@ -55,9 +55,9 @@ describe('Slack payloads as activities', () => {
         }),
       ),
     );
-    expect(click?.messageTs).toBe('1.000005');
-    expect(click?.activity.value).toEqual(value);
-    expect(click?.activity.conversation?.id).toBe('C1:1.000001');
+    expect(click?.replyToId).toBe('1.000005');
+    expect(click?.value).toEqual(value);
+    expect(click?.conversation?.id).toBe('C1:1.000001');
   });
 
   it('ignore a click whose value is not button data', () => {

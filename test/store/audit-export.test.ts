@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { pathway } from '../../src/content';
-import { ConsultService } from '../../src/consult-service';
+import { ConsultService } from '../../src/conversation/consult';
 import { makeLogger } from '../../src/log';
 import { BlobStore } from '../../src/store/blob';
 import { SqliteStore } from '../../src/store/sqlite';

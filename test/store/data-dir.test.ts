@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { entry, killLeftovers, startBot } from '../support/bot-process';
 import { activity, post } from '../support/server';
 import { plainTextOf } from '../support/plain-text';

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Activity } from 'botbuilder';
-import { tryAgainNote } from '../../src/bot/turn-error';
+import type { Activity } from '../support/server';
+import { tryAgainNote } from '../../src/view/strings';
 import { pathway } from '../../src/content';
 import type { ConsultStore } from '../../src/store/store';
 import { notes } from '../../src/view/strings';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { GroupCommit } from '../../src/store/group-commit';
 import { SqliteStore } from '../../src/store/sqlite';
-import { tryAgainNote } from '../../src/bot/turn-error';
+import { tryAgainNote } from '../../src/view/strings';
 import { pathway } from '../../src/content';
 import { activity, post, startServer } from '../support/server';
 import { plainTextOf } from '../support/plain-text';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BlobServiceClient } from '@azure/storage-blob';
 import Database from 'better-sqlite3';
 import type { ActionsBlock, Button } from '@slack/web-api';
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { useAzurite } from '../support/azurite';
 import { startConnector, type ConnectorCall } from '../support/connector';
 import { signedHeaders, slackEnv, startFakeSlack, waitFor, type FakeSlack } from '../support/fake-slack';

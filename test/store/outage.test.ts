@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
-import { tryAgainNote } from '../../src/bot/turn-error';
+import type { Activity } from '../support/server';
+import { tryAgainNote } from '../../src/view/strings';
 import { startAzurite, type Azurite } from '../../tools/azurite';
 import { startBot, type BotProcess } from '../support/bot-process';
 import { activity, post } from '../support/server';

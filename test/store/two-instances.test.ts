@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { BlobStore } from '../../src/store/blob';
 import type { AuditEvent } from '../../src/store/store';
 import { notes } from '../../src/view/strings';

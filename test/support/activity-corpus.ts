@@ -3,7 +3,7 @@ import { pathway } from '../../src/content';
 import { activityTypes } from '../../src/http/activity-schema';
 
 /** What a request of the corpus must get. */
-export type Expect =
+type Expect =
   /** 4xx; with `field`, the refusal names it */
   | { refused: true; status?: number; field?: string }
   /** 200 and, for a message, at least one reply, none an apology for a failure */
@@ -24,7 +24,7 @@ export const witnessId = 'corpus-witness';
 const json = { 'content-type': 'application/json' };
 
 /** A well-formed activity as the Emulator sends it, replies in the response. */
-export function baseActivity(conversationId: string): Record<string, unknown> {
+function baseActivity(conversationId: string): Record<string, unknown> {
   return {
     type: 'message',
     id: '@id',
@@ -117,7 +117,7 @@ const anyJson = fc.oneof(
 );
 
 /** The forbidden keys anywhere, or nesting past the limit: the server refuses those, whatever else is there. */
-export function structurallyRefused(value: unknown, depth = 0): boolean {
+function structurallyRefused(value: unknown, depth = 0): boolean {
   if (typeof value !== 'object' || value === null) return false;
   if (depth >= 64) return true;
   return Object.keys(value).some(

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const root = join(__dirname, '../..');
+const root = join(__dirname, '../..');
 export const entry = join(root, 'dist/src/index.js');
 
 export interface BotProcess {

@@ -111,7 +111,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   };
 }
 
-export const signingSecret = 'test-secret';
+const signingSecret = 'test-secret';
 
 /** Slack's request signature: v0 HMAC-SHA256 of `v0:timestamp:body` with the signing secret. */
 export function signature(body: string, timestamp: number, secret = signingSecret): string {

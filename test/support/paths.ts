@@ -49,21 +49,21 @@ function atomicId(snapshot: BcbmSnapshot): string {
 }
 
 /** A state of the graph: where the machine is, plus the answers its guards can still read. */
-export function serializeRoute(snapshot: BcbmSnapshot): string {
+function serializeRoute(snapshot: BcbmSnapshot): string {
   const answers = snapshot.context.answers as Record<string, string>;
   return JSON.stringify([snapshot.value, readsFrom(atomicId(snapshot)).map((q) => answers[q] ?? null)]);
 }
 
-export function next(snapshot: BcbmSnapshot, event: AnswerEvent): BcbmSnapshot {
+function next(snapshot: BcbmSnapshot, event: AnswerEvent): BcbmSnapshot {
   return transition(bcbmMachine, snapshot, event)[0];
 }
 
-export function start(): BcbmSnapshot {
+function start(): BcbmSnapshot {
   return initialTransition(bcbmMachine)[0];
 }
 
 /** Every answer the current question takes, as events (the content's options are the case model's). */
-export function answerEvents(snapshot: BcbmSnapshot): AnswerEvent[] {
+function answerEvents(snapshot: BcbmSnapshot): AnswerEvent[] {
   const step = stepOf(snapshot);
   if (step.kind !== 'question') return [];
   return caseModel[step.questionId].map((v) => answerEvent(step.questionId, v as never));

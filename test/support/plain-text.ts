@@ -1,7 +1,7 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../../src/channels/activity';
 
 /** The plain text of an activity the bot sent, wherever the channel carries it (`text`, or Teams' `fallbackText`). */
-export function plainTextOf(activity: Partial<Activity>): string {
+export function plainTextOf(activity: Pick<Activity, 'text' | 'attachments'>): string {
   const card = activity.attachments?.[0]?.content as { fallbackText?: string } | undefined;
   return activity.text ?? card?.fallbackText ?? '';
 }

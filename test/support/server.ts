@@ -1,4 +1,7 @@
 import type { Activity } from 'botbuilder';
+
+/** The Bot Framework activity the tests post and read: botbuilder's type, named here once for every test. */
+export type { Activity };
 import { readConfig } from '../../src/config';
 import type { Logger } from '../../src/log';
 import { buildApp, type App } from '../../src/server';

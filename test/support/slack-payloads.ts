@@ -3,8 +3,8 @@
  * wrappers (docs.slack.dev/reference/events/app_mention, …/message.im), url_verification
  * (…/events/url_verification) and a block_actions payload (…/interaction-payloads/block_actions-payload).
  */
-export const team = 'T123ABC456';
-export const app = 'A123ABC456';
+const team = 'T123ABC456';
+const app = 'A123ABC456';
 /** The bot user: the installation the events are delivered for. */
 export const botUser = 'U0LAN0Z89';
 

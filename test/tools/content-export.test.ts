@@ -1,17 +1,15 @@
 import { join } from 'node:path';
-import { bcbmMachine } from '../../machines/bcbm.machine';
-import {
-  conditionBlock,
-  conditionText,
-  findRepoRoot,
-  md,
-  renderPathwayMarkdown,
-  routingOf,
-} from '../../tools/content-export';
+import { setup } from 'xstate';
+import { statechartGraph } from '../../machines/graph';
+import { conditionBlock, conditionText } from '../../tools/pathway-doc/conditions';
+import { renderPathwayMarkdown } from '../../tools/pathway-doc/document';
+import { md } from '../../tools/pathway-doc/markdown';
+import { routingOf } from '../../tools/pathway-doc/routing';
+import { repoRoot } from '../../tools/repo-root';
 import { pathway } from '../../src/content';
 import { expectUpToDate } from '../support/up-to-date';
 
-const docPath = join(findRepoRoot(), 'docs', 'pathway.md');
+const docPath = join(repoRoot(), 'docs', 'pathway.md');
 const rendered = renderPathwayMarkdown(pathway);
 
 /** The document as a reader sees the text: Markdown escapes removed, lines joined. */
@@ -141,8 +139,9 @@ describe('routing, read from the statechart', () => {
     expect([...reached].sort()).toEqual(pathway.outcomes.map((o) => o.id).sort());
   });
 
-  it('reads a config passed in, with sibling, #id and child targets and string guards', () => {
-    const machine = {
+  it('reads a machine passed in, with sibling, #id and compound targets, and refuses a guard it cannot read', () => {
+    const answered = (q: string, ...is: string[]) => ({ type: 'answered' as const, params: { q, is } });
+    const config = (second: object) => ({
       id: 'm',
       initial: 'a',
       states: {
@@ -150,19 +149,26 @@ describe('routing, read from the statechart', () => {
           meta: { questionId: 'scenario' },
           on: {
             'answer.scenario': [
-              { guard: { type: 'answered', params: { q: 'scenario', is: ['newSymptoms'] } }, target: 'b' },
-              { guard: 'custom', target: '#m.c' },
-              { target: '.inner' },
+              { guard: answered('scenario', 'newSymptoms'), target: 'b' },
+              second,
+              { target: 'd' },
             ],
           },
-          initial: 'inner',
-          states: { inner: { meta: { outcomeId: 'interimPlan' } } },
         },
         b: { meta: { questionId: 'seizure' } },
-        c: { type: 'final', meta: { outcomeId: 'treatmentPlan' } },
+        d: {
+          initial: 'inner',
+          states: { inner: { type: 'final' as const, meta: { outcomeId: 'interimPlan' } } },
+        },
+        c: { type: 'final' as const, meta: { outcomeId: 'treatmentPlan' } },
       },
-    };
-    const r = routingOf(machine);
+    });
+    const machineOf = (second: object) =>
+      setup({ guards: { answered: () => true, custom: () => true } }).createMachine(config(second) as never);
+    const graph = statechartGraph(
+      machineOf({ guard: answered('scenario', 'knownProgression'), target: '#m.c' }).root as never,
+    );
+    const r = routingOf(graph);
     expect(r.start).toEqual({ kind: 'question', question: 'scenario' });
     const branches = r.steps[0]?.events[0]?.branches ?? [];
     expect(branches.map((b) => b.to)).toEqual([
@@ -170,11 +176,14 @@ describe('routing, read from the statechart', () => {
       { kind: 'outcome', outcome: 'treatmentPlan' },
       { kind: 'outcome', outcome: 'interimPlan' },
     ]);
-    expect(branches[1]?.rule).toEqual({ guard: 'custom' });
-    const doc = renderPathwayMarkdown(pathway, machine, 'test');
-    expect(doc).toContain('else if the rule `custom` holds → recommendation');
+    expect(branches[1]?.rule).toEqual({ q: 'scenario', is: ['knownProgression'] });
+    const doc = renderPathwayMarkdown(pathway, graph, 'test');
+    expect(doc).toContain('else if Consult type is “Known metastases, progressing” → recommendation');
     expect(doc).not.toBe(rendered);
-    expect(bcbmMachine.config.id).toBe('bcbm');
+    // A guard the graph cannot put in words is refused, never exported as something it is not.
+    expect(() => statechartGraph(machineOf({ guard: 'custom', target: '#m.c' }).root as never)).toThrow(
+      /guard the graph reader does not know/,
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeLogger } from '../../src/log';
 import { MemoryStore } from '../../src/store/memory';
-import { openTraining } from '../../src/training/service';
+import { openTraining } from '../../src/conversation/training';
 import { reportCsv } from '../../tools/train-report';
 import { activity, post, startServer } from '../support/server';
 import { button, emergencyCase, rightOf, textOf, wrongOf } from './support';

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import type { PlayableCase } from '../../src/pathway/training-bank';
 import type { DecisionKey } from '../../src/pathway/training-key';
 import { plainTextOf } from '../support/plain-text';

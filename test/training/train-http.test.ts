@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from '../support/server';
 import { notes } from '../../src/view/strings';
 import { activity, post, startServer, type Running } from '../support/server';
 import { button, emergencyCase, rightOf, textOf, trainButtons, wrongOf } from './support';

@@ -6,6 +6,7 @@ import { outlineOf } from '../../src/view/outline';
 import { renderSlack } from '../../src/view/slack-blocks';
 import { evidenceLabels, headings } from '../../src/view/strings';
 import { distinctRecommendations } from './distinct';
+import { figure } from '../support/figures';
 
 /**
  * What the content must give every recommendation (case-model section 6), checked on every distinct
@@ -99,13 +100,13 @@ describe('the bottom line of every distinct recommendation', () => {
     };
   });
 
-  it('is enumerated over every distinct set of items, and the largest are printed', () => {
+  it('is enumerated over every distinct set of items, and the largest are printed when asked', () => {
     expect(all.length).toBeGreaterThan(50);
     expect(new Set(all.map((r) => r.outcome.id))).toEqual(new Set(pathway.outcomes.map((o) => o.id)));
     const top = (key: 'words' | 'firstCard' | 'firstSlack') =>
       measured.reduce((a, b) => (b[key] > a[key] ? b : a));
     const big = top('words');
-    console.log(
+    figure(
       `${all.length} distinct recommendations. Largest bottom line: ${big.words} words (${big.r.outcome.id}):\n` +
         `${[big.o.head.plan ?? '', ...big.o.head.bottomLine.map((a, i) => `${i + 1}. ${a}`), big.o.head.gpa ?? ''].join('\n')}\n` +
         `Largest first Teams card before anything is opened: ${top('firstCard').firstCard} words; ` +

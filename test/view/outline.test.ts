@@ -1,14 +1,18 @@
 import { plainTextOf } from '../support/plain-text';
-import type { Activity } from 'botbuilder';
-import { maxCitations, toActivities } from '../../src/bot/activities';
+import { maxCitations } from '../../src/channels/cards';
+import { consultMessages } from '../../src/channels/render';
+import { channelOf } from '../../src/channels/table';
 import { cardBudgetChars, partCard, partSizer } from '../../src/view/adaptive-card';
 import { linesOf, outlineOf, splitOutline, type Outline } from '../../src/view/outline';
 import { blockTextLength, escapeMrkdwn, renderSlack, slackLimits } from '../../src/view/slack-blocks';
-import { outlinePartText, recommendationText, renderText } from '../../src/view/text';
+import { outlinePartText, renderText } from '../../src/view/text';
 import type { View } from '../../src/view/view';
 import type { Recommendation } from '../../src/pathway/recommend';
 import { cardTexts, showsWhole } from './card-text';
 import { distinctRecommendations } from './distinct';
+
+/** The whole recommendation as plain text, head and every section. */
+const recommendationText = (o: Outline) => outlinePartText({ head: o.head, sections: o.sections });
 
 /** Teams refuses a bot message over 40 KB counted as UTF-16; stay well under it. */
 const teamsLimitUtf16Bytes = 40_000;
@@ -105,7 +109,7 @@ describe('every renderer loses nothing in the split', () => {
     for (const r of checked) {
       const o = outlineOf('c1', r);
       for (const channel of ['msteams', 'webchat']) {
-        const activities: Partial<Activity>[] = toActivities(view(r), channel);
+        const activities = consultMessages(view(r), channelOf(channel));
         const shown = activities.flatMap((a) => cardTexts(a.attachments));
         expect(statements(o).filter((s) => !showsWhole(shown, s))).toEqual([]);
         for (const a of activities)
@@ -118,7 +122,7 @@ describe('every renderer loses nothing in the split', () => {
 
   it('Teams: citations as one schema.org Message entity per message, at most 20, matching the numbered sources', () => {
     for (const r of checked.slice(0, 40)) {
-      for (const a of toActivities(view(r), 'msteams')) {
+      for (const a of consultMessages(view(r), channelOf('msteams'))) {
         const entities = (a.entities ?? []) as {
           type: string;
           citation: { position: number; appearance: { name: string; abstract: string } }[];

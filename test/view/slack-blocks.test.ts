@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/web-api';
 import type { ConsultRecord } from '../../dialogs/consult-record';
 import type { QuestionId } from '../../src/content/case-model';
-import { questionView } from '../../dialogs/consult';
+import { questionView } from '../../dialogs/views';
 import { parseInput } from '../../dialogs/parse-input';
 import { pathway } from '../../src/content';
 import { buildRecommendation } from '../../src/pathway/recommend';
@@ -22,7 +22,7 @@ const record = {
   consultId: '2f1c6a8e-4b7d-4c1e-9a51-0c2b7d3e9f10',
   machineVersion: 'test',
   contentVersion: pathway.version,
-  step: 3,
+  revision: 3,
   log: [],
   snapshot: null,
   startedAt: '2026-11-28T00:00:00.000Z',

@@ -7,7 +7,8 @@ import { pathway } from '../../src/content';
 import { buildApp, type App } from '../../src/server';
 import { headings } from '../../src/view/strings';
 import { disclaimerLine, productName } from '../../src/web/chat-page';
-import { toActivities } from '../../src/bot/activities';
+import { consultMessages } from '../../src/channels/render';
+import { channelOf } from '../../src/channels/table';
 import { buildRecommendation, type AnswerEntry } from '../../src/pathway/recommend';
 import { replay, stepOf } from '../../machines/step';
 import { outlineOf } from '../../src/view/outline';
@@ -389,7 +390,7 @@ describe('local chat page in a real browser', () => {
     const title = page.getByText(routeRecommendation().outcome.title, { exact: true }).last();
     await title.waitFor();
     // No scrolling by the test after the click: what the transcript shows once it has settled.
-    await page.waitForTimeout(1500);
+    await settled(page, title);
     const titleBox = await title.boundingBox();
     const bottomLine = page.getByText(headings.bottomLine, { exact: true }).last();
     const lineBox = await bottomLine.boundingBox();
@@ -427,13 +428,13 @@ describe('local chat page in a real browser', () => {
     })) as AnswerEntry[];
     const outcome = stepOf(replay(entries).snapshot);
     if (outcome.kind !== 'outcome') throw new Error('the route does not end in a recommendation');
-    const teams = toActivities(
+    const teams = consultMessages(
       {
         kind: 'recommendation',
         consultId: 'c1',
         recommendation: buildRecommendation(pathway, outcome.outcomeId, entries),
       },
-      'msteams',
+      channelOf('msteams'),
     );
     expect(teams[0]!.text).toBeUndefined();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -453,6 +454,22 @@ describe('local chat page in a real browser', () => {
 });
 
 /**
+ * Waits until `locator` stays where it is for five animation frames in a row: Web Chat scrolls its
+ * transcript smoothly after a reply or a resize, and a box read mid-scroll is not what the reader sees.
+ */
+async function settled(page: Page, locator: Locator, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  let last = '';
+  for (let same = 0; same < 5; ) {
+    if (Date.now() > until) throw new Error('the transcript did not settle');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+    const box = JSON.stringify(await locator.boundingBox());
+    same = box === last ? same + 1 : 0;
+    last = box;
+  }
+}
+
+/**
  * What a reader sees of a recommendation at desktop and phone width, saved as screenshots: the bottom line
  * on the first screen, the details closed, and a section that opens when its button is pressed.
  */
@@ -469,7 +486,7 @@ async function expectFirstScreen(page: Page, card: Locator, name: string): Promi
     // the card to the top once that has settled, and again until it stays there.
     const bottomOf = async () => {
       await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await page.waitForTimeout(200);
+      await settled(page, bottomLine);
       const b = await bottomLine.boundingBox();
       return b!.y + b!.height;
     };

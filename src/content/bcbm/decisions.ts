@@ -14,7 +14,6 @@ import {
   noMetastases,
   nothingToRelieve,
   noTherapy,
-  not,
   parenchymal,
   pending,
   progression,

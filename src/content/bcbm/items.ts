@@ -568,7 +568,8 @@ export const items: PathwayInput['items'] = [
     refs: [
       {
         citation: 'eanoEsmoLm2023',
-        point: 'levels of diagnostic certainty; CSF cytology confirms (work-up table read in a secondary source)',
+        point:
+          'levels of diagnostic certainty; CSF cytology confirms (work-up table read in a secondary source)',
       },
       { citation: 'eanoEsmo2021', point: 'CT is markedly less sensitive than MRI' },
     ],
@@ -780,7 +781,8 @@ export const items: PathwayInput['items'] = [
     id: 'noMetsCtContraindicated',
     section: 'immediate',
     text: 'No metastasis was seen, but only on contrast CT, and CT does not exclude metastases: it is far less sensitive than MRI. Ask radiology whether the MRI contraindication is absolute. If MRI stays impossible, repeat the contrast CT early if the symptom persists or changes.',
-    short: 'CT does not exclude metastases: ask if MRI is truly impossible; repeat CT early if symptoms persist.',
+    short:
+      'CT does not exclude metastases: ask if MRI is truly impossible; repeat CT early if symptoms persist.',
     rank: 5,
     when: all(noMetastases, is('mriAccess', 'contraindicated')),
     refs: [
@@ -877,8 +879,7 @@ export const items: PathwayInput['items'] = [
     id: 'srsOneToFour',
     section: 'localTherapy',
     text: 'Stereotactic radiosurgery (SRS) is the standard for up to 4 metastases. Do not add whole-brain radiotherapy routinely: it made cognitive decline at 3 months more common (91.7% vs 63.5%) without longer survival.',
-    short:
-      'Refer for radiosurgery (SRS) to each metastasis; no routine whole-brain radiotherapy.',
+    short: 'Refer for radiosurgery (SRS) to each metastasis; no routine whole-brain radiotherapy.',
     rank: 31,
     when: all(local('srs'), fewLesions),
     refs: [
@@ -957,8 +958,7 @@ export const items: PathwayInput['items'] = [
     section: 'localTherapy',
     text: 'A single metastasis under 3 cm without symptomatic mass effect can be treated with SRS or resection: choose by location, need for tissue, surgical risk and the patient’s preference.',
     // Follows srsOneToFour in the bottom line, which already says radiosurgery: this names the alternative.
-    short:
-      'Resection is an equal option for this single lesion: choose by site, tissue need, risk.',
+    short: 'Resection is an equal option for this single lesion: choose by site, tissue need, risk.',
     rank: 31,
     when: all(
       local('srs'),
@@ -1534,7 +1534,8 @@ export const items: PathwayInput['items'] = [
     id: 'progDiffuseAfterWbrtNotHer2',
     section: 'localTherapy',
     text: 'Diffuse progression after whole-brain radiotherapy, not known to be HER2-positive: no systemic regimen has proven activity in the brain here, so weigh the options at the tumour board: radiosurgery to the lesions that suit it, surgery for a lesion with mass effect, a reduced-dose second course of whole-brain radiotherapy with memantine, systemic therapy by subtype, or palliative care. ASCO prefers systemic therapy at this point only for HER2-positive disease.',
-    short: 'Tumour board: radiosurgery, surgery, reduced-dose repeat WBRT, systemic therapy or palliative care.',
+    short:
+      'Tumour board: radiosurgery, surgery, reduced-dose repeat WBRT, systemic therapy or palliative care.',
     rank: 31,
     when: all(
       local('reTreat'),
@@ -1578,7 +1579,8 @@ export const items: PathwayInput['items'] = [
     id: 'progDiffuseWithNecrosis',
     section: 'localTherapy',
     text: 'Diffuse new lesions beside a treated lesion that may be radionecrosis (imaging favours it, or has not settled it): whole-brain radiotherapy would irradiate that lesion again, so any further radiation is decided with radiation oncology once the lesion is settled; systemic therapy and palliative care are the other options.',
-    short: 'Diffuse progression beside a possibly necrotic lesion: decide any radiation with radiation oncology.',
+    short:
+      'Diffuse progression beside a possibly necrotic lesion: decide any radiation with radiation oncology.',
     rank: 31,
     when: all(
       local('reTreat'),

@@ -102,11 +102,7 @@ export const manyLesions = is('lesionCount', 'fiveToTen', 'moreThanTen');
 /** At progression, a growing irradiated lesion that imaging has not shown to be tumour (it may be radionecrosis). */
 export const possibleNecrosis = is('necrosisWorkup', 'notDone', 'indeterminate', 'favoursNecrosis');
 /** A lesion growing at a treated site whose nature (tumour or radionecrosis) imaging has not settled. */
-export const treatedSiteUnsettled = all(
-  progression,
-  is('progressionSite', 'treatedSite'),
-  possibleNecrosis,
-);
+export const treatedSiteUnsettled = all(progression, is('progressionSite', 'treatedSite'), possibleNecrosis);
 /** Tumour at intracranial progression after radiation: new lesions, or imaging that favours tumour. */
 export const tumourAfterRadiation = all(
   progression,

@@ -1,34 +1,10 @@
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
 import { ErrorCode, type WebClient } from '@slack/web-api';
+import type { Activity } from '../channels/activity';
+import type { ChannelTransport } from '../channels/transport';
 import type { Logger } from '../log';
 import { escapeMrkdwn } from '../view/slack-blocks';
-import { channelProvenKey } from '../bot/conversation-key';
-import { ephemeralKey } from '../bot/training-edge';
-import { slackMessagesOf } from './outgoing';
-
-/** Where a Slack consult lives: a direct-message channel, or one thread of a channel. */
-export interface SlackPlace {
-  channel: string;
-  threadTs?: string;
-}
-
-/** The Bot Framework conversation id of a place: `channel` for a DM, `channel:thread_ts` for a thread. */
-export function conversationIdOf(place: SlackPlace): string {
-  return place.threadTs ? `${place.channel}:${place.threadTs}` : place.channel;
-}
-
-export function placeOf(conversationId: string | undefined): SlackPlace {
-  const [channel = '', threadTs] = (conversationId ?? '').split(':');
-  if (!channel) throw new Error('a Slack activity needs a conversation id');
-  return threadTs ? { channel, threadTs } : { channel };
-}
+import { placeOf } from './place';
+import { slackMessagesOf } from './render';
 
 /** Tries of one Web API call that Slack answers with 429, and the longest Retry-After the bot waits out. */
 const rateLimitTries = 3;
@@ -40,7 +16,7 @@ const maxRetryAfterSeconds = 30;
  * other failure Slack may have posted the message already, and a repeat would post it twice.
  * (The client is made with `rejectRateLimitedCalls`, so a 429 reaches here as its own error.)
  */
-export async function waitingOutRateLimits<T>(call: () => Promise<T>, log?: Logger): Promise<T> {
+async function waitingOutRateLimits<T>(call: () => Promise<T>, log?: Logger): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
@@ -56,41 +32,33 @@ export async function waitingOutRateLimits<T>(call: () => Promise<T>, log?: Logg
 }
 
 /**
- * A Bot Framework adapter for Slack's Web API: a turn's replies are posted with chat.postMessage (in the thread
- * of the consult), updates are chat.update and deletes chat.delete. Incoming requests are verified and turned
- * into activities by the route (./route.ts); this class only runs turns and talks to Slack.
+ * Slack's Web API as a channel transport: a turn's replies are posted with chat.postMessage (in the thread of
+ * the consult; ephemeral ones with chat.postEphemeral, to their recipient alone), updates are chat.update and
+ * deletes chat.delete. The Bot Framework edge runs the turns (src/bot/endpoint-adapter.ts); incoming requests
+ * are verified and turned into activities by the route (./route.ts).
  */
-export class SlackAdapter extends BotAdapter {
+export class SlackTransport implements ChannelTransport {
   constructor(
     private readonly client: WebClient,
     private readonly log?: Logger,
-  ) {
-    super();
-  }
+  ) {}
 
-  /** Runs one turn for an activity built from a Slack event or click, whose signature the route checked. */
-  process(activity: Partial<Activity>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
-    const ctx = new TurnContext(this, activity);
-    ctx.turnState.set(channelProvenKey, true);
-    return this.runMiddleware(ctx, logic);
-  }
-
-  async sendActivities(_ctx: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const responses: ResourceResponse[] = [];
+  async send(activities: Activity[]): Promise<string[]> {
+    const ids: string[] = [];
     // One after another: Slack shows a thread in the order messages arrive.
     for (const activity of activities) {
-      if (activity.type !== ActivityTypes.Message) {
-        responses.push({ id: '' }); // typing, delay and trace activities have no Slack counterpart
+      if (activity.type !== 'message') {
+        ids.push(''); // typing, delay and trace activities have no Slack counterpart
         continue;
       }
       const { channel, threadTs } = placeOf(activity.conversation?.id);
-      // Trainee mode: a learner's reveal is shown to them alone (../bot/training-edge.ts).
-      const user = (activity.channelData as Record<string, unknown> | undefined)?.[ephemeralKey];
+      // Trainee mode: a learner's reveal is shown to them alone.
+      const user = activity.deliveryMode === 'ephemeral' ? activity.recipient?.id : undefined;
       // One view can be several messages: details go in the thread (in a DM, under the view's first message).
       let first: string | undefined;
       for (const m of slackMessagesOf(activity)) {
         const thread = threadTs ?? (m.thread ? first : undefined);
-        if (typeof user === 'string') {
+        if (user) {
           const sent = await waitingOutRateLimits(
             () =>
               this.client.chat.postEphemeral({
@@ -123,13 +91,12 @@ export class SlackAdapter extends BotAdapter {
         );
         first ??= posted.ts;
       }
-      responses.push({ id: first ?? '' });
+      ids.push(first ?? '');
     }
-    return responses;
+    return ids;
   }
 
-  async updateActivity(_ctx: TurnContext, activity: Partial<Activity>): Promise<void> {
-    if (!activity.id) throw new Error('updateActivity needs the id (ts) of the message to update');
+  async update(activity: Activity & { id: string }): Promise<void> {
     const { channel } = placeOf(activity.conversation?.id);
     const [m] = slackMessagesOf(activity);
     const ts = activity.id;
@@ -146,22 +113,8 @@ export class SlackAdapter extends BotAdapter {
     );
   }
 
-  async deleteActivity(_ctx: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
-    if (!reference.activityId) throw new Error('deleteActivity needs the id (ts) of the message to delete');
-    const { channel } = placeOf(reference.conversation?.id);
-    const ts = reference.activityId;
+  async delete(conversationId: string, ts: string): Promise<void> {
+    const { channel } = placeOf(conversationId);
     await waitingOutRateLimits(() => this.client.chat.delete({ channel, ts }), this.log);
-  }
-
-  async continueConversation(
-    reference: Partial<ConversationReference>,
-    logic: (ctx: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: 'continueConversation' },
-      reference,
-      true,
-    );
-    await this.process(activity, logic);
   }
 }

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Pathway } from './content/schema';
-import { ConsultRecord } from '../dialogs/consult-record';
-import { handleTurn, type TurnResult } from '../dialogs/consult';
-import type { Answerer } from '../dialogs/answerers';
-import type { TurnInput } from '../dialogs/parse-input';
-import { KeyedQueue } from './keyed-queue';
-import { Recent } from './pathway/recent';
-import type { Logger } from './log';
-import { ConflictError, DuplicateDeliveryError, type AuditEvent, type ConsultStore } from './store/store';
+import type { Pathway } from '../content/schema';
+import { ConsultRecord } from '../../dialogs/consult-record';
+import { handleTurn, type TurnResult } from '../../dialogs/consult';
+import type { Answerer } from '../../dialogs/answerers';
+import type { TurnInput } from '../../dialogs/parse-input';
+import { KeyedQueue } from '../lib/keyed-queue';
+import { Recent } from '../lib/recent';
+import type { Logger } from '../log';
+import { retryOnConflict } from '../store/retry';
+import { ConflictError, DuplicateDeliveryError, type AuditEvent, type ConsultStore } from '../store/store';
 
 /** Consults kept parsed in memory: a bounded cache, so memory does not grow with stored consults. */
 const cachedConsults = 2000;
@@ -16,9 +17,9 @@ const cachedConsults = 2000;
 export const duplicate = 'duplicate' as const;
 
 /**
- * Runs consult turns against the store: load, apply, save with the turn's audit events and its
- * delivery id (compare-and-set, retried on fresh state after a lost race). Channel-neutral: the Bot
- * Framework edge, the Slack adapter and the terminal chat all use it.
+ * Runs consult turns against the store: load, apply, save with the turn's audit events and its delivery id
+ * (compare-and-set, retried on fresh state after a lost race). The conversation service (./service.ts)
+ * calls it for every turn it decides is a consult's.
  */
 export class ConsultService {
   private readonly queue = new KeyedQueue();
@@ -51,62 +52,59 @@ export class ConsultService {
     by?: Answerer,
     deliveryId?: string,
   ): Promise<TurnResult | typeof duplicate> {
-    return this.queue.run(key, () => this.turnNow(key, input, by, deliveryId));
-  }
-
-  private async turnNow(
-    key: string,
-    input: TurnInput,
-    by?: Answerer,
-    deliveryId?: string,
-  ): Promise<TurnResult | typeof duplicate> {
     // Where conflicts are cheap, first from the copy this process wrote or read last, without asking
     // the store: the save is a compare-and-set on its etag, so a copy another instance has since
     // changed fails there and the turn is run again on what the store holds. A turn that writes
     // nothing checks the etag instead.
-    let fresh = !this.store.cheapConflicts;
-    for (let tries = 0; ; ) {
-      const cached = fresh ? undefined : this.records.get(key);
-      if (!cached) tries++;
-      const before = cached ?? (await this.load(key));
-      const result = handleTurn(before?.record, input, {
-        content: this.content,
-        now: new Date(),
-        newId: randomUUID,
-        by,
-      });
-      if (!result.changed) {
-        if (cached && !(await this.current(key, cached.etag))) {
-          fresh = true;
-          continue;
-        }
-        // Nothing else to write: recording the delivery id is the turn's one write.
-        if (deliveryId !== undefined && !(await this.firstDelivery(key, deliveryId)))
-          return this.duplicate(key, deliveryId);
-        return result;
-      }
-      try {
-        // Delivery id, state and audit rows together; resolves once durable (SQLite: the batch's commit).
-        const etag = await this.store.save({
-          key,
-          value: result.record,
-          etag: before?.etag,
-          events: auditEvents(before?.record, result, this.content.version),
-          deliveryId,
-        });
-        this.records.set(key, { etag, record: result.record });
-      } catch (err) {
-        if (err instanceof DuplicateDeliveryError) return this.duplicate(key, deliveryId);
-        // A try on this process's own copy does not count: five tries on the store's state.
-        if (err instanceof ConflictError && (cached !== undefined || tries < 5)) {
-          fresh = true;
-          continue;
-        }
-        throw err;
-      }
-      this.log.info({ key, consultId: result.record.consultId, step: result.record.step }, 'turn saved');
+    return this.queue.run(key, () =>
+      retryOnConflict((fresh) => this.attempt(key, input, by, deliveryId, fresh), {
+        fresh: !this.store.cheapConflicts,
+      }),
+    );
+  }
+
+  private async attempt(
+    key: string,
+    input: TurnInput,
+    by: Answerer | undefined,
+    deliveryId: string | undefined,
+    fresh: boolean,
+  ): Promise<TurnResult | typeof duplicate> {
+    const cached = fresh ? undefined : this.records.get(key);
+    const before = cached ?? (await this.load(key));
+    const result = handleTurn(before?.record, input, {
+      content: this.content,
+      now: new Date(),
+      newId: randomUUID,
+      by,
+    });
+    if (!result.changed) {
+      if (cached && !(await this.current(key, cached.etag)))
+        throw new ConflictError(`consult ${key} changed since this process read it`);
+      // Nothing else to write: recording the delivery id is the turn's one write.
+      if (deliveryId !== undefined && !(await this.firstDelivery(key, deliveryId)))
+        return this.duplicate(key, deliveryId);
       return result;
     }
+    try {
+      // Delivery id, state and audit rows together; resolves once durable (SQLite: the batch's commit).
+      const etag = await this.store.save({
+        key,
+        value: result.record,
+        etag: before?.etag,
+        events: auditEvents(result, this.content.version),
+        deliveryId,
+      });
+      this.records.set(key, { etag, record: result.record });
+    } catch (err) {
+      if (err instanceof DuplicateDeliveryError) return this.duplicate(key, deliveryId);
+      throw err;
+    }
+    this.log.info(
+      { key, consultId: result.record.consultId, revision: result.record.revision },
+      'turn saved',
+    );
+    return result;
   }
 
   /**
@@ -123,7 +121,7 @@ export class ConsultService {
     if ('unchanged' in loaded && known) return known;
     const parsed = ConsultRecord.safeParse('value' in loaded ? loaded.value : undefined);
     if (parsed.success) {
-      const record = parsed.data as ConsultRecord;
+      const record = parsed.data;
       this.records.set(key, { etag: loaded.etag, record });
       return { record, etag: loaded.etag };
     }
@@ -163,11 +161,7 @@ export class ConsultService {
 }
 
 /** Ids and enumerated values only: what the turn says it did. */
-export function auditEvents(
-  _before: ConsultRecord | undefined,
-  result: TurnResult,
-  contentVersion: string,
-): AuditEvent[] {
+function auditEvents(result: TurnResult, contentVersion: string): AuditEvent[] {
   const after = result.record;
   return result.events.map((e) => ({
     ...e,

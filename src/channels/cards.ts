@@ -1,12 +1,14 @@
-import { ActivityTypes, Channels, type Activity, type Entity } from 'botbuilder';
 import { renderCards } from '../view/adaptive-card';
 import { citedIn, outlineOf, type Outline } from '../view/outline';
 import { renderText } from '../view/text';
 import { shortCite } from '../view/text-parts';
+import { trainCard, trainText } from '../view/training-render';
+import type { TrainView } from '../view/training-view';
 import type { View } from '../view/view';
+import type { Message } from './activity';
+import type { ChannelProfile } from './table';
 
-/** Where a Slack-bound activity carries its view: the Slack adapter renders it in Slack's own format. */
-export const viewKey = 'consultView';
+type Entity = Record<string, unknown>;
 
 /** Teams shows at most 20 citations per message; more is refused with a 400. */
 export const maxCitations = 20;
@@ -15,7 +17,7 @@ export const maxCitations = 20;
  * The numbered references of a message as Teams citations: one schema.org Message entity whose Claims
  * Teams draws as citation pills ([n] in the text). The plain list stays in the card's "Sources".
  */
-export function citationEntity(o: Outline, numbers: number[]): Entity | undefined {
+function citationEntity(o: Outline, numbers: number[]): Entity | undefined {
   const cited = numbers
     .map((n) => o.references.find((r) => r.n === n))
     .filter((r) => r !== undefined)
@@ -64,58 +66,67 @@ function citationsPerCard(view: View, count: number, texts: string[]): (Entity |
 }
 
 /**
- * Views as Bot Framework activities. Every activity carries the plain-text version once: in `text`
- * (Web Chat and the Emulator show the card and hide it; transcripts and screen readers have it), or in
- * Teams (which would show text and card one above the other) in the card's `fallbackText`, with its
- * first line as the notification `summary`.
+ * A view as Adaptive Card messages. Every message carries the plain-text version once: in `text` (Web Chat
+ * and the Emulator show the card and hide it; transcripts and screen readers have it), or, where the channel
+ * would show text and card one above the other (Teams), in the card's `fallbackText`, with its first line as
+ * the notification `summary`.
  */
-export function toActivities(view: View, channelId: string): Partial<Activity>[] {
-  // Slack: the view itself, which only the Slack adapter turns into Block Kit (it may be several messages).
-  if (channelId === Channels.Slack)
-    return [
-      {
-        type: ActivityTypes.Message,
-        text: renderText(view),
-        textFormat: 'plain',
-        channelData: { [viewKey]: view },
-      },
-    ];
+export function cardMessages(view: View, channel: ChannelProfile): Message[] {
   // A recommendation's cards hold nothing of the consult but the recommendation (no ids): drawn once per
   // channel for a shared recommendation (src/pathway/recommend.ts), each send gets its own copies.
   const shared = (view.kind === 'recommendation' && !view.changes) || view.kind === 'details';
   if (shared) {
     let byChannel = drawn.get(view.recommendation);
     if (!byChannel) drawn.set(view.recommendation, (byChannel = new Map()));
-    const key = `${view.kind}:${channelId}`;
-    let activities = byChannel.get(key);
-    if (!activities) byChannel.set(key, (activities = cardActivities(view, channelId)));
-    return activities.map((a) => ({ ...a }));
+    const key = `${view.kind}:${channel.name}`;
+    let messages = byChannel.get(key);
+    if (!messages) byChannel.set(key, (messages = drawCards(view, channel)));
+    return messages.map((a) => ({ ...a }));
   }
-  return cardActivities(view, channelId);
+  return drawCards(view, channel);
 }
 
 /** Drawn recommendations, by recommendation, then by view kind and channel. */
-const drawn = new WeakMap<object, Map<string, Partial<Activity>[]>>();
+const drawn = new WeakMap<object, Map<string, Message[]>>();
 
-function cardActivities(view: View, channelId: string): Partial<Activity>[] {
-  const cards = renderCards(view, { universal: channelId === Channels.Msteams });
-  if (!cards) return [{ type: ActivityTypes.Message, text: renderText(view), textFormat: 'plain' }];
-  const citations =
-    channelId === Channels.Msteams
-      ? citationsPerCard(
-          view,
-          cards.length,
-          cards.map((c) => c.text),
-        )
-      : [];
-  return cards.map(({ card, text }, i) =>
-    channelId === Channels.Msteams
-      ? {
-          type: ActivityTypes.Message,
-          summary: text.split('\n')[0],
-          attachments: [{ ...card, content: { ...card.content, fallbackText: text } }],
-          ...(citations[i] ? { entities: [citations[i]] } : {}),
-        }
-      : { type: ActivityTypes.Message, text, textFormat: 'plain', attachments: [card] },
-  );
+function drawCards(view: View, channel: ChannelProfile): Message[] {
+  const cards = renderCards(view, {
+    universal: channel.universalActions,
+    budget: channel.maxMessageChars,
+  });
+  if (!cards) return [{ type: 'message', text: renderText(view), textFormat: 'plain' }];
+  const citations = channel.citations
+    ? citationsPerCard(
+        view,
+        cards.length,
+        cards.map((c) => c.text),
+      )
+    : [];
+  return cards.map(({ card, text }, i) => inCard(channel, card, text, citations[i]));
+}
+
+/** A card and its plain text as one message, the text where the channel wants it. */
+function inCard(
+  channel: ChannelProfile,
+  card: { contentType: string; content: Record<string, unknown> },
+  text: string,
+  citation?: Entity,
+): Message {
+  if (channel.plainText === 'text')
+    return { type: 'message', text, textFormat: 'plain', attachments: [card] };
+  return {
+    type: 'message',
+    summary: text.split('\n')[0],
+    attachments: [{ ...card, content: { ...card.content, fallbackText: text } }],
+    ...(citation ? { entities: [citation] } : {}),
+  };
+}
+
+/** The views of one training turn as one card: Teams shows a learner's reveal in place of the card they clicked. */
+export function trainingCardMessage(views: TrainView[], channel: ChannelProfile): Message {
+  const card = {
+    contentType: 'application/vnd.microsoft.card.adaptive',
+    content: trainCard(views, channel.universalActions),
+  };
+  return inCard(channel, card, views.map(trainText).join('\n\n'));
 }

@@ -1,8 +1,11 @@
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import restify from 'restify';
-import { maxBodyBytes } from '../src/server';
+import { maxBodyBytes } from '../http/request';
 
-/** The floor: a plain Bot Framework echo bot on the same restify + CloudAdapter stack. */
+/**
+ * The floor `npm run bench` measures the bot against: a plain Bot Framework echo bot on the same restify +
+ * CloudAdapter stack. It lives with the SDK it measures, and moves with it.
+ */
 export function echoServer(): restify.Server {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new ActivityHandler();
@@ -21,7 +24,7 @@ export function echoServer(): restify.Server {
   return server;
 }
 
-// `node dist/bench/echo.js`: the echo bot as its own process, so the bench measures it like the bot.
+// `node dist/src/bot/echo.js`: the echo bot as its own process, so the bench measures it like the bot.
 if (require.main === module) {
   const server = echoServer();
   server.listen(0, '127.0.0.1', () => {

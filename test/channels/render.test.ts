@@ -1,5 +1,8 @@
-import { toActivities, viewKey } from '../../src/bot/activities';
+import { consultMessages } from '../../src/channels/render';
+import { channelOf } from '../../src/channels/table';
 import { pathway } from '../../src/content';
+import { renderSlack } from '../../src/view/slack-blocks';
+import { renderText } from '../../src/view/text';
 import { buildRecommendation } from '../../src/pathway/recommend';
 import type { View } from '../../src/view/view';
 
@@ -16,6 +19,8 @@ const view: View = {
   consultId: 'c1',
   recommendation: buildRecommendation(pathway, 'interimPlan', [...entries]),
 };
+
+const toActivities = (v: View, channelId: string) => consultMessages(v, channelOf(channelId));
 
 describe('a recommendation as Bot Framework activities', () => {
   it('gives Teams the plain text in the card, not as a second copy above it', () => {
@@ -39,10 +44,11 @@ describe('a recommendation as Bot Framework activities', () => {
     },
   );
 
-  it('gives Slack the view, which only the Slack adapter renders as Block Kit', () => {
+  it('gives Slack its Block Kit messages in the activity itself (channelData), the plain text in `text`', () => {
     const [activity, ...more] = toActivities(view, 'slack');
     expect(more).toEqual([]);
-    expect(activity!.channelData).toEqual({ [viewKey]: view });
-    expect(JSON.stringify(activity)).not.toContain('"blocks"');
+    expect(activity!.channelData).toEqual({ blockKit: renderSlack(view) });
+    expect(activity!.text).toBe(renderText(view));
+    expect(activity!.attachments).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { TrainInput } from '../../dialogs/train';
 
 /** A trainee's button (case-model §2); extra fields are allowed and ignored. */
-export const TrainData = z.looseObject({
+const TrainData = z.looseObject({
   train: z.string().min(1).max(64),
   decision: z.string().min(1).max(64),
   choice: z.string().min(1).max(64),

@@ -3,12 +3,14 @@ import { pathway } from '../content';
 import type { Pathway } from '../content/schema';
 import { training } from '../content/training-content';
 import type { DecisionId, Training } from '../content/training-schema';
-import { KeyedHash } from '../keyed-hash';
-import { KeyedQueue } from '../keyed-queue';
+import { KeyedHash } from '../lib/keyed-hash';
+import { KeyedQueue } from '../lib/keyed-queue';
+import { Recent } from '../lib/recent';
 import { loadCases, type PlayableCase } from '../pathway/training-bank';
 import type { Logger } from '../log';
-import { ConflictError, DuplicateDeliveryError, type ConsultStore } from '../store/store';
-import type { TrainCommand } from './parse';
+import { retryOnConflict } from '../store/retry';
+import { DuplicateDeliveryError, type ConsultStore } from '../store/store';
+import type { TrainCommand } from './training-input';
 import type { TrainReportView, TrainView } from '../view/training-view';
 import {
   activeAttempt,
@@ -39,6 +41,8 @@ export interface Learner {
 
 export interface TrainingOutcome {
   claimed: boolean;
+  /** A delivery applied before (a channel's retry): claimed, nothing to send. */
+  duplicate?: true;
   shared: TrainView[];
   own: TrainView[];
   /** The learner's attempt after the turn, for a Teams user-specific card. */
@@ -48,13 +52,16 @@ export interface TrainingOutcome {
 /**
  * Trainee mode against the store: learner records under `learner:<hmac>`, the case running in a conversation
  * under `training:<hash>`, the educator's aggregates under `training:report`; every write is a
- * compare-and-set on the etag, retried when another writer won the race.
+ * compare-and-set on the etag, retried when another writer won the race (../store/retry.ts). The
+ * conversation service (./service.ts) calls it for every turn it decides is training's.
  */
 export class TrainingService {
   /** The clock: injectable so tests can move time for spaced repetition. */
   now: () => Date = () => new Date();
   private readonly queue = new KeyedQueue();
   private readonly hashes: KeyedHash;
+  /** Learner records this process read or wrote last, with their etag (absent learners too). */
+  private readonly learners = new Recent<string, { record: LearnerRecord; etag?: string }>(2000);
 
   constructor(
     private readonly store: ConsultStore,
@@ -83,20 +90,32 @@ export class TrainingService {
    */
   async turn(who: Learner, command: TrainCommand, deliveryId?: string): Promise<TrainingOutcome> {
     if (command.kind === 'report') return { claimed: true, shared: [await this.reportView()], own: [] };
-    const key = `learner:${this.hashOf(who.channelId, who.userId)}`;
-    // Typed replies and consult commands go to training only while this learner plays here.
-    if (['answer', 'why', 'back', 'summary', 'help'].includes(command.kind)) {
-      const loaded = await this.loadLearner(key);
-      if (!inTraining(loaded.record, this.conversationHash(who.conversation)))
-        return { claimed: false, shared: [], own: [] };
-    }
+    const key = this.learnerKey(who);
     return this.serial(key, () => this.turnNow(key, who, command, deliveryId));
+  }
+
+  /**
+   * Whether typed replies and `why`, `back`, `summary`, `help` of this learner here are training's: they are
+   * while the learner plays a case in this conversation. Asked for every typed reply of every consult, so it
+   * is answered from this process's copy of the learner where the store is this process's alone (SQLite locks
+   * its folder, memory is the process's own; every write of a learner goes through here and refreshes the
+   * copy), and asked of the store (with the etag of that copy) where several instances share it.
+   */
+  async playing(who: Learner): Promise<boolean> {
+    const key = this.learnerKey(who);
+    const known = this.learners.get(key);
+    const { record } = known && this.store.cheapConflicts ? known : await this.loadLearner(key);
+    return inTraining(record, this.conversationHash(who.conversation));
   }
 
   /** The learner's current view of an attempt (a Teams refresh of their user-specific card). */
   async viewOf(who: Learner, attemptId: string): Promise<TrainView[]> {
-    const { record } = await this.loadLearner(`learner:${this.hashOf(who.channelId, who.userId)}`);
+    const { record } = await this.loadLearner(this.learnerKey(who));
     return attemptViews(record, attemptId, this.context(who));
+  }
+
+  private learnerKey(who: Learner): string {
+    return `learner:${this.hashOf(who.channelId, who.userId)}`;
   }
 
   private context(who: Learner): TrainContext {
@@ -129,10 +148,14 @@ export class TrainingService {
   }
 
   private async loadLearner(key: string): Promise<{ record: LearnerRecord; etag?: string }> {
-    const loaded = await this.read(key);
-    const parsed = loaded ? LearnerRecord.safeParse(loaded.value) : undefined;
+    const known = this.learners.get(key);
+    const loaded = await this.store.load(key, known?.etag);
+    if (loaded && 'unchanged' in loaded && known) return known;
+    const parsed = loaded && 'value' in loaded ? LearnerRecord.safeParse(loaded.value) : undefined;
     if (parsed && !parsed.success) this.log.warn({ code: 'learner_unreadable' }, 'learner record unreadable');
-    return { record: parsed?.success ? parsed.data : emptyLearner(), etag: loaded?.etag };
+    const learner = { record: parsed?.success ? parsed.data : emptyLearner(), etag: loaded?.etag };
+    this.learners.set(key, learner);
+    return learner;
   }
 
   private async turnNow(
@@ -142,57 +165,53 @@ export class TrainingService {
     deliveryId?: string,
   ): Promise<TrainingOutcome> {
     const runningKey = `training:${this.conversationHash(who.conversation)}`;
-    for (let attempt = 1; ; attempt++) {
+    const result = await retryOnConflict(async () => {
       const { record, etag } = await this.loadLearner(key);
       const runningLoaded = await this.read(runningKey);
       const running = runningLoaded ? RunningCase.safeParse(runningLoaded.value) : undefined;
-      const result: TrainResult = trainTurn(
-        record,
-        running?.success ? running.data : undefined,
-        input,
-        this.context(who),
-      );
+      const turned = trainTurn(record, running?.success ? running.data : undefined, input, this.context(who));
       // The delivery id is recorded with the learner's record (one write), or alone when that is unchanged.
-      const delivery = result.claimed ? deliveryId : undefined;
+      const delivery = turned.claimed ? deliveryId : undefined;
       try {
-        if (result.learnerChanged) await this.write(key, result.learner, etag, delivery);
-        else if (delivery !== undefined && !(await this.store.firstDelivery(key, delivery)))
+        if (turned.learnerChanged) {
+          const written = await this.write(key, turned.learner, etag, delivery);
+          this.learners.set(key, { record: turned.learner, etag: written });
+        } else if (delivery !== undefined && !(await this.store.firstDelivery(key, delivery)))
           throw new DuplicateDeliveryError(`delivery ${delivery} was applied before`);
       } catch (err) {
-        if (err instanceof ConflictError && attempt < 5) continue;
-        if (err instanceof DuplicateDeliveryError) {
-          this.log.info({ code: 'duplicate_delivery' }, 'training turn ignored');
-          return { claimed: true, shared: [], own: [] };
-        }
-        throw err;
+        if (!(err instanceof DuplicateDeliveryError)) throw err;
+        this.log.info({ code: 'duplicate_delivery' }, 'training turn ignored');
+        return undefined;
       }
-      // The running case is last-writer-wins: two learners starting cases at once both get one.
-      const next = result.running;
-      if (result.runningChanged && next)
-        await this.update(
-          runningKey,
-          () => next,
-          (r) => r,
-        );
-      if (result.started || result.scored.length) await this.count(result);
-      // A consult's `start` asks training first (it may leave a case): that is not a training turn.
-      if (result.claimed || result.learnerChanged)
-        this.log.info(
-          {
-            code: 'training_turn',
-            kind: input.kind,
-            scored: result.scored.length,
-            completed: result.completed,
-          },
-          'training turn',
-        );
-      return {
-        claimed: result.claimed,
-        shared: result.shared,
-        own: result.own,
-        attemptId: activeAttempt(result.learner)?.id ?? result.learner.attempts.at(-1)?.id,
-      };
-    }
+      return turned;
+    });
+    if (!result) return { claimed: true, duplicate: true, shared: [], own: [] };
+    // The running case is last-writer-wins: two learners starting cases at once both get one.
+    const next = result.running;
+    if (result.runningChanged && next)
+      await this.update(
+        runningKey,
+        () => next,
+        (r) => r,
+      );
+    if (result.started || result.scored.length) await this.count(result);
+    // A consult's `start` asks training first (it may leave a case): that is not a training turn.
+    if (result.claimed || result.learnerChanged)
+      this.log.info(
+        {
+          code: 'training_turn',
+          kind: input.kind,
+          scored: result.scored.length,
+          completed: result.completed,
+        },
+        'training turn',
+      );
+    return {
+      claimed: result.claimed,
+      shared: result.shared,
+      own: result.own,
+      attemptId: activeAttempt(result.learner)?.id ?? result.learner.attempts.at(-1)?.id,
+    };
   }
 
   /** Read-modify-write of a shared record: one at a time in this process, compare-and-set across processes. */
@@ -200,17 +219,11 @@ export class TrainingService {
     return this.serial(key, () => this.updateNow(key, parse, change));
   }
 
-  private async updateNow<T>(key: string, parse: (v: unknown) => T, change: (v: T) => T): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+  private updateNow<T>(key: string, parse: (v: unknown) => T, change: (v: T) => T): Promise<void> {
+    return retryOnConflict(async () => {
       const loaded = await this.read(key);
-      try {
-        await this.write(key, change(parse(loaded?.value)), loaded?.etag);
-        return;
-      } catch (err) {
-        if (err instanceof ConflictError && attempt < 10) continue;
-        throw err;
-      }
-    }
+      await this.write(key, change(parse(loaded?.value)), loaded?.etag);
+    });
   }
 
   private count(result: TrainResult): Promise<void> {
