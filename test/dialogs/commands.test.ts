@@ -127,7 +127,14 @@ describe('the consult commands, as the bot answers them', () => {
       'note after the end gives the plan to hand over',
       finished,
       'note',
-      [headings.noteTitle, `${headings.situation}: ${interimPlan}.`],
+      [
+        headings.noteTitle,
+        `${headings.situation}: `,
+        `${headings.assessment}: ${headings.plan}: `,
+        `${headings.recommendation}:`,
+        '1. ',
+        `${headings.safetyNet}: `,
+      ],
     ],
   ];
 
