@@ -26,7 +26,19 @@ const trainNotes: Record<TrainNote, string> = {
   sharedTyped: 'In a shared chat, answer with the buttons, so your answer and its reveal stay yours alone.',
   noAttempt: 'You are not playing a case here. Type train to start one.',
   joined: 'A case is running here: you join it with your own attempt and score.',
+  educatorsOnly: 'Sorry, the training report is for educators only.',
 };
+
+/** What a shared chat shows in place of a learner's record (its button shows the record to the tapper alone). */
+const alone = {
+  button: 'Your record is for you alone: tap Show my record to see it here, where only you can.',
+  direct:
+    'Your record is for you alone, and this chat cannot show it to you only: ask me for score in a one-to-one chat.',
+  buttonTitle: 'Show my record',
+};
+
+/** What the "Show my record" button carries (contract §2). */
+export const scoreButtonData = { trainScore: true } as const;
 
 const trainHelpLines = [
   'train: a training case chosen for you (train <case id> for a given one)',
@@ -88,9 +100,12 @@ export function trainText(view: TrainView): string {
       return `Hint (${view.title}): ${view.hint}`;
     case 'trainNotice':
       return trainNotes[view.note];
+    case 'trainAlone':
+      return alone[view.how];
     case 'trainScore':
       return [
         `Your record: ${view.casesDone} case${view.casesDone === 1 ? '' : 's'} done.`,
+        ...(view.recent.length ? ['Recent cases, newest first:', ...view.recent.map(recentLine)] : []),
         ...(view.decisions.length
           ? view.decisions.map(
               (d) =>
@@ -111,6 +126,14 @@ export function trainText(view: TrainView): string {
     case 'trainHelp':
       return ['Training commands:', ...trainHelpLines.map((l) => `- ${l}`)].join('\n');
   }
+}
+
+type Recent = Extract<TrainView, { kind: 'trainScore' }>['recent'][number];
+
+function recentLine(r: Recent): string {
+  const head = `- Case ${r.caseId}, ${r.date}: ${r.right}/${r.total} right`;
+  if (r.state === 'done') return head;
+  return `${head} so far, ${r.answered} of ${r.total} answered${r.state === 'left' ? ', left unfinished' : ''}`;
 }
 
 function percent(n: number, of: number): string {
@@ -137,16 +160,29 @@ export function trainCard(views: TrainView[], universal: boolean): Element {
         wrap: true,
         weight: 'Bolder',
       });
-      for (const o of v.options) {
+      // Button titles are cut at about 40 characters on a phone, and two options may differ only at their
+      // end: each option is written out whole, numbered, and its button carries the number.
+      body.push(...v.options.map((o, i) => optionRow(i + 1, o.label)));
+      v.options.forEach((o, i) => {
         const data = buttonData(v, o.value);
-        const submit = { type: 'Action.Submit', title: o.label, data };
+        const title = String(i + 1);
+        const submit = { type: 'Action.Submit', title, tooltip: o.label, data };
         actions.push(
           universal
-            ? { type: 'Action.Execute', title: o.label, verb: 'train', data, fallback: submit }
+            ? { type: 'Action.Execute', title, tooltip: o.label, verb: 'train', data, fallback: submit }
             : submit,
         );
-      }
+      });
       continue;
+    }
+    if (v.kind === 'trainAlone' && v.how === 'button') {
+      const title = alone.buttonTitle;
+      const submit = { type: 'Action.Submit', title, data: scoreButtonData };
+      actions.push(
+        universal
+          ? { type: 'Action.Execute', title, verb: 'train', data: scoreButtonData, fallback: submit }
+          : submit,
+      );
     }
     lines.forEach((t, i) =>
       body.push({
@@ -158,6 +194,18 @@ export function trainCard(views: TrainView[], universal: boolean): Element {
     );
   }
   return cardContent(body, actions);
+}
+
+/** One option written out: its number, then its whole label wrapped beside it (no markdown list numbering). */
+function optionRow(n: number, label: string): Element {
+  return {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: `${n}.`, weight: 'Bolder' }] },
+      { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: label, wrap: true }] },
+    ],
+  };
 }
 
 /**
@@ -172,16 +220,12 @@ export function trainSlack(views: TrainView[], thread?: string): { text: string;
       blocks.push({
         type: 'actions',
         block_id: `train.${v.decisionId}`,
+        // The numbered options are written out whole in the text above; a button carries the number.
         elements: v.options.map((o, i) => ({
           type: 'button',
-          action_id: `train.${i + 1}.${o.value}`.slice(0, 255),
-          text: {
-            type: 'plain_text',
-            text:
-              o.label.length > slackLimits.buttonText
-                ? `${o.label.slice(0, slackLimits.buttonText - 1)}…`
-                : o.label,
-          },
+          action_id: `train.${i + 1}.${o.value}`.slice(0, slackLimits.id),
+          text: { type: 'plain_text', text: String(i + 1) },
+          accessibility_label: o.label.slice(0, slackLimits.buttonText),
           value: JSON.stringify({ ...buttonData(v, o.value), ...(thread ? { thread } : {}) }),
         })),
       });

@@ -26,7 +26,11 @@ let slack: FakeSlack;
 beforeAll(async () => {
   slack = await startFakeSlack();
   connector = await startConnector();
-  server = await startServer(slackEnv(slack.url));
+  // One Slack member and one Teams user named as educators, as an admin would fill it in.
+  server = await startServer({
+    ...slackEnv(slack.url),
+    TRAINING_EDUCATORS: `UEDUCAT01, ${teamsAlice.aadObjectId}`,
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -39,7 +43,17 @@ type Card = {
   actions?: { data: Record<string, unknown>; title: string; type: string }[];
   refresh?: { action: { verb: string; data: Record<string, unknown> }; userIds: string[] };
 };
-const cardText = (c: Card | undefined) => (c?.body ?? []).map((b) => b.text ?? '').join('\n');
+/** Every TextBlock's text in a card, in order, columns included. */
+const cardText = (c: unknown): string => {
+  if (Array.isArray(c)) return c.map(cardText).filter(Boolean).join('\n');
+  if (typeof c !== 'object' || c === null) return '';
+  const o = c as Record<string, unknown>;
+  if (o.type === 'TextBlock') return String(o.text);
+  return ['body', 'columns', 'items']
+    .map((k) => cardText(o[k]))
+    .filter(Boolean)
+    .join('\n');
+};
 
 describe('several learners in one Teams group chat', () => {
   const conversation = {
@@ -96,6 +110,11 @@ describe('several learners in one Teams group chat', () => {
     const shared = cardOf(started.sent[0]);
     expect(cardText(shared)).toContain(`Case ${c.id}.`);
     const buttons = shared?.actions ?? [];
+    // Every option written out whole and numbered; its button carries the number, the label as its tooltip.
+    const options = first!.decision.options;
+    expect(cardText(shared)).toContain(options.map((o, i) => `${i + 1}.\n${o.label}`).join('\n'));
+    expect(buttons.map((b) => b.title)).toEqual(options.map((_, i) => String(i + 1)));
+    expect(buttons.map((b) => (b as { tooltip?: string }).tooltip)).toEqual(options.map((o) => o.label));
     expect(buttons.every((b) => b.type === 'Action.Execute' && b.data.attempt === undefined)).toBe(true);
     const pick = (cardActions: Card['actions'], choice: string) =>
       cardActions!.find((b) => b.data.choice === choice)!.data;
@@ -126,14 +145,38 @@ describe('several learners in one Teams group chat', () => {
     const a2 = await deliver(invoke(alice, pick(aliceNext, rightOf(second!))));
     expect(cardText(a2.body?.value)).toMatch(/^Correct\./);
 
-    const aliceScore = await deliver(mention('score', alice));
-    const bobScore = await deliver(mention('score', bob));
-    const said = (r: { sent: ConnectorCall[] }) =>
-      r.sent.map((s) => (s.body.text as string | undefined) ?? JSON.stringify(cardOf(s))).join('\n');
+    // `score` in the group posts no record, only a button that shows each tapper their own, to them alone.
+    const asked = await deliver(mention('score', alice));
+    expect(asked.sent).toHaveLength(1);
+    const posted = JSON.stringify(asked.sent[0]!.body);
+    expect(posted).not.toMatch(/Your record:|right \(|Recent cases/);
+    expect(cardText(cardOf(asked.sent[0]))).toContain('Your record is for you alone: tap Show my record');
+    const show = cardOf(asked.sent[0])!.actions!.find((b) => b.title === 'Show my record')!;
+    expect(show).toMatchObject({ type: 'Action.Execute', data: { trainScore: true } });
+
+    const aliceScore = await deliver(invoke(alice, show.data));
+    const bobScore = await deliver(invoke(bob, show.data));
+    expect([...aliceScore.sent, ...bobScore.sent]).toEqual([]); // nothing more posted to the chat
+    expect(aliceScore.body?.value?.refresh).toEqual({
+      action: { type: 'Action.Execute', verb: 'train', data: { trainScore: true } },
+      userIds: [alice.id],
+    });
+    expect(bobScore.body?.value?.refresh?.userIds).toEqual([bob.id]);
+    const said = (r: { body: { value?: Card } | undefined }) => cardText(r.body?.value);
     expect(said(aliceScore)).toContain(`- ${first!.decision.title}: 1/1 right`);
     expect(said(aliceScore)).toContain(`- ${second!.decision.title}: 1/1 right`);
+    expect(said(aliceScore)).toMatch(
+      new RegExp(`- Case ${c.id}, \\d{4}-\\d\\d-\\d\\d: 2/${c.decisions.length} right so far`),
+    );
     expect(said(bobScore)).toContain(`- ${first!.decision.title}: 0/1 right`);
     expect(said(bobScore)).not.toContain(second!.decision.title);
+  });
+
+  it('refuses `train report` to a listed educator whose id the channel did not prove (local mode)', async () => {
+    const r = await deliver(mention('train report', alice));
+    expect(r.sent.map((s) => cardText(cardOf(s)) || s.body.text).join('\n')).toBe(
+      'Sorry, the training report is for educators only.',
+    );
   });
 });
 
@@ -178,6 +221,15 @@ describe('several learners in one Slack thread', () => {
     const button = (buttons: Button[], choice: string) =>
       buttons.find((b) => JSON.parse(b.value!).choice === choice)!;
     const shared = buttonsOf(posted.blocks);
+    // Every option written out whole and numbered in the text; each button carries its number.
+    const options = first!.decision.options;
+    const sectionText = (posted.blocks as { type: string; text?: { text: string } }[])
+      .filter((b) => b.type === 'section')
+      .map((b) => b.text!.text)
+      .join('\n');
+    for (const [i, o] of options.entries()) expect(sectionText).toContain(`${i + 1}) ${o.label}`);
+    expect(shared.map((b) => b.text.text)).toEqual(options.map((_, i) => String(i + 1)));
+    expect(shared.map((b) => b.accessibility_label)).toEqual(options.map((o) => o.label));
     const press = (user: string, b: Button, messageTs: string, threadTs?: string) =>
       click(
         blockActions({
@@ -218,5 +270,29 @@ describe('several learners in one Slack thread', () => {
     );
     expect(bobScore.text).toContain(`- ${first!.decision.title}: 0/1 right`);
     expect(bobScore.text).not.toContain(second!.decision.title);
+    const publicAfter = slack.calls.slice(before).filter((x) => x.method === 'chat.postMessage');
+    expect(publicAfter.map((x) => x.text).join('\n')).not.toContain('Your record');
+  });
+
+  it('gives `train report` to the educator named in TRAINING_EDUCATORS and refuses it to anyone else', async () => {
+    const thread = newTs();
+    const before = slack.calls.length;
+    await event(appMention({ text: `<@${botUser}> train report`, channel, user: 'UBOB0001', ts: thread }));
+    const refused = await waitFor(
+      () => ephemeralsTo('UBOB0001').find((x) => x.thread_ts === thread),
+      'refusal',
+    );
+    expect(refused.text).toBe('Sorry, the training report is for educators only.');
+    await event(
+      appMention({ text: `<@${botUser}> train report`, channel, user: 'UEDUCAT01', threadTs: thread }),
+    );
+    const report = await waitFor(
+      () => slack.calls.slice(before).find((x) => x.text?.startsWith('Training report')),
+      'the report',
+    );
+    expect(report.text).toMatch(/^Training report \(aggregates only\): [1-9]\d* attempts, \d+ completed/);
+    expect(report.text).toMatch(/- Emergency action: \d+% right of [1-9]\d*/);
+    expect(report.text).not.toMatch(/UALICE|UBOB|Alice|Bob/);
+    expect(slack.calls.slice(before).filter((x) => x.text?.startsWith('Training report'))).toHaveLength(1);
   });
 });
