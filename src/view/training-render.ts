@@ -161,17 +161,15 @@ export function trainCard(views: TrainView[], universal: boolean): Element {
         weight: 'Bolder',
       });
       // Button titles are cut at about 40 characters on a phone, and two options may differ only at their
-      // end: each option is written out whole, numbered, and its button carries the number.
-      body.push(...v.options.map((o, i) => optionRow(i + 1, o.label)));
+      // end: each option is written out whole, and beside it a button that carries its number.
       v.options.forEach((o, i) => {
         const data = buttonData(v, o.value);
         const title = String(i + 1);
         const submit = { type: 'Action.Submit', title, tooltip: o.label, data };
-        actions.push(
-          universal
-            ? { type: 'Action.Execute', title, tooltip: o.label, verb: 'train', data, fallback: submit }
-            : submit,
-        );
+        const action = universal
+          ? { type: 'Action.Execute', title, tooltip: o.label, verb: 'train', data, fallback: submit }
+          : submit;
+        body.push(optionRow(action, o.label));
       });
       continue;
     }
@@ -196,14 +194,19 @@ export function trainCard(views: TrainView[], universal: boolean): Element {
   return cardContent(body, actions);
 }
 
-/** One option written out: its number, then its whole label wrapped beside it (no markdown list numbering). */
-function optionRow(n: number, label: string): Element {
+/** One option: its button (the number) and beside it the whole label, wrapped. */
+function optionRow(action: Element, label: string): Element {
   return {
     type: 'ColumnSet',
     spacing: 'Small',
     columns: [
-      { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: `${n}.`, weight: 'Bolder' }] },
-      { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: label, wrap: true }] },
+      { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [action] }] },
+      {
+        type: 'Column',
+        width: 'stretch',
+        verticalContentAlignment: 'Center',
+        items: [{ type: 'TextBlock', text: label, wrap: true }],
+      },
     ],
   };
 }
