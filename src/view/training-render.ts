@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/web-api';
+import type { KnownBlock, SectionBlock } from '@slack/web-api';
 import { cardContent } from './adaptive-card';
 import { sections, slackLimits } from './slack-blocks';
 import { notes } from './strings';
@@ -48,6 +48,8 @@ const trainHelpLines = [
   'start, consult or restart: leave training and begin a consult',
 ];
 
+const decisionHead = (v: TrainDecisionView) => `Decision ${v.number} of ${v.total}: ${v.title}. ${v.prompt}`;
+
 function buttonData(view: TrainDecisionView, value: string): TrainButtonData {
   return {
     train: view.caseId,
@@ -66,7 +68,7 @@ export function trainText(view: TrainView): string {
     case 'trainDecision':
       return [
         ...(view.findings ? [view.findings] : []),
-        `Decision ${view.number} of ${view.total}: ${view.title}. ${view.prompt}`,
+        decisionHead(view),
         ...view.options.map((o, i) => `  ${i + 1}) ${o.label}`),
       ].join('\n');
     case 'trainReveal':
@@ -156,7 +158,7 @@ export function trainCard(views: TrainView[], universal: boolean): Element {
       if (v.findings) body.push({ type: 'TextBlock', text: v.findings, wrap: true });
       body.push({
         type: 'TextBlock',
-        text: `Decision ${v.number} of ${v.total}: ${v.title}. ${v.prompt}`,
+        text: decisionHead(v),
         wrap: true,
         weight: 'Bolder',
       });
@@ -218,20 +220,26 @@ function optionRow(action: Element, label: string): Element {
 export function trainSlack(views: TrainView[], thread?: string): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [];
   for (const v of views) {
-    blocks.push(...sections(trainText(v)));
-    if (v.kind === 'trainDecision')
+    if (v.kind !== 'trainDecision') {
+      blocks.push(...sections(trainText(v)));
+      continue;
+    }
+    blocks.push(...sections([...(v.findings ? [v.findings] : []), decisionHead(v)].join('\n')));
+    // Button text is cut on a phone: each option is a section with its whole label, its number as the button.
+    v.options.forEach((o, i) => {
+      const [row] = sections(o.label, `*${i + 1}*  `);
       blocks.push({
-        type: 'actions',
-        block_id: `train.${v.decisionId}`,
-        // The numbered options are written out whole in the text above; a button carries the number.
-        elements: v.options.map((o, i) => ({
+        ...(row as SectionBlock),
+        block_id: `train.${v.decisionId}.${i + 1}`,
+        accessory: {
           type: 'button',
           action_id: `train.${i + 1}.${o.value}`.slice(0, slackLimits.id),
           text: { type: 'plain_text', text: String(i + 1) },
           accessibility_label: o.label.slice(0, slackLimits.buttonText),
           value: JSON.stringify({ ...buttonData(v, o.value), ...(thread ? { thread } : {}) }),
-        })),
+        },
       });
+    });
   }
   return { text: views.map(trainText).join('\n\n'), blocks };
 }

@@ -1,5 +1,5 @@
 import type { Activity } from '../support/server';
-import type { ActionsBlock, Button } from '@slack/web-api';
+import type { ActionsBlock, Button, SectionBlock } from '@slack/web-api';
 import { notes } from '../../src/view/strings';
 import { startConnector, type ConnectorCall } from '../support/connector';
 import { startServer, type Running } from '../support/server';
@@ -204,8 +204,15 @@ describe('several learners in one Slack thread', () => {
       new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
       'application/x-www-form-urlencoded',
     );
+  // A trainee's buttons: in actions blocks, or beside an option's text (a section's accessory).
   const buttonsOf = (blocks: unknown[]) =>
-    (blocks as ActionsBlock[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Button[]);
+    (blocks as (ActionsBlock | SectionBlock)[]).flatMap((b) =>
+      b.type === 'actions'
+        ? (b.elements as Button[])
+        : b.type === 'section' && b.accessory?.type === 'button'
+          ? [b.accessory]
+          : [],
+    );
   const ephemeralsTo = (user: string) =>
     slack.calls.filter((c) => c.method === 'chat.postEphemeral' && c.user === user);
 
@@ -224,13 +231,12 @@ describe('several learners in one Slack thread', () => {
     const button = (buttons: Button[], choice: string) =>
       buttons.find((b) => JSON.parse(b.value!).choice === choice)!;
     const shared = buttonsOf(posted.blocks);
-    // Every option written out whole and numbered in the text; each button carries its number.
+    // Every option written out whole, each in a section of its own with its number and a button carrying it.
     const options = first!.decision.options;
-    const sectionText = (posted.blocks as { type: string; text?: { text: string } }[])
-      .filter((b) => b.type === 'section')
-      .map((b) => b.text!.text)
-      .join('\n');
-    for (const [i, o] of options.entries()) expect(sectionText).toContain(`${i + 1}) ${o.label}`);
+    const rows = (posted.blocks as SectionBlock[])
+      .filter((b) => b.type === 'section' && b.accessory)
+      .map((b) => [b.text!.text, (b.accessory as Button).text.text]);
+    expect(rows).toEqual(options.map((o, i) => [`*${i + 1}*  ${o.label}`, String(i + 1)]));
     expect(shared.map((b) => b.text.text)).toEqual(options.map((_, i) => String(i + 1)));
     expect(shared.map((b) => b.accessibility_label)).toEqual(options.map((o) => o.label));
     const press = (user: string, b: Button, messageTs: string, threadTs?: string) =>
