@@ -173,6 +173,23 @@ describe('trainee mode over /api/messages', () => {
     }
   });
 
+  it('does not post a record in a shared chat of a channel that cannot reply privately: it points to a 1:1 chat', async () => {
+    const conversation = { id: 'conv-train-group', isGroup: true } as Activity['conversation'];
+    const say = async (text: string) => {
+      const res = await post(
+        server.url,
+        activity({ conversation, from: { id: 'group-learner', name: 'X' }, text }),
+      );
+      return textOf(res.activities);
+    };
+    const c = emergencyCase(cases());
+    await say(`train ${c.id}`);
+    const score = await say('score');
+    expect(score).toBe(
+      'Your record is for you alone, and this chat cannot show it to you only: ask me for score in a one-to-one chat.',
+    );
+  });
+
   it('refuses `train report` in one line to a learner who is not a named educator', async () => {
     const report = textOf(await learner().say('train report'));
     expect(report).toBe('Sorry, the training report is for educators only.');
