@@ -109,12 +109,15 @@ export function trainText(view: TrainView): string {
         `Your record: ${view.casesDone} case${view.casesDone === 1 ? '' : 's'} done.`,
         ...(view.recent.length ? ['Recent cases, newest first:', ...view.recent.map(recentLine)] : []),
         ...(view.decisions.length
-          ? view.decisions.map(
-              (d) =>
-                `- ${d.title}: ${d.right}/${d.answered} right (${d.history}, oldest first); ${
-                  d.retired ? 'retired after two right in a row' : `next review ${d.due}`
-                }`,
-            )
+          ? [
+              'By decision type:',
+              ...view.decisions.map(
+                (d) =>
+                  `- ${d.title}: ${d.right}/${d.answered} right (${d.history}, oldest first); ${
+                    d.retired ? 'retired after two right in a row' : `next review ${d.due}`
+                  }`,
+              ),
+            ]
           : ['- no decisions answered yet']),
         view.dueNow.length
           ? `Due for review now: ${view.dueNow.join(', ')}.`
