@@ -140,7 +140,9 @@ describe('trainee mode on the chat page in a real browser', () => {
       `Correct. The pathway's choice: ${k.right[0]!.label}.`,
     );
     await page.setViewportSize({ width: 390, height: 844 });
-    await cards(page).last().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await cards(page)
+      .last()
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(artifactsDir, 'trainee-reveal-390.png') });
   });
 });
