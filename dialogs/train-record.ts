@@ -39,6 +39,8 @@ export const LearnerRecord = z.object({
   schema: z.literal(1),
   attempts: z.array(Attempt),
   reviews: z.partialRecord(DecisionId, Review),
+  /** When the learner's current sitting began (./train-schedule.ts): no case is asked twice in one. */
+  sittingSince: z.string().optional(),
 });
 export type LearnerRecord = z.infer<typeof LearnerRecord>;
 

@@ -29,6 +29,32 @@ export function dueTypes(learner: LearnerRecord, now: Date): DecisionId[] {
 }
 
 /**
+ * A sitting runs from a learner's `train` until they leave training (`start`, `consult`, `restart`) or go an
+ * hour without a training answer; within one no case is asked twice, so a replay waits for the next sitting.
+ */
+export const sittingIdleMinutes = 60;
+
+/** The last time the learner started a case or answered in one. */
+function lastActivity(learner: LearnerRecord): number {
+  const a = learner.attempts.at(-1);
+  return a ? Math.max(Date.parse(a.startedAt), ...a.choices.map((c) => Date.parse(c.at))) : -Infinity;
+}
+
+/** When the sitting a `train` now belongs to began: the open one, or now when none is open. */
+export function sittingStart(learner: LearnerRecord, now: Date): string {
+  const open =
+    learner.sittingSince !== undefined &&
+    now.getTime() - lastActivity(learner) <= sittingIdleMinutes * 60_000;
+  return open && learner.sittingSince ? learner.sittingSince : now.toISOString();
+}
+
+/** The cases started in the sitting that began at `since`, finished or not. */
+export function sittingCases(learner: LearnerRecord, since: string): Set<string> {
+  const from = Date.parse(since);
+  return new Set(learner.attempts.filter((a) => Date.parse(a.startedAt) >= from).map((a) => a.caseId));
+}
+
+/**
  * The case to play next: the one serving the most due decision types, then the most types not yet met;
  * types met and not yet due count against a case, and a case already played much more. Among equals the
  * pick turns with the learner and their attempt count, so new learners do not all get the same case.
@@ -38,10 +64,13 @@ export function pickCase(
   learner: LearnerRecord,
   learnerKey: string,
   now: Date,
+  /** Cases not to ask (this sitting's); ignored once every case has been asked. */
+  asked: ReadonlySet<string> = new Set(),
 ): PlayableCase | undefined {
   const due = new Set(dueTypes(learner, now));
   const done = new Set(learner.attempts.filter((a) => a.finishedAt).map((a) => a.caseId));
-  const scored = cases.map((c) => {
+  const fresh = cases.filter((c) => !asked.has(c.id));
+  const scored = (fresh.length ? fresh : cases).map((c) => {
     let score = done.has(c.id) ? -100 : 0;
     for (const k of c.decisions) {
       const id = k.decision.id;

@@ -78,11 +78,32 @@ export function debrief(content: Pathway, c: PlayableCase, a: Attempt): TrainVie
   };
 }
 
-export function scoreView(training: Training, learner: LearnerRecord, now: Date): TrainView {
+/** Recent cases the score lists, newest first. */
+const recentCases = 10;
+
+export function scoreView(
+  training: Training,
+  cases: readonly PlayableCase[],
+  learner: LearnerRecord,
+  now: Date,
+): TrainView {
   const due = new Set(dueTypes(learner, now));
+  const active = learner.attempts.at(-1);
   return {
     kind: 'trainScore',
     casesDone: learner.attempts.filter((a) => a.finishedAt).length,
+    recent: learner.attempts
+      .filter((a) => a.choices.length > 0)
+      .slice(-recentCases)
+      .reverse()
+      .map((a) => ({
+        caseId: a.caseId,
+        date: (a.finishedAt ?? a.choices.at(-1)?.at ?? a.startedAt).slice(0, 10),
+        right: a.choices.filter((ch) => ch.right).length,
+        answered: a.choices.length,
+        total: cases.find((c) => c.id === a.caseId)?.decisions.length ?? a.choices.length,
+        state: a.finishedAt ? 'done' : a === active && !a.left ? 'playing' : 'left',
+      })),
     decisions: training.decisions.flatMap((d) => {
       const r = learner.reviews[d.id];
       if (!r) return [];

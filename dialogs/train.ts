@@ -4,7 +4,7 @@ import type { PlayableCase } from '../src/pathway/training-bank';
 import { tagOf, type DecisionKey } from '../src/pathway/training-key';
 import type { TrainView } from '../src/view/training-view';
 import { maxAttempts, type Attempt, type LearnerRecord, type RunningCase } from './train-record';
-import { pickCase, reviewAfter } from './train-schedule';
+import { pickCase, reviewAfter, sittingCases, sittingStart } from './train-schedule';
 import { matchReply } from './match';
 import { debrief, decisionView, localRefs, rightOf, scoreView } from './train-views';
 
@@ -22,6 +22,8 @@ export interface TrainContext {
   shared: boolean;
   /** The channel can show a reply to the learner alone (Slack ephemeral, a Teams card invoke). */
   canReplyPrivately: boolean;
+  /** A click's answer is shown to the clicker alone (Teams' user-specific card views). */
+  privateOnClick: boolean;
 }
 
 export type TrainInput =
@@ -120,7 +122,11 @@ export function trainTurn(
       choices: [],
     };
     const attempts = [...learner.attempts.map((a) => (a === active ? { ...a, left: true } : a)), attempt];
-    const next: LearnerRecord = { ...learner, attempts: attempts.slice(-maxAttempts) };
+    const next: LearnerRecord = {
+      ...learner,
+      attempts: attempts.slice(-maxAttempts),
+      sittingSince: sittingStart(learner, ctx.now),
+    };
     const newRunning: RunningCase = joined && running ? running : { schema: 1, caseId: c.id, startedAt: at };
     // On a shared card the buttons carry no attempt: each learner's click joins or continues their own.
     const first = decisionView(c, 0, ctx.shared ? undefined : attempt.id);
@@ -199,8 +205,11 @@ export function trainTurn(
       const runningCase = caseOf(running?.caseId);
       const playedHere = (id: string) =>
         learner.attempts.some((a) => a.caseId === id && a.conversation === ctx.conversation);
-      if (runningCase && !playedHere(runningCase.id)) return begin(runningCase, true);
-      const pick = pickCase(ctx.cases, learner, ctx.learnerKey, ctx.now);
+      // Not the same case twice in one sitting: neither a running case nor a pick the learner has had.
+      const asked = sittingCases(learner, sittingStart(learner, ctx.now));
+      if (runningCase && !playedHere(runningCase.id) && !asked.has(runningCase.id))
+        return begin(runningCase, true);
+      const pick = pickCase(ctx.cases, learner, ctx.learnerKey, ctx.now, asked);
       return pick ? begin(pick, false) : notice('noCase');
     }
     case 'choice': {
@@ -256,16 +265,22 @@ export function trainTurn(
     case 'help':
       return here ? result({ own: [{ kind: 'trainHelp' }, ...current(here)] }) : result({ claimed: false });
     case 'score':
-      return result({ own: [scoreView(ctx.training, learner, ctx.now)] });
-    case 'leave':
-      if (!active) return result({ claimed: false });
+      // A record is the learner's alone: in a shared chat it goes to them privately, or is not shown there.
+      if (!ctx.shared || ctx.canReplyPrivately)
+        return result({ own: [scoreView(ctx.training, ctx.cases, learner, ctx.now)] });
+      return result({ shared: [{ kind: 'trainAlone', how: ctx.privateOnClick ? 'button' : 'direct' }] });
+    case 'leave': {
+      // Leaving training ends the sitting too.
+      if (!active && learner.sittingSince === undefined) return result({ claimed: false });
+      const { sittingSince: _ended, ...rest } = learner;
       return result({
         learner: {
-          ...learner,
+          ...rest,
           attempts: learner.attempts.map((a) => (a === active ? { ...a, left: true } : a)),
         },
         learnerChanged: true,
         claimed: false,
       });
+    }
   }
 }

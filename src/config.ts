@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { educatorKey } from './channels/educators';
 import { defaultRetentionDays } from './store/store';
 
 const optional = z
@@ -44,6 +45,22 @@ const Env = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     // The HMAC key learners, and who answered in a shared consult, are stored under (never their user id).
     TRAINING_LEARNER_KEY: z.string().trim().min(16, { error: 'must be at least 16 characters' }).optional(),
+    // Who may see `train report`: ids as admins have them, compared with what the channel proves, never stored.
+    TRAINING_EDUCATORS: z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        const entries = (raw ?? '').split(/[\s,;]+/).filter(Boolean);
+        const keys = entries.map(educatorKey);
+        const bad = keys.findIndex((k) => k === undefined);
+        if (bad >= 0)
+          ctx.addIssue({
+            code: 'custom',
+            // The entry's position, not its value: ids are not printed.
+            message: `entry ${bad + 1} is neither a Teams AAD object id (a GUID) nor a Slack member id (U… or W…)`,
+          });
+        return keys.filter((k) => k !== undefined);
+      }),
   })
   .superRefine((e, ctx) => {
     const need = (name: keyof typeof e, why: string) => {

@@ -8,6 +8,7 @@ import { ConsultAdapter, SharedClientsAuthentication } from './bot/adapter';
 import { ConsultBot } from './bot/bot';
 import { EndpointAdapter } from './bot/endpoint-adapter';
 import { turnErrorHandler } from './bot/turn-error';
+import { Educators } from './channels/educators';
 import { openConversation, type Conversation } from './conversation/service';
 import type { TrainingService } from './conversation/training';
 import { registerMessages } from './http/messages';
@@ -63,7 +64,7 @@ export async function buildApp(config: Config, log: Logger = makeLogger(config.L
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new ConsultAdapter(new SharedClientsAuthentication(auth));
-  const bot = new ConsultBot(conversation);
+  const bot = new ConsultBot(conversation, new Educators(config.TRAINING_EDUCATORS));
 
   adapter.onTurnError = turnErrorHandler(log, 'turn failed');
 

@@ -42,8 +42,24 @@ describe('configuration', () => {
     [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p' }, /TRAINING_LEARNER_KEY: required/],
     [{ TRAINING_LEARNER_KEY: 'short' }, /TRAINING_LEARNER_KEY/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [
+      { TRAINING_EDUCATORS: 'UEDUCAT01, alice@example.org' },
+      /^invalid setting TRAINING_EDUCATORS: entry 2 is neither a Teams AAD object id \(a GUID\) nor a Slack member id/,
+    ],
   ])('refuses %j with a message naming the setting', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it('reads TRAINING_EDUCATORS as Teams AAD object ids and Slack member ids, and prints no id when one is bad', () => {
+    const guid = 'B130C271-D2EB-45F9-83AB-9EB3FE3788BC';
+    expect(readConfig({ TRAINING_EDUCATORS: ` ${guid},UEDUCAT01;W0123ABCD ` }).TRAINING_EDUCATORS).toEqual([
+      `msteams:${guid.toLowerCase()}`,
+      'slack:UEDUCAT01',
+      'slack:W0123ABCD',
+    ]);
+    expect(readConfig({}).TRAINING_EDUCATORS).toEqual([]);
+    expect(() => readConfig({ TRAINING_EDUCATORS: 'dr.who' })).toThrow(/^[^\n]*entry 1 [^\n]*$/);
+    expect(() => readConfig({ TRAINING_EDUCATORS: 'dr.who' })).not.toThrow(/dr\.who/);
   });
 
   it('stops the bot at start with one clear line, never half-configured', () => {

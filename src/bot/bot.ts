@@ -8,9 +8,11 @@ import {
 } from 'botbuilder';
 import type { Message } from '../channels/activity';
 import { consultMessages, trainingMessage } from '../channels/render';
+import type { Educators } from '../channels/educators';
 import { channelOf, type ChannelProfile } from '../channels/table';
 import type { Conversation, Outcome, Sender } from '../conversation/service';
 import { answeredCard, staleCard } from '../view/adaptive-card';
+import { scoreButtonData } from '../view/training-render';
 import { notes } from '../view/strings';
 import type { View } from '../view/view';
 import { channelSpace, conversationKey } from './conversation-key';
@@ -47,17 +49,21 @@ function addressedToBot(activity: Partial<Activity>, channel: ChannelProfile): b
  * it is), the conversation, and whether this turn can answer them alone (a card invoke's answer goes to the
  * clicker only; elsewhere where the channel has private replies).
  */
-function senderOf(ctx: TurnContext, channel: ChannelProfile, invoke: boolean): Sender {
+function senderOf(ctx: TurnContext, channel: ChannelProfile, invoke: boolean, educators: Educators): Sender {
   const a = ctx.activity;
   const userId = (channel.userId === 'aadObjectId' && a.from?.aadObjectId) || a.from?.id || 'unknown';
   const shared = isShared(a);
   const name = a.from?.name?.trim();
+  const space = channelSpace(ctx);
   return {
-    channelId: channelSpace(ctx),
+    channelId: space,
     userId,
     conversation: conversationKey(ctx),
     shared,
     canReplyPrivately: !shared || invoke || channel.privately === 'ephemeral',
+    privateOnClick: channel.privately === 'cardView' && channel.universalActions,
+    // Only an id the channel proved can name an educator (an unproven turn's space is `local:…`).
+    educator: educators.has(space, userId),
     ...(name ? { name } : {}),
   };
 }
@@ -68,7 +74,10 @@ function senderOf(ctx: TurnContext, channel: ChannelProfile, invoke: boolean): S
  * the channel table says. Nothing clinical happens here, and nothing here reads or logs message text.
  */
 export class ConsultBot extends TeamsActivityHandler {
-  constructor(private readonly conversation: Conversation) {
+  constructor(
+    private readonly conversation: Conversation,
+    private readonly educators: Educators,
+  ) {
     super();
     this.onMessage(async (ctx, next) => {
       await this.onTurnMessage(ctx);
@@ -102,7 +111,7 @@ export class ConsultBot extends TeamsActivityHandler {
     if (!addressedToBot(a, channel)) return;
     // In channels and group chats the bot is mentioned; the mention is not part of the command.
     const text = TurnContext.removeRecipientMention(a as Activity) ?? a.text;
-    const sender = senderOf(ctx, channel, false);
+    const sender = senderOf(ctx, channel, false, this.educators);
     const out = await this.conversation.turn(sender, { text, value: a.value }, a.id);
     const messages = this.messagesOf(out, channel, sender, a.conversation?.id ?? '');
     if (messages.length) await ctx.sendActivities(messages as Partial<Activity>[]);
@@ -147,7 +156,7 @@ export class ConsultBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const channel = channelOf(ctx.activity.channelId);
-    const sender = senderOf(ctx, channel, true);
+    const sender = senderOf(ctx, channel, true, this.educators);
     const data = invokeValue.action?.data as Record<string, unknown> | undefined;
     if (invokeValue.action?.verb === viewVerb && typeof data?.trainView === 'string')
       return this.learnerCard(
@@ -171,7 +180,14 @@ export class ConsultBot extends TeamsActivityHandler {
         ? [trainingMessage(out.shared, channel, { privately: false, conversationId })]
         : [];
       if (shared.length) await ctx.sendActivities(shared as Partial<Activity>[]);
-      return this.learnerCard(ctx, channel, out.own, out.attemptId);
+      // A record tapped for ("Show my record") stays the tapper's own and current: refreshed as a record.
+      const record = out.own.some((v) => v.kind === 'trainScore');
+      return this.learnerCard(
+        ctx,
+        channel,
+        out.own,
+        record ? { verb: 'train', data: scoreButtonData } : out.attemptId,
+      );
     }
     // The stale notice is in the replaced card already; send only what comes next.
     await this.send(
@@ -189,7 +205,7 @@ export class ConsultBot extends TeamsActivityHandler {
     ctx: TurnContext,
     channel: ChannelProfile,
     views: Parameters<typeof trainingMessage>[0],
-    attemptId: string | undefined,
+    view: string | { verb: string; data: unknown } | undefined,
   ): AdaptiveCardInvokeResponse {
     const message = trainingMessage(views, channel, {
       privately: true,
@@ -197,11 +213,9 @@ export class ConsultBot extends TeamsActivityHandler {
     });
     const card = { ...(message.attachments?.[0]?.content as Record<string, unknown>) };
     const userId = ctx.activity.from?.id;
-    if (channel.privately === 'cardView' && attemptId && userId)
-      card.refresh = {
-        action: { type: 'Action.Execute', verb: viewVerb, data: { trainView: attemptId } },
-        userIds: [userId],
-      };
+    const refresh = typeof view === 'string' ? { verb: viewVerb, data: { trainView: view } } : view;
+    if (channel.privately === 'cardView' && refresh && userId)
+      card.refresh = { action: { type: 'Action.Execute', ...refresh }, userIds: [userId] };
     return cardResponse(card);
   }
 }

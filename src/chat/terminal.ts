@@ -13,6 +13,9 @@ const sender: Sender = {
   conversation: 'terminal:local',
   shared: false,
   canReplyPrivately: true,
+  privateOnClick: false,
+  // The report is for educators named in TRAINING_EDUCATORS, whom only a channel can prove.
+  educator: false,
 };
 
 /** What a turn says, as the terminal shows it: plain text, one message after another. */

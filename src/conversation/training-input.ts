@@ -37,6 +37,9 @@ export function parseTraining(text: string | undefined, value: unknown): TrainCo
       ...(d.step !== undefined ? { step: d.step } : {}),
     };
   }
+  // "Show my record" (a shared chat's `score`): the record, seen by the one who tapped alone.
+  if (typeof value === 'object' && value !== null && (value as { trainScore?: unknown }).trainScore === true)
+    return { kind: 'score' };
   if (value !== undefined && value !== null && typeof value === 'object') return undefined; // a consult card
   const t = clean(text);
   if (!t) return undefined;

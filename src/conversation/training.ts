@@ -37,6 +37,10 @@ export interface Learner {
   conversation: string;
   shared: boolean;
   canReplyPrivately: boolean;
+  /** The channel shows a click's answer to the clicker alone (Teams' user-specific card views). */
+  privateOnClick: boolean;
+  /** Named in TRAINING_EDUCATORS, as the edge checked against the id the channel proved (never stored). */
+  educator: boolean;
 }
 
 export interface TrainingOutcome {
@@ -89,7 +93,10 @@ export class TrainingService {
    * "2" must not answer the next decision too. A repeat is claimed with nothing to send.
    */
   async turn(who: Learner, command: TrainCommand, deliveryId?: string): Promise<TrainingOutcome> {
-    if (command.kind === 'report') return { claimed: true, shared: [await this.reportView()], own: [] };
+    if (command.kind === 'report')
+      return who.educator
+        ? { claimed: true, shared: [await this.reportView()], own: [] }
+        : { claimed: true, shared: [], own: [{ kind: 'trainNotice', note: 'educatorsOnly' }] };
     const key = this.learnerKey(who);
     return this.serial(key, () => this.turnNow(key, who, command, deliveryId));
   }
@@ -129,6 +136,7 @@ export class TrainingService {
       conversation: this.conversationHash(who.conversation),
       shared: who.shared,
       canReplyPrivately: who.canReplyPrivately,
+      privateOnClick: who.privateOnClick,
     };
   }
 
@@ -210,7 +218,10 @@ export class TrainingService {
       claimed: result.claimed,
       shared: result.shared,
       own: result.own,
-      attemptId: activeAttempt(result.learner)?.id ?? result.learner.attempts.at(-1)?.id,
+      // A record is nobody's attempt: its card is not refreshed into one.
+      ...(input.kind === 'score'
+        ? {}
+        : { attemptId: activeAttempt(result.learner)?.id ?? result.learner.attempts.at(-1)?.id }),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/web-api';
+import type { KnownBlock, SectionBlock } from '@slack/web-api';
 import { cardContent } from './adaptive-card';
 import { sections, slackLimits } from './slack-blocks';
 import { notes } from './strings';
@@ -26,7 +26,19 @@ const trainNotes: Record<TrainNote, string> = {
   sharedTyped: 'In a shared chat, answer with the buttons, so your answer and its reveal stay yours alone.',
   noAttempt: 'You are not playing a case here. Type train to start one.',
   joined: 'A case is running here: you join it with your own attempt and score.',
+  educatorsOnly: 'Sorry, the training report is for educators only.',
 };
+
+/** What a shared chat shows in place of a learner's record (its button shows the record to the tapper alone). */
+const alone = {
+  button: 'Your record is for you alone: tap Show my record to see it here, where only you can.',
+  direct:
+    'Your record is for you alone, and this chat cannot show it to you only: ask me for score in a one-to-one chat.',
+  buttonTitle: 'Show my record',
+};
+
+/** What the "Show my record" button carries (contract §2). */
+export const scoreButtonData = { trainScore: true } as const;
 
 const trainHelpLines = [
   'train: a training case chosen for you (train <case id> for a given one)',
@@ -35,6 +47,8 @@ const trainHelpLines = [
   'train report: attempts and percent right per decision, for educators',
   'start, consult or restart: leave training and begin a consult',
 ];
+
+const decisionHead = (v: TrainDecisionView) => `Decision ${v.number} of ${v.total}: ${v.title}. ${v.prompt}`;
 
 function buttonData(view: TrainDecisionView, value: string): TrainButtonData {
   return {
@@ -54,7 +68,7 @@ export function trainText(view: TrainView): string {
     case 'trainDecision':
       return [
         ...(view.findings ? [view.findings] : []),
-        `Decision ${view.number} of ${view.total}: ${view.title}. ${view.prompt}`,
+        decisionHead(view),
         ...view.options.map((o, i) => `  ${i + 1}) ${o.label}`),
       ].join('\n');
     case 'trainReveal':
@@ -88,16 +102,22 @@ export function trainText(view: TrainView): string {
       return `Hint (${view.title}): ${view.hint}`;
     case 'trainNotice':
       return trainNotes[view.note];
+    case 'trainAlone':
+      return alone[view.how];
     case 'trainScore':
       return [
         `Your record: ${view.casesDone} case${view.casesDone === 1 ? '' : 's'} done.`,
+        ...(view.recent.length ? ['Recent cases, newest first:', ...view.recent.map(recentLine)] : []),
         ...(view.decisions.length
-          ? view.decisions.map(
-              (d) =>
-                `- ${d.title}: ${d.right}/${d.answered} right (${d.history}, oldest first); ${
-                  d.retired ? 'retired after two right in a row' : `next review ${d.due}`
-                }`,
-            )
+          ? [
+              'By decision type:',
+              ...view.decisions.map(
+                (d) =>
+                  `- ${d.title}: ${d.right}/${d.answered} right (${d.history}, oldest first); ${
+                    d.retired ? 'retired after two right in a row' : `next review ${d.due}`
+                  }`,
+              ),
+            ]
           : ['- no decisions answered yet']),
         view.dueNow.length
           ? `Due for review now: ${view.dueNow.join(', ')}.`
@@ -111,6 +131,14 @@ export function trainText(view: TrainView): string {
     case 'trainHelp':
       return ['Training commands:', ...trainHelpLines.map((l) => `- ${l}`)].join('\n');
   }
+}
+
+type Recent = Extract<TrainView, { kind: 'trainScore' }>['recent'][number];
+
+function recentLine(r: Recent): string {
+  const head = `- Case ${r.caseId}, ${r.date}: ${r.right}/${r.total} right`;
+  if (r.state === 'done') return head;
+  return `${head} so far, ${r.answered} of ${r.total} answered${r.state === 'left' ? ', left unfinished' : ''}`;
 }
 
 function percent(n: number, of: number): string {
@@ -133,20 +161,31 @@ export function trainCard(views: TrainView[], universal: boolean): Element {
       if (v.findings) body.push({ type: 'TextBlock', text: v.findings, wrap: true });
       body.push({
         type: 'TextBlock',
-        text: `Decision ${v.number} of ${v.total}: ${v.title}. ${v.prompt}`,
+        text: decisionHead(v),
         wrap: true,
         weight: 'Bolder',
       });
-      for (const o of v.options) {
+      // Button titles are cut at about 40 characters on a phone, and two options may differ only at their
+      // end: each option is written out whole, and beside it a button that carries its number.
+      v.options.forEach((o, i) => {
         const data = buttonData(v, o.value);
-        const submit = { type: 'Action.Submit', title: o.label, data };
-        actions.push(
-          universal
-            ? { type: 'Action.Execute', title: o.label, verb: 'train', data, fallback: submit }
-            : submit,
-        );
-      }
+        const title = String(i + 1);
+        const submit = { type: 'Action.Submit', title, tooltip: o.label, data };
+        const action = universal
+          ? { type: 'Action.Execute', title, tooltip: o.label, verb: 'train', data, fallback: submit }
+          : submit;
+        body.push(optionRow(action, o.label));
+      });
       continue;
+    }
+    if (v.kind === 'trainAlone' && v.how === 'button') {
+      const title = alone.buttonTitle;
+      const submit = { type: 'Action.Submit', title, data: scoreButtonData };
+      actions.push(
+        universal
+          ? { type: 'Action.Execute', title, verb: 'train', data: scoreButtonData, fallback: submit }
+          : submit,
+      );
     }
     lines.forEach((t, i) =>
       body.push({
@@ -160,6 +199,23 @@ export function trainCard(views: TrainView[], universal: boolean): Element {
   return cardContent(body, actions);
 }
 
+/** One option: its button (the number) and beside it the whole label, wrapped. */
+function optionRow(action: Element, label: string): Element {
+  return {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [action] }] },
+      {
+        type: 'Column',
+        width: 'stretch',
+        verticalContentAlignment: 'Center',
+        items: [{ type: 'TextBlock', text: label, wrap: true }],
+      },
+    ],
+  };
+}
+
 /**
  * The views of one turn as one Slack message: sections of text, the decision's buttons last. `thread` goes
  * into the buttons of an ephemeral message, whose clicks Slack may send without it.
@@ -167,24 +223,26 @@ export function trainCard(views: TrainView[], universal: boolean): Element {
 export function trainSlack(views: TrainView[], thread?: string): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [];
   for (const v of views) {
-    blocks.push(...sections(trainText(v)));
-    if (v.kind === 'trainDecision')
+    if (v.kind !== 'trainDecision') {
+      blocks.push(...sections(trainText(v)));
+      continue;
+    }
+    blocks.push(...sections([...(v.findings ? [v.findings] : []), decisionHead(v)].join('\n')));
+    // Button text is cut on a phone: each option is a section with its whole label, its number as the button.
+    v.options.forEach((o, i) => {
+      const [row] = sections(o.label, `*${i + 1}*  `);
       blocks.push({
-        type: 'actions',
-        block_id: `train.${v.decisionId}`,
-        elements: v.options.map((o, i) => ({
+        ...(row as SectionBlock),
+        block_id: `train.${v.decisionId}.${i + 1}`,
+        accessory: {
           type: 'button',
-          action_id: `train.${i + 1}.${o.value}`.slice(0, 255),
-          text: {
-            type: 'plain_text',
-            text:
-              o.label.length > slackLimits.buttonText
-                ? `${o.label.slice(0, slackLimits.buttonText - 1)}…`
-                : o.label,
-          },
+          action_id: `train.${i + 1}.${o.value}`.slice(0, slackLimits.id),
+          text: { type: 'plain_text', text: String(i + 1) },
+          accessibility_label: o.label.slice(0, slackLimits.buttonText),
           value: JSON.stringify({ ...buttonData(v, o.value), ...(thread ? { thread } : {}) }),
-        })),
+        },
       });
+    });
   }
   return { text: views.map(trainText).join('\n\n'), blocks };
 }

@@ -12,7 +12,8 @@ export type TrainNote =
   | 'which'
   | 'sharedTyped'
   | 'noAttempt'
-  | 'joined';
+  | 'joined'
+  | 'educatorsOnly';
 
 export interface TrainDecisionView {
   kind: 'trainDecision';
@@ -55,6 +56,15 @@ interface TrainDebriefView {
 interface TrainScoreView {
   kind: 'trainScore';
   casesDone: number;
+  /** The learner's latest cases, newest first: N right of M decisions (`answered` of them so far). */
+  recent: {
+    caseId: string;
+    date: string;
+    right: number;
+    answered: number;
+    total: number;
+    state: 'done' | 'playing' | 'left';
+  }[];
   decisions: {
     title: string;
     answered: number;
@@ -82,4 +92,9 @@ export type TrainView =
   | { kind: 'trainNotice'; note: TrainNote }
   | TrainScoreView
   | TrainReportView
+  /**
+   * In a shared chat, in place of the learner's record: a button that shows it to whoever taps it alone
+   * (`button`), or where the channel cannot, a pointer to a one-to-one chat (`direct`).
+   */
+  | { kind: 'trainAlone'; how: 'button' | 'direct' }
   | { kind: 'trainHelp' };

@@ -35,6 +35,8 @@ describe('the terminal chat', () => {
     input.end(['train', '1', 'start', 'quit', ''].join('\n'));
     await done;
     expect(screen).toMatch(/Case [0-9a-f]{6}\. A woman/);
+    // The options are numbered and written out whole, as typed numbers need.
+    expect(screen).toMatch(/\n {2}1\) [^\n]+\n {2}2\) [^\n]+\n/);
     expect(screen).toMatch(/(Correct|Incorrect)\. The pathway's choice: /);
     // start left training: the consult's first question comes after the reveal.
     expect(screen.lastIndexOf('1. What kind of consult')).toBeGreaterThan(

@@ -1,5 +1,5 @@
 import type { Activity } from '../support/server';
-import type { ActionsBlock, Button } from '@slack/web-api';
+import type { ActionsBlock, Button, SectionBlock } from '@slack/web-api';
 import { notes } from '../../src/view/strings';
 import { startConnector, type ConnectorCall } from '../support/connector';
 import { startServer, type Running } from '../support/server';
@@ -13,7 +13,7 @@ import {
 } from '../support/fake-slack';
 import { appMention, blockActions, botUser, newTs } from '../support/slack-payloads';
 import { alice as teamsAlice, bob as teamsBob, teamsBot, tenant } from '../support/teams-people';
-import { emergencyCase, rightOf, wrongOf } from './support';
+import { cardActions, emergencyCase, rightOf, wrongOf } from './support';
 
 // Payload shapes as in test/teams and test/slack (Microsoft's and Slack's published examples).
 const bot = teamsBot;
@@ -26,7 +26,11 @@ let slack: FakeSlack;
 beforeAll(async () => {
   slack = await startFakeSlack();
   connector = await startConnector();
-  server = await startServer(slackEnv(slack.url));
+  // One Slack member and one Teams user named as educators, as an admin would fill it in.
+  server = await startServer({
+    ...slackEnv(slack.url),
+    TRAINING_EDUCATORS: `UEDUCAT01, ${teamsAlice.aadObjectId}`,
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -39,7 +43,17 @@ type Card = {
   actions?: { data: Record<string, unknown>; title: string; type: string }[];
   refresh?: { action: { verb: string; data: Record<string, unknown> }; userIds: string[] };
 };
-const cardText = (c: Card | undefined) => (c?.body ?? []).map((b) => b.text ?? '').join('\n');
+/** Every TextBlock's text in a card, in order, columns included. */
+const cardText = (c: unknown): string => {
+  if (Array.isArray(c)) return c.map(cardText).filter(Boolean).join('\n');
+  if (typeof c !== 'object' || c === null) return '';
+  const o = c as Record<string, unknown>;
+  if (o.type === 'TextBlock') return String(o.text);
+  return ['body', 'columns', 'items']
+    .map((k) => cardText(o[k]))
+    .filter(Boolean)
+    .join('\n');
+};
 
 describe('several learners in one Teams group chat', () => {
   const conversation = {
@@ -95,10 +109,18 @@ describe('several learners in one Teams group chat', () => {
     const started = await deliver(mention(`train ${c.id}`, alice));
     const shared = cardOf(started.sent[0]);
     expect(cardText(shared)).toContain(`Case ${c.id}.`);
-    const buttons = shared?.actions ?? [];
+    const buttons = cardActions(shared) as NonNullable<Card['actions']>;
+    // Every option written out whole and numbered; its button carries the number, the label as its tooltip.
+    const options = first!.decision.options;
+    const rows = (shared!.body as unknown[])
+      .filter((b) => (b as { type: string }).type === 'ColumnSet')
+      .map((r) => [cardActions(r)[0]?.title, cardText(r)]);
+    expect(rows).toEqual(options.map((o, i) => [String(i + 1), o.label]));
+    expect(buttons.map((b) => b.title)).toEqual(options.map((_, i) => String(i + 1)));
+    expect(buttons.map((b) => (b as { tooltip?: string }).tooltip)).toEqual(options.map((o) => o.label));
     expect(buttons.every((b) => b.type === 'Action.Execute' && b.data.attempt === undefined)).toBe(true);
-    const pick = (cardActions: Card['actions'], choice: string) =>
-      cardActions!.find((b) => b.data.choice === choice)!.data;
+    const pick = (actions: Card['actions'], choice: string) =>
+      actions!.find((b) => b.data.choice === choice)!.data;
 
     const a1 = await deliver(invoke(alice, pick(buttons, rightOf(first!))));
     expect(a1.sent).toEqual([]); // nothing posted to the chat: the reveal is in Alice's own view of the card
@@ -120,20 +142,44 @@ describe('several learners in one Teams group chat', () => {
     expect(cardText(refreshed.body?.value)).toContain(`Decision 2 of ${c.decisions.length}`);
 
     // Bob clicks a button on Alice's view: it is not his attempt, so nothing changes.
-    const aliceNext = a1.body!.value!.actions!;
+    const aliceNext = cardActions(a1.body!.value) as NonNullable<Card['actions']>;
     const bobOnAlice = await deliver(invoke(bob, pick(aliceNext, rightOf(second!))));
     expect(cardText(bobOnAlice.body?.value)).toContain(notes.stale);
     const a2 = await deliver(invoke(alice, pick(aliceNext, rightOf(second!))));
     expect(cardText(a2.body?.value)).toMatch(/^Correct\./);
 
-    const aliceScore = await deliver(mention('score', alice));
-    const bobScore = await deliver(mention('score', bob));
-    const said = (r: { sent: ConnectorCall[] }) =>
-      r.sent.map((s) => (s.body.text as string | undefined) ?? JSON.stringify(cardOf(s))).join('\n');
+    // `score` in the group posts no record, only a button that shows each tapper their own, to them alone.
+    const asked = await deliver(mention('score', alice));
+    expect(asked.sent).toHaveLength(1);
+    const posted = JSON.stringify(asked.sent[0]!.body);
+    expect(posted).not.toMatch(/Your record:|right \(|Recent cases/);
+    expect(cardText(cardOf(asked.sent[0]))).toContain('Your record is for you alone: tap Show my record');
+    const show = cardOf(asked.sent[0])!.actions!.find((b) => b.title === 'Show my record')!;
+    expect(show).toMatchObject({ type: 'Action.Execute', data: { trainScore: true } });
+
+    const aliceScore = await deliver(invoke(alice, show.data));
+    const bobScore = await deliver(invoke(bob, show.data));
+    expect([...aliceScore.sent, ...bobScore.sent]).toEqual([]); // nothing more posted to the chat
+    expect(aliceScore.body?.value?.refresh).toEqual({
+      action: { type: 'Action.Execute', verb: 'train', data: { trainScore: true } },
+      userIds: [alice.id],
+    });
+    expect(bobScore.body?.value?.refresh?.userIds).toEqual([bob.id]);
+    const said = (r: { body: { value?: Card } | undefined }) => cardText(r.body?.value);
     expect(said(aliceScore)).toContain(`- ${first!.decision.title}: 1/1 right`);
     expect(said(aliceScore)).toContain(`- ${second!.decision.title}: 1/1 right`);
+    expect(said(aliceScore)).toMatch(
+      new RegExp(`- Case ${c.id}, \\d{4}-\\d\\d-\\d\\d: 2/${c.decisions.length} right so far`),
+    );
     expect(said(bobScore)).toContain(`- ${first!.decision.title}: 0/1 right`);
     expect(said(bobScore)).not.toContain(second!.decision.title);
+  });
+
+  it('refuses `train report` to a listed educator whose id the channel did not prove (local mode)', async () => {
+    const r = await deliver(mention('train report', alice));
+    expect(r.sent.map((s) => cardText(cardOf(s)) || s.body.text).join('\n')).toBe(
+      'Sorry, the training report is for educators only.',
+    );
   });
 });
 
@@ -158,8 +204,15 @@ describe('several learners in one Slack thread', () => {
       new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
       'application/x-www-form-urlencoded',
     );
+  // A trainee's buttons: in actions blocks, or beside an option's text (a section's accessory).
   const buttonsOf = (blocks: unknown[]) =>
-    (blocks as ActionsBlock[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Button[]);
+    (blocks as (ActionsBlock | SectionBlock)[]).flatMap((b) =>
+      b.type === 'actions'
+        ? (b.elements as Button[])
+        : b.type === 'section' && b.accessory?.type === 'button'
+          ? [b.accessory]
+          : [],
+    );
   const ephemeralsTo = (user: string) =>
     slack.calls.filter((c) => c.method === 'chat.postEphemeral' && c.user === user);
 
@@ -178,6 +231,14 @@ describe('several learners in one Slack thread', () => {
     const button = (buttons: Button[], choice: string) =>
       buttons.find((b) => JSON.parse(b.value!).choice === choice)!;
     const shared = buttonsOf(posted.blocks);
+    // Every option written out whole, each in a section of its own with its number and a button carrying it.
+    const options = first!.decision.options;
+    const rows = (posted.blocks as SectionBlock[])
+      .filter((b) => b.type === 'section' && b.accessory)
+      .map((b) => [b.text!.text, (b.accessory as Button).text.text]);
+    expect(rows).toEqual(options.map((o, i) => [`*${i + 1}*  ${o.label}`, String(i + 1)]));
+    expect(shared.map((b) => b.text.text)).toEqual(options.map((_, i) => String(i + 1)));
+    expect(shared.map((b) => b.accessibility_label)).toEqual(options.map((o) => o.label));
     const press = (user: string, b: Button, messageTs: string, threadTs?: string) =>
       click(
         blockActions({
@@ -218,5 +279,29 @@ describe('several learners in one Slack thread', () => {
     );
     expect(bobScore.text).toContain(`- ${first!.decision.title}: 0/1 right`);
     expect(bobScore.text).not.toContain(second!.decision.title);
+    const publicAfter = slack.calls.slice(before).filter((x) => x.method === 'chat.postMessage');
+    expect(publicAfter.map((x) => x.text).join('\n')).not.toContain('Your record');
+  });
+
+  it('gives `train report` to the educator named in TRAINING_EDUCATORS and refuses it to anyone else', async () => {
+    const thread = newTs();
+    const before = slack.calls.length;
+    await event(appMention({ text: `<@${botUser}> train report`, channel, user: 'UBOB0001', ts: thread }));
+    const refused = await waitFor(
+      () => ephemeralsTo('UBOB0001').find((x) => x.thread_ts === thread),
+      'refusal',
+    );
+    expect(refused.text).toBe('Sorry, the training report is for educators only.');
+    await event(
+      appMention({ text: `<@${botUser}> train report`, channel, user: 'UEDUCAT01', threadTs: thread }),
+    );
+    const report = await waitFor(
+      () => slack.calls.slice(before).find((x) => x.text?.startsWith('Training report')),
+      'the report',
+    );
+    expect(report.text).toMatch(/^Training report \(aggregates only\): [1-9]\d* attempts, \d+ completed/);
+    expect(report.text).toMatch(/- Emergency action: \d+% right of [1-9]\d*/);
+    expect(report.text).not.toMatch(/UALICE|UBOB|Alice|Bob/);
+    expect(slack.calls.slice(before).filter((x) => x.text?.startsWith('Training report'))).toHaveLength(1);
   });
 });

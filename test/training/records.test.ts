@@ -83,6 +83,8 @@ describe('learner records', () => {
             conversation: `c${i}`,
             shared: false,
             canReplyPrivately: true,
+            privateOnClick: false,
+            educator: false,
           },
           { kind: 'train' },
         ),
@@ -109,6 +111,8 @@ describe('learner records', () => {
       conversation: 'race',
       shared: false,
       canReplyPrivately: true,
+      privateOnClick: false,
+      educator: false,
     };
     const c = emergencyCase(one.cases);
     const started = await one.turn(who, { kind: 'train', caseId: c.id });

@@ -8,11 +8,20 @@ export const textOf = (replies: Partial<Activity>[]) => replies.map(plainTextOf)
 
 type Action = { title: string; data?: Record<string, unknown> };
 
+/** Every action of a card, in order: its own and those in action sets of its body (an option's row). */
+export function cardActions(card: unknown): Action[] {
+  if (Array.isArray(card)) return card.flatMap(cardActions);
+  if (typeof card !== 'object' || card === null) return [];
+  const o = card as Record<string, unknown>;
+  if (typeof o.type === 'string' && o.type.startsWith('Action.')) return [o as unknown as Action];
+  return ['body', 'columns', 'items', 'actions'].flatMap((k) => cardActions(o[k]));
+}
+
 /** The trainee's buttons on the last card in the replies that has any. */
 export function trainButtons(replies: Partial<Activity>[]): Action[] {
   for (const a of [...replies].reverse()) {
-    const actions = (a.attachments?.[0]?.content as { actions?: Action[] } | undefined)?.actions;
-    if (actions?.some((x) => x.data?.train)) return actions;
+    const actions = cardActions(a.attachments?.[0]?.content);
+    if (actions.some((x) => x.data?.train)) return actions;
   }
   return [];
 }

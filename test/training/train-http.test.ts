@@ -68,6 +68,27 @@ describe('trainee mode over /api/messages', () => {
     const score = textOf(await me.say('score'));
     expect(score).toContain('Your record: 2 cases done.');
     expect(score).toContain('- Emergency action: 1/2 right (✘✔, oldest first)');
+    // The recent cases, newest first, each with N of M decisions right.
+    const m = c.decisions.length;
+    const date = '\\d{4}-\\d\\d-\\d\\d';
+    expect(score).toMatch(
+      new RegExp(
+        `Recent cases, newest first:\n- Case ${c.id}, ${date}: ${m}/${m} right\n- Case ${c.id}, ${date}: 0/${m} right\nBy decision type:\n- `,
+      ),
+    );
+  });
+
+  it('lists a case left unfinished in the score with the decisions answered so far', async () => {
+    const c = emergencyCase(cases());
+    const me = learner();
+    const replies = await me.say(`train ${c.id}`);
+    await me.click(button(replies, rightOf(c.decisions[0]!)));
+    const m = c.decisions.length;
+    expect(textOf(await me.say('score'))).toMatch(
+      new RegExp(`- Case ${c.id}, \\d{4}-\\d\\d-\\d\\d: 1/${m} right so far, 1 of ${m} answered\n`),
+    );
+    await me.say('start');
+    expect(textOf(await me.say('score'))).toContain(`1 of ${m} answered, left unfinished`);
   });
 
   it('takes typed answers by number or label, gives a hint on why, and keeps a committed answer (no back)', async () => {
@@ -154,10 +175,25 @@ describe('trainee mode over /api/messages', () => {
     }
   });
 
-  it('counts attempts and percent right per decision type for educators, with no learner in it', async () => {
+  it('does not post a record in a shared chat of a channel that cannot reply privately: it points to a 1:1 chat', async () => {
+    const conversation = { id: 'conv-train-group', isGroup: true } as Activity['conversation'];
+    const say = async (text: string) => {
+      const res = await post(
+        server.url,
+        activity({ conversation, from: { id: 'group-learner', name: 'X' }, text }),
+      );
+      return textOf(res.activities);
+    };
+    const c = emergencyCase(cases());
+    await say(`train ${c.id}`);
+    const score = await say('score');
+    expect(score).toBe(
+      'Your record is for you alone, and this chat cannot show it to you only: ask me for score in a one-to-one chat.',
+    );
+  });
+
+  it('refuses `train report` in one line to a learner who is not a named educator', async () => {
     const report = textOf(await learner().say('train report'));
-    expect(report).toMatch(/^Training report \(aggregates only\): \d+ attempts, \d+ completed/);
-    expect(report).toMatch(/- Emergency action: \d+% right of [1-9]\d*/);
-    expect(report).not.toMatch(/learner-|Dr Trainee/);
+    expect(report).toBe('Sorry, the training report is for educators only.');
   });
 });
