@@ -5,7 +5,15 @@ import type { GpaResult } from '../pathway/gpa';
 import type { Recommendation, ResolvedRef } from '../pathway/recommend';
 import { evidenceLabels, headings, sectionTitles } from './strings';
 import { paginate } from './paginate';
-import { becauseText, evidenceTag, gpaLines, itemText, referenceLine, refNumbers } from './text-parts';
+import {
+  becauseText,
+  evidenceTag,
+  gpaLines,
+  itemText,
+  referenceLine,
+  refNumbers,
+  shortLine,
+} from './text-parts';
 
 /**
  * The one channel-neutral form of a recommendation: what every renderer draws (plain text, Adaptive
@@ -177,10 +185,7 @@ export function outlineOf(consultId: string, r: Recommendation, changes?: Change
       summary: r.outcome.summary,
       changes: changeLines(changes),
       ...planOf(r),
-      // An UNVERIFIED item says so in the bottom line too, where a reader in a hurry stops.
-      bottomLine: bottomLineOf(r).actions.map((i) =>
-        i.evidence === 'unverified' ? `${i.short!} [${evidenceLabels.unverified}]` : i.short!,
-      ),
+      bottomLine: bottomLineOf(r).actions.map(shortLine),
       ...(r.prognosis ? { gpa: gpaLine(r.prognosis) } : {}),
       footer: [r.disclaimer, `${headings.version} ${r.content.version} (${r.content.reviewedOn}).`],
     },
