@@ -392,6 +392,14 @@ export function renderCards(
       return one(noteCard(view.text));
     case 'urgent':
       return one(urgentCard(view.items));
+    case 'help':
+      // A Markdown list, not text with literal "- " bullets (a card's TextBlock renders it as a list).
+      return one(
+        card([
+          text(headings.help, { weight: 'Bolder', size: 'Medium' }),
+          text(view.commands.map((c) => `- **${c.name}**: ${c.text}`).join('\r\n'), { spacing: 'Small' }),
+        ]),
+      );
     default:
       return undefined;
   }

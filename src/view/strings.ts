@@ -17,6 +17,7 @@ export const notes: Record<Note, string> = {
     'That question has no answer to change yet. Type summary to see the answers and their numbers.',
   notFinished: 'The full plan comes when the consult is finished. Here is the current question.',
   changeWhich: 'Which answer? Type change and its name or number in the summary, for example: change 2.',
+  detailsAbove: 'Open a section of the plan above for the details, sources and your answers.',
 };
 
 /** Said when the turn could not reach the store: the answer was not taken, and the same reply will work shortly. */

@@ -5,6 +5,7 @@ import { renderSlack } from '../../src/view/slack-blocks';
 import { renderText } from '../../src/view/text';
 import { buildRecommendation } from '../../src/pathway/recommend';
 import type { View } from '../../src/view/view';
+import { headings, notes } from '../../src/view/strings';
 
 // Size limits and "nothing is lost" for every renderer are tested on the outline (test/view/outline.test.ts).
 const entries = [
@@ -50,5 +51,31 @@ describe('a recommendation as Bot Framework activities', () => {
     expect(activity!.channelData).toEqual({ blockKit: renderSlack(view) });
     expect(activity!.text).toBe(renderText(view));
     expect(activity!.attachments).toBeUndefined();
+  });
+});
+
+describe('details, per channel', () => {
+  const details: View = { kind: 'details', consultId: 'c1', recommendation: view.recommendation };
+  const sources = (s: string) => s.includes(`${headings.references}:`);
+
+  it.each(['webchat', 'emulator'])(
+    'points %s to the folded sections above in one line, instead of posting them again',
+    (channel) => {
+      const activities = toActivities(details, channel);
+      expect(activities).toHaveLength(1);
+      expect(activities[0]!.text).toBe(notes.detailsAbove);
+      expect(activities[0]!.text!.split('\n')).toHaveLength(1);
+      expect(activities[0]!.attachments).toBeUndefined();
+    },
+  );
+
+  it('still posts every section in the terminal, in Slack (the thread) and in Teams', () => {
+    expect(sources(toActivities(details, 'terminal')[0]!.text!)).toBe(true);
+    const slack = toActivities(details, 'slack')[0]!.channelData!.blockKit as { thread?: boolean }[];
+    expect(slack.length).toBeGreaterThan(0);
+    expect(slack.every((m) => m.thread)).toBe(true);
+    expect(sources(toActivities(details, 'slack')[0]!.text!)).toBe(true);
+    const teams = toActivities(details, 'msteams');
+    expect(JSON.stringify(teams)).toContain(headings.references);
   });
 });
