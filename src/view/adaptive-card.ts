@@ -177,6 +177,23 @@ function headElements(h: OutlineHead): Element[] {
         ...(h.gpa ? [small(h.gpa, { spacing: 'Small' })] : []),
       ],
     },
+    // The way back into a plan that waits (the scan): a button in view, not a command to remember.
+    ...(h.resume
+      ? [
+          {
+            type: 'ActionSet',
+            spacing: 'Medium',
+            actions: [
+              {
+                type: 'Action.Submit',
+                title: h.resume.label,
+                style: 'positive',
+                data: { change: h.resume.question },
+              },
+            ],
+          },
+        ]
+      : []),
   ];
 }
 

@@ -56,6 +56,8 @@ export interface OutlineHead {
   bottomLine: string[];
   /** The Breast GPA in one line, where the outcome has one. */
   gpa?: string;
+  /** A plan that waits for an answer: the button that asks it again, and the command that does. */
+  resume?: { question: QuestionId; label: string; command: string };
   footer: string[];
 }
 
@@ -94,6 +96,15 @@ const numbers = (refs: readonly ResolvedRef[]) => [...new Set(refs.map((r) => r.
 function planOf(r: Recommendation): { plan?: string } {
   const named = r.decisions.flatMap((d) => (d.short ? [d.short] : []));
   return named.length ? { plan: named.join(' · ') } : {};
+}
+
+/** The way back into a plan that waits for an answer: the question, the button's label, the command to type. */
+function resumeOf(r: Recommendation): Pick<OutlineHead, 'resume'> {
+  const resume = r.outcome.resume;
+  const input = resume && r.inputs.find((i) => i.question === resume.question);
+  if (!resume || !input) return {};
+  const question = resume.question as QuestionId;
+  return { resume: { question, label: resume.label, command: `change ${input.short.toLowerCase()}` } };
 }
 
 /** What changed, in plain words: the answer, the outcome, the key decisions, the prognosis, then the advice. */
@@ -187,6 +198,7 @@ export function outlineOf(consultId: string, r: Recommendation, changes?: Change
       ...planOf(r),
       bottomLine: bottomLineOf(r).actions.map(shortLine),
       ...(r.prognosis ? { gpa: gpaLine(r.prognosis) } : {}),
+      ...resumeOf(r),
       footer: [r.disclaimer, `${headings.version} ${r.content.version} (${r.content.reviewedOn}).`],
     },
     sections: sections.filter((s) => s.lines.length > 0),

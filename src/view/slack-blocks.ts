@@ -298,6 +298,22 @@ function sectionBlocks(s: OutlineSection): KnownBlock[] {
   ];
 }
 
+/** The way back into a plan that waits for an answer: a button that asks that question again. */
+function resumeBlock(r: NonNullable<OutlineHead['resume']>): ActionsBlock {
+  return {
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: `resume.${r.question}`.slice(0, slackLimits.id),
+        text: { type: 'plain_text', text: r.label, emoji: true },
+        style: 'primary',
+        value: JSON.stringify({ change: r.question }),
+      },
+    ],
+  };
+}
+
 function headBlocks(h: OutlineHead, hint: string | undefined): KnownBlock[] {
   return [
     ...header(h.title),
@@ -314,6 +330,7 @@ function headBlocks(h: OutlineHead, hint: string | undefined): KnownBlock[] {
       ...h.bottomLine.map((a, i) => ({ raw: a, lead: `${i + 1}. ` })),
     ]),
     ...(h.gpa ? contexts(h.gpa) : []),
+    ...(h.resume ? [resumeBlock(h.resume)] : []),
     ...(hint ? contexts(hint, '_', '_') : []),
     { type: 'divider' },
     ...contexts(h.footer.join('\n')),

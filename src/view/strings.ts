@@ -73,6 +73,8 @@ export const headings = {
   urgentResume: 'Stabilise her first, then come back to the questions: the consult goes on below.',
   urgentDetails: 'Details and sources',
   urgentDetailsInThread: 'Details and sources are in the thread.',
+  /** After a plan's resume label where there is no button: "Imaging result is back? Type: change imaging". */
+  resumeType: 'Type',
   pitfallsAtQuestion: 'Pitfall',
   basis: 'Basis',
   inputs: 'Your answers',

@@ -86,6 +86,7 @@ export function headText(h: OutlineHead): string[] {
     ...(h.plan ? [`${headings.plan}: ${h.plan}`] : []),
     ...h.bottomLine.map((a, i) => `${i + 1}. ${a}`),
     ...(h.gpa ? [h.gpa] : []),
+    ...(h.resume ? ['', `${h.resume.label}? ${headings.resumeType}: ${h.resume.command}`] : []),
     '',
     ...h.footer,
   ];
