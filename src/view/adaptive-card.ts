@@ -353,7 +353,8 @@ function urgentCard(items: RecommendationItem[]): CardAttachment {
       type: 'Container',
       style: 'attention',
       items: [
-        text(`🚨 ${headings.urgent}`, { weight: 'Bolder', size: 'Large', color: 'Attention' }),
+        // ⚠ is in ordinary text fonts; an emoji is a blank box where no emoji font is installed.
+        text(`⚠ ${headings.urgent}`, { weight: 'Bolder', size: 'Large', color: 'Attention' }),
         // One block, so that Markdown numbers the list (as the bottom line; \r for Teams' lists).
         text(a.actions.map((l, i) => `${i + 1}. ${l}`).join('\r\n'), { spacing: 'Small' }),
         text(headings.urgentResume, { weight: 'Bolder', spacing: 'Medium' }),
