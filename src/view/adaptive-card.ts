@@ -381,6 +381,12 @@ function urgentCard(items: RecommendationItem[]): CardAttachment {
   ]);
 }
 
+/** "change <question>" as Markdown: the placeholder in italics, as a card's Markdown drops "<question>" as HTML. */
+function commandMarkdown(name: string): string {
+  const [command, placeholder] = name.split(/ <(.+)>$/);
+  return `**${command}**${placeholder ? ` _${placeholder}_` : ''}`;
+}
+
 /**
  * The cards for a view, each with the plain-text version of what it shows (which the channel edge puts
  * in the activity's `text` or the card's `fallbackText`), or undefined when plain text says it all.
@@ -415,7 +421,9 @@ export function renderCards(
       return one(
         card([
           text(headings.help, { weight: 'Bolder', size: 'Medium' }),
-          text(view.commands.map((c) => `- **${c.name}**: ${c.text}`).join('\r\n'), { spacing: 'Small' }),
+          text(view.commands.map((c) => `- ${commandMarkdown(c.name)}: ${c.text}`).join('\r\n'), {
+            spacing: 'Small',
+          }),
         ]),
       );
     default:

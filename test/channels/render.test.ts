@@ -3,7 +3,8 @@ import { channelOf } from '../../src/channels/table';
 import { pathway } from '../../src/content';
 import { renderSlack } from '../../src/view/slack-blocks';
 import { renderText } from '../../src/view/text';
-import { buildRecommendation } from '../../src/pathway/recommend';
+import { buildRecommendation, urgentNow } from '../../src/pathway/recommend';
+import type { Answers } from '../../src/content/case-model';
 import type { View } from '../../src/view/view';
 import { headings, notes } from '../../src/view/strings';
 
@@ -77,5 +78,32 @@ describe('details, per channel', () => {
     expect(sources(toActivities(details, 'slack')[0]!.text!)).toBe(true);
     const teams = toActivities(details, 'msteams');
     expect(JSON.stringify(teams)).toContain(headings.references);
+  });
+});
+
+describe('"Act now" as the activities Teams and Slack are sent', () => {
+  const items = urgentNow(pathway, { redFlags: 'raisedIcp' } as Answers);
+  const urgent: View = { kind: 'urgent', items };
+
+  it('Teams: one card in the emergency style, its plain text (ACT NOW first) as the fallback and summary', () => {
+    const [activity, ...more] = toActivities(urgent, 'msteams');
+    expect(more).toEqual([]);
+    const card = activity!.attachments![0]!.content as {
+      body: Record<string, unknown>[];
+      fallbackText: string;
+    };
+    expect(card.body[0]).toMatchObject({ type: 'Container', style: 'attention' });
+    expect(activity!.summary).toBe(headings.urgentText);
+    for (const i of items) expect(card.fallbackText).toContain(i.text);
+  });
+
+  it('Slack: the list in the conversation, every item in full as a reply in its thread', () => {
+    const [activity] = toActivities(urgent, 'slack');
+    const [head, ...thread] = activity!.channelData!.blockKit as { text: string; thread?: boolean }[];
+    expect(head!.thread).toBeUndefined();
+    expect(head!.text.split('\n')[0]).toBe(headings.urgentText);
+    expect(thread.length).toBeGreaterThan(0);
+    expect(thread.every((m) => m.thread)).toBe(true);
+    for (const i of items) expect(thread.map((m) => m.text).join('\n')).toContain(i.text);
   });
 });

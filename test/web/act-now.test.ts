@@ -7,7 +7,7 @@ import { pathway } from '../../src/content';
 import { caseModel, type Answers } from '../../src/content/case-model';
 import { urgentNow } from '../../src/pathway/recommend';
 import { actNowOf } from '../../src/view/act-now';
-import { evidenceLabels, headings } from '../../src/view/strings';
+import { evidenceLabels, headings, notes } from '../../src/view/strings';
 import { buildApp, type App } from '../../src/server';
 
 /**
@@ -147,4 +147,63 @@ describe('"Act now" on the local page, in Chromium', () => {
     },
     90_000,
   );
+
+  it('the interim plan: help is the list alone, details points above, "Imaging result is back" asks again', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await waitForCards(page, 0);
+    const route: [string, string][] = [
+      ['scenario', 'newSymptoms'],
+      ['redFlags', 'none'],
+      ['seizure', 'yes'],
+      ['mriAccess', 'available'],
+      ['imagingResult', 'pending'],
+    ];
+    for (const [q, v] of route) await click(page, label(q, v));
+    const interim = pathway.outcomes.find((o) => o.id === 'interimPlan')!;
+    // A long plan may go on in a "More details" card: its first card carries the title.
+    await expect(cards(page).filter({ hasText: interim.title }).count()).resolves.toBe(1);
+    const box = page.getByRole('textbox').last();
+    const say = async (text: string) => {
+      await box.fill(text);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/messages') && r.status() === 200),
+        box.press('Enter'),
+      ]);
+    };
+
+    let before = await cards(page).count();
+    await say('help');
+    await waitForCards(page, before);
+    const help = await cards(page).last().innerText();
+    expect(help).toContain(headings.help);
+    expect(help).toMatch(/^change question: /m);
+    expect(help).not.toContain(interim.title);
+    expect(help.split(/\s+/).filter(Boolean).length).toBeLessThan(150);
+    await page.screenshot({ path: path.join(artifactsDir, 'help-390.png') });
+
+    before = await cards(page).count();
+    await say('details');
+    await page
+      .locator('#webchat .webchat__text-content')
+      .filter({ hasText: notes.detailsAbove })
+      .first()
+      .waitFor();
+    await expect(cards(page).count()).resolves.toBe(before);
+
+    const back = page.getByRole('button', { name: interim.resume!.label, exact: true }).last();
+    await expect(back.isVisible()).resolves.toBe(true);
+    await back.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await settled(page, back);
+    await page.screenshot({ path: path.join(artifactsDir, 'interim-plan-390.png') });
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/messages') && r.status() === 200),
+      back.click(),
+    ]);
+    await waitForCards(page, before);
+    const imaging = pathway.questions.find((q) => q.id === 'imagingResult')!;
+    await expect(cards(page).last().innerText()).resolves.toContain(imaging.prompt);
+    await context.close();
+  }, 90_000);
 });
