@@ -67,8 +67,12 @@ describe('"Act now", over every urgent combination the content allows', () => {
     const flags = new Set(all.map((c) => (c.answers as Record<string, string>).redFlags));
     expect([...flags].sort()).toEqual(caseModel.redFlags.filter((v) => v !== 'none').sort());
     const big = measured.reduce((a, b) => (b.words > a.words ? b : a));
+    const slack = Math.max(
+      ...all.map((c) => words(renderSlack({ kind: 'urgent', items: c.items })[0]!.text)),
+    );
     figure(
-      `${all.length} distinct "Act now" sets. Largest first screen: ${big.words} words (${big.items.map((i) => i.id).join(', ')}).`,
+      `${all.length} distinct "Act now" sets. Largest first screen: ${big.words} words in a card ` +
+        `(${big.items.map((i) => i.id).join(', ')}), ${slack} in Slack's first message.`,
     );
   });
 
