@@ -1,5 +1,12 @@
 import type { QuestionId } from '../src/content/case-model';
-import { answerLabel, answersFrom, itemsFor, newlyUrgent, type AnswerEntry } from '../src/pathway/recommend';
+import {
+  answerLabel,
+  answersFrom,
+  itemsFor,
+  newlyUrgent,
+  urgentNow,
+  type AnswerEntry,
+} from '../src/pathway/recommend';
 import type { AnsweredView, View } from '../src/view/view';
 import { answerEvent, type AnswerEvent } from '../machines/bcbm.machine';
 import { advance, persistSnapshot, replay, stepOf, type BcbmSnapshot } from '../machines/step';
@@ -49,9 +56,11 @@ export function answer(t: Turn, questionId: QuestionId, value: string): TurnResu
     ...(previous && at.kind !== 'outcome' ? { previous } : {}),
   };
   const shown = currentView(content, { ...record, ...(previous ? { previous } : {}) }, snapshot, by);
-  // Emergency actions are shown the moment the answer that calls for them is given; a recommendation
-  // that ends the consult carries them in its bottom line.
-  const urgent = at.kind === 'outcome' ? [] : newUrgent(t, log, entry);
+  // Emergency actions are shown the moment an answer brings in one of them; a recommendation that ends
+  // the consult carries them in its bottom line. Shown whole: an "Act now" with only the step a changed
+  // answer added would read as if that were the only thing to do.
+  const urgent =
+    at.kind !== 'outcome' && newUrgent(t, log, entry).length ? urgentNow(content, answersFrom(log)) : [];
   const answered: AnsweredView = {
     kind: 'answered',
     questionId,

@@ -66,7 +66,8 @@ export const commandHandlers: Record<Command, (t: Turn) => TurnResult> = {
   },
   restart,
   back,
-  help: (t) => stay(t, helpView(), current(t)),
+  // The list alone: the question or plan it was asked at is still just above it.
+  help: (t) => stay(t, helpView()),
   summary: (t) => stay(t, summaryView(t.env.content, t.record, t.snapshot, t.env.by)),
   why: (t) => stay(t, whyView(t.env.content, t.record, t.snapshot)),
   note: (t) => stay(t, noteView(t.env.content, t.record, t.snapshot, t.env.by, t.env.now)),

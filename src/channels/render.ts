@@ -31,7 +31,9 @@ const formats: Record<
 
 /** A consult view as the messages of a channel, in the format its row names. */
 export function consultMessages(view: View, channel: ChannelProfile): Message[] {
-  return formats[channel.format].consult(view, channel);
+  const shown: View =
+    view.kind === 'details' && channel.detailsAbove ? { kind: 'notice', note: 'detailsAbove' } : view;
+  return formats[channel.format].consult(shown, channel);
 }
 
 /**

@@ -34,6 +34,11 @@ export interface ChannelProfile {
   ownEndpoint: boolean;
   /** The field of the sender's account that names them the same in every conversation. */
   userId: 'aadObjectId' | 'id';
+  /**
+   * `details` answers with a one-line pointer to the plan's folded sections instead of posting them all
+   * again: where the cards fold them in place and the transcript keeps them (the local page).
+   */
+  detailsAbove: boolean;
 }
 
 const webChat: Omit<ChannelProfile, 'name'> = {
@@ -48,6 +53,7 @@ const webChat: Omit<ChannelProfile, 'name'> = {
   updatesClicked: false,
   ownEndpoint: false,
   userId: 'id',
+  detailsAbove: true,
 };
 
 /** The rows, by channel id. A Bot Framework channel without a row of its own is drawn as Web Chat is. */
@@ -65,6 +71,8 @@ export const channels = {
     updatesClicked: false,
     ownEndpoint: false,
     userId: 'aadObjectId',
+    // Kept as it was: Teams was not part of the review that asked for the pointer (issue 20, part 5).
+    detailsAbove: false,
   },
   slack: {
     name: 'slack',
@@ -79,6 +87,8 @@ export const channels = {
     updatesClicked: true,
     ownEndpoint: true,
     userId: 'id',
+    // Slack's recommendation has no folds: its details are replies in the thread.
+    detailsAbove: false,
   },
   terminal: {
     name: 'terminal',
@@ -92,6 +102,7 @@ export const channels = {
     updatesClicked: false,
     ownEndpoint: false,
     userId: 'id',
+    detailsAbove: false,
   },
   default: { name: 'default', ...webChat },
 } satisfies Record<string, ChannelProfile>;

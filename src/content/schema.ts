@@ -73,7 +73,11 @@ export const Outcome = z.strictObject({
   title: z.string().min(1),
   summary: z.string().min(1),
   prognosis: z.boolean(), // whether the Breast GPA belongs in this outcome
-  /** Shown with the GPA where it is used outside the population it was derived in. */
+  /**
+   * A plan that waits for an answer (the interim plan waits for the scan): a visible button, labelled so,
+   * that asks this question again (`{ "change": <question> }`), and the command in the terminal.
+   */
+  resume: z.strictObject({ question: Id, label: z.string().min(1).max(40) }).optional(),
 });
 export type Outcome = z.infer<typeof Outcome>;
 
@@ -343,6 +347,13 @@ const CheckedPathway = PathwayShape.superRefine((p, ctx) => {
     checkRefs('questions', i, owner, q.refs);
   });
   const asked = new Set(p.questions.map((q) => q.id));
+  p.outcomes.forEach((o, i) => {
+    if (o.resume && !asked.has(o.resume.question))
+      issue(
+        ['outcomes', i, 'resume'],
+        `outcome "${o.id}" resumes with unknown question "${o.resume.question}"`,
+      );
+  });
   for (const id of Object.keys(caseModel))
     if (!asked.has(id)) issue(['questions'], `question "${id}" of the case model has no content`);
 

@@ -180,6 +180,14 @@ export function newlyUrgent(content: Pathway, entries: readonly AnswerEntry[]): 
   return fresh.filter((i) => !holds(i.when, before)).map((i) => resolveItem(content, answers, resolve, i));
 }
 
+/** Every urgent item that holds for these answers: the whole "Act now", not only what the last answer added. */
+export function urgentNow(content: Pathway, answers: Answers): RecommendationItem[] {
+  const { resolve } = citationNumbering(content);
+  return urgentItems(content)
+    .filter((i) => holds(i.when, answers))
+    .map((i) => resolveItem(content, answers, resolve, i));
+}
+
 /** The urgent items of a content, found once: every answered question looks them up. */
 const urgentOf = new WeakMap<Pathway, readonly Item[]>();
 function urgentItems(content: Pathway): readonly Item[] {

@@ -3,7 +3,8 @@ import { outlineOf, splitOutline } from './outline';
 import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } from './outline';
 import { headings, notes } from './strings';
 import { headText, outlinePartText, renderText } from './text';
-import { becauseText, evidenceTag, itemText, shortCite } from './text-parts';
+import { actNowOf } from './act-now';
+import { evidenceTag, shortCite } from './text-parts';
 import type { AnsweredView, QuestionView, View } from './view';
 
 /** An Adaptive Card attachment, as plain JSON (the Bot Framework `Attachment` shape). */
@@ -57,7 +58,8 @@ function questionCard(view: QuestionView, options: CardOptions): CardAttachment 
   if (view.pitfalls.length)
     body.push({
       type: 'Container',
-      style: 'attention',
+      // `warning`, not `attention`: that red is kept for "Act now", so an emergency never looks routine.
+      style: 'warning',
       spacing: 'Medium',
       items: view.pitfalls.map((p) =>
         text(
@@ -95,11 +97,6 @@ export function answeredCard(view: AnsweredView): CardAttachment {
 /** What a clicked card that is out of date turns into: the note, with nothing left to click. */
 export function staleCard(): CardAttachment {
   return card([text(notes.stale)]);
-}
-
-function itemBlocks(i: RecommendationItem): Element[] {
-  const why = becauseText(i);
-  return [text(`• ${itemText(i)}`, { spacing: 'Small' }), ...(why ? [small(why, { spacing: 'None' })] : [])];
 }
 
 /** A `{ "change": <question id> }` button (case-model section 2): asks that question again. */
@@ -180,6 +177,23 @@ function headElements(h: OutlineHead): Element[] {
         ...(h.gpa ? [small(h.gpa, { spacing: 'Small' })] : []),
       ],
     },
+    // The way back into a plan that waits (the scan): a button in view, not a command to remember.
+    ...(h.resume
+      ? [
+          {
+            type: 'ActionSet',
+            spacing: 'Medium',
+            actions: [
+              {
+                type: 'Action.Submit',
+                title: h.resume.label,
+                style: 'positive',
+                data: { change: h.resume.question },
+              },
+            ],
+          },
+        ]
+      : []),
   ];
 }
 
@@ -327,14 +341,50 @@ function noteCard(noteText: string): CardAttachment {
   ]);
 }
 
+/**
+ * An "Act now": the numbered short actions in the emergency style (`attention`, which nothing else in a
+ * consult uses), the line that sends the reader back to the questions, and the full items folded below.
+ */
 function urgentCard(items: RecommendationItem[]): CardAttachment {
+  const a = actNowOf(items);
+  const id = 'act-now-details';
   return card([
     {
       type: 'Container',
       style: 'attention',
-      items: [text(headings.urgent, { weight: 'Bolder', size: 'Medium' }), ...items.flatMap(itemBlocks)],
+      items: [
+        // ⚠ is in ordinary text fonts; an emoji is a blank box where no emoji font is installed.
+        text(`⚠ ${headings.urgent}`, { weight: 'Bolder', size: 'Large', color: 'Attention' }),
+        // One block, so that Markdown numbers the list (as the bottom line; \r for Teams' lists).
+        text(a.actions.map((l, i) => `${i + 1}. ${l}`).join('\r\n'), { spacing: 'Small' }),
+        text(headings.urgentResume, { weight: 'Bolder', spacing: 'Medium' }),
+      ],
+    },
+    {
+      type: 'ActionSet',
+      spacing: 'Small',
+      actions: [
+        {
+          type: 'Action.ToggleVisibility',
+          title: `${headings.urgentDetails} (${a.details.length})`,
+          targetElements: [id],
+        },
+      ],
+    },
+    {
+      type: 'Container',
+      id,
+      isVisible: false,
+      spacing: 'Small',
+      items: [...(a.basis ? [small(a.basis)] : []), ...a.details.flatMap(lineElements)],
     },
   ]);
+}
+
+/** "change <question>" as Markdown: the placeholder in italics, as a card's Markdown drops "<question>" as HTML. */
+function commandMarkdown(name: string): string {
+  const [command, placeholder] = name.split(/ <(.+)>$/);
+  return `**${command}**${placeholder ? ` _${placeholder}_` : ''}`;
 }
 
 /**
@@ -366,6 +416,16 @@ export function renderCards(
       return one(noteCard(view.text));
     case 'urgent':
       return one(urgentCard(view.items));
+    case 'help':
+      // A Markdown list, not text with literal "- " bullets (a card's TextBlock renders it as a list).
+      return one(
+        card([
+          text(headings.help, { weight: 'Bolder', size: 'Medium' }),
+          text(view.commands.map((c) => `- ${commandMarkdown(c.name)}: ${c.text}`).join('\r\n'), {
+            spacing: 'Small',
+          }),
+        ]),
+      );
     default:
       return undefined;
   }

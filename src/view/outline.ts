@@ -5,7 +5,15 @@ import type { GpaResult } from '../pathway/gpa';
 import type { Recommendation, ResolvedRef } from '../pathway/recommend';
 import { evidenceLabels, headings, sectionTitles } from './strings';
 import { paginate } from './paginate';
-import { becauseText, evidenceTag, gpaLines, itemText, referenceLine, refNumbers } from './text-parts';
+import {
+  becauseText,
+  evidenceTag,
+  gpaLines,
+  itemText,
+  referenceLine,
+  refNumbers,
+  shortLine,
+} from './text-parts';
 
 /**
  * The one channel-neutral form of a recommendation: what every renderer draws (plain text, Adaptive
@@ -48,6 +56,8 @@ export interface OutlineHead {
   bottomLine: string[];
   /** The Breast GPA in one line, where the outcome has one. */
   gpa?: string;
+  /** A plan that waits for an answer: the button that asks it again, and the command that does. */
+  resume?: { question: QuestionId; label: string; command: string };
   footer: string[];
 }
 
@@ -86,6 +96,15 @@ const numbers = (refs: readonly ResolvedRef[]) => [...new Set(refs.map((r) => r.
 function planOf(r: Recommendation): { plan?: string } {
   const named = r.decisions.flatMap((d) => (d.short ? [d.short] : []));
   return named.length ? { plan: named.join(' · ') } : {};
+}
+
+/** The way back into a plan that waits for an answer: the question, the button's label, the command to type. */
+function resumeOf(r: Recommendation): Pick<OutlineHead, 'resume'> {
+  const resume = r.outcome.resume;
+  const input = resume && r.inputs.find((i) => i.question === resume.question);
+  if (!resume || !input) return {};
+  const question = resume.question as QuestionId;
+  return { resume: { question, label: resume.label, command: `change ${input.short.toLowerCase()}` } };
 }
 
 /** What changed, in plain words: the answer, the outcome, the key decisions, the prognosis, then the advice. */
@@ -177,11 +196,9 @@ export function outlineOf(consultId: string, r: Recommendation, changes?: Change
       summary: r.outcome.summary,
       changes: changeLines(changes),
       ...planOf(r),
-      // An UNVERIFIED item says so in the bottom line too, where a reader in a hurry stops.
-      bottomLine: bottomLineOf(r).actions.map((i) =>
-        i.evidence === 'unverified' ? `${i.short!} [${evidenceLabels.unverified}]` : i.short!,
-      ),
+      bottomLine: bottomLineOf(r).actions.map(shortLine),
       ...(r.prognosis ? { gpa: gpaLine(r.prognosis) } : {}),
+      ...resumeOf(r),
       footer: [r.disclaimer, `${headings.version} ${r.content.version} (${r.content.reviewedOn}).`],
     },
     sections: sections.filter((s) => s.lines.length > 0),

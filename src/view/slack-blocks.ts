@@ -12,7 +12,8 @@ import { paginate } from './paginate';
 import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } from './outline';
 import { headings, privacyHint } from './strings';
 import { outlinePartText, renderText } from './text';
-import { becauseText, evidenceTag, itemText, refNumbers, shortCite } from './text-parts';
+import { actNowDetailsText, actNowHeadText, actNowOf } from './act-now';
+import { evidenceTag, shortCite } from './text-parts';
 import type { AnsweredView, QuestionView, View } from './view';
 
 /** One Slack message: Block Kit blocks and the plain-text fallback (notifications, screen readers, search). */
@@ -266,18 +267,6 @@ function answeredUnits(view: AnsweredView): Unit[] {
   ];
 }
 
-/** An advice item (an urgent action): the statement in a section; its sources and the answers behind it as small print. */
-function itemUnit(i: RecommendationItem): Unit {
-  const why = becauseText(i);
-  return {
-    blocks: [
-      ...sections(`${i.text}${evidenceTag(i.evidence)}`, '• '),
-      ...notesBlocks([refNumbers(i.refs).trim(), why].filter(Boolean)),
-    ],
-    lines: [`- ${itemText(i)}`, ...(why ? [`  (${why})`] : [])],
-  };
-}
-
 /** A `{ "change": <question id> }` button (case-model section 2) beside an echoed answer. */
 function changeAccessory(question: string): Button {
   return {
@@ -309,6 +298,22 @@ function sectionBlocks(s: OutlineSection): KnownBlock[] {
   ];
 }
 
+/** The way back into a plan that waits for an answer: a button that asks that question again. */
+function resumeBlock(r: NonNullable<OutlineHead['resume']>): ActionsBlock {
+  return {
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: `resume.${r.question}`.slice(0, slackLimits.id),
+        text: { type: 'plain_text', text: r.label, emoji: true },
+        style: 'primary',
+        value: JSON.stringify({ change: r.question }),
+      },
+    ],
+  };
+}
+
 function headBlocks(h: OutlineHead, hint: string | undefined): KnownBlock[] {
   return [
     ...header(h.title),
@@ -325,6 +330,7 @@ function headBlocks(h: OutlineHead, hint: string | undefined): KnownBlock[] {
       ...h.bottomLine.map((a, i) => ({ raw: a, lead: `${i + 1}. ` })),
     ]),
     ...(h.gpa ? contexts(h.gpa) : []),
+    ...(h.resume ? [resumeBlock(h.resume)] : []),
     ...(hint ? contexts(hint, '_', '_') : []),
     { type: 'divider' },
     ...contexts(h.footer.join('\n')),
@@ -390,14 +396,36 @@ function summaryUnits(view: Extract<View, { kind: 'summary' }>, text: string): U
   ];
 }
 
-function urgentUnits(items: RecommendationItem[]): Unit[] {
+/**
+ * An "Act now" in Slack: the numbered short actions under a siren header (pitfalls carry :warning:), the
+ * line back to the questions; the full items follow as a reply in the thread, as a plan's details do.
+ */
+function urgentMessages(items: RecommendationItem[], messageText: number): SlackMessage[] {
+  const a = actNowOf(items);
+  const head: Unit = {
+    blocks: [
+      ...header(headings.urgent, ':rotating_light: '),
+      ...grouped(
+        section,
+        a.actions.map((l, i) => ({ raw: l, lead: `${i + 1}. ` })),
+      ),
+      ...sections(headings.urgentResume, '*', '*'),
+      ...contexts(headings.urgentDetailsInThread, '_', '_'),
+    ],
+    lines: [actNowHeadText(a)],
+  };
+  // Each unit with its lines of the plain text, so that a split keeps every message's text whole.
+  const details: Unit[] = [
+    { blocks: header(headings.urgentDetails), lines: [`${headings.urgentDetails}:`], keepWithNext: true },
+    ...(a.basis ? [{ blocks: contexts(a.basis), lines: [`(${a.basis})`] }] : []),
+    ...a.details.map((l) => ({
+      blocks: [...sections(l.text, '• '), ...(l.because ? contexts(l.because) : [])],
+      lines: [`- ${l.text}`, ...(l.because ? [`  (${l.because})`] : [])],
+    })),
+  ];
   return [
-    {
-      blocks: header(headings.urgent, ':rotating_light: '),
-      lines: [`${headings.urgent}:`],
-      keepWithNext: true,
-    },
-    ...items.map(itemUnit),
+    ...pack([head], actNowHeadText(a), messageText),
+    ...pack(details, actNowDetailsText(a), messageText).map((m) => ({ ...m, thread: true })),
   ];
 }
 
@@ -420,7 +448,7 @@ export function renderSlack(view: View, messageText: number = slackLimits.messag
       // A thread reply: one block of text to copy.
       return [{ text, blocks: [...contexts(headings.noteCopy), ...sections(text)], thread: true }];
     case 'urgent':
-      return pack(urgentUnits(view.items), text, messageText);
+      return urgentMessages(view.items, messageText);
     case 'summary':
       return pack(summaryUnits(view, text), text, messageText);
     case 'welcome':

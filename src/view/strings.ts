@@ -17,6 +17,7 @@ export const notes: Record<Note, string> = {
     'That question has no answer to change yet. Type summary to see the answers and their numbers.',
   notFinished: 'The full plan comes when the consult is finished. Here is the current question.',
   changeWhich: 'Which answer? Type change and its name or number in the summary, for example: change 2.',
+  detailsAbove: 'Open a section of the plan above for the details, sources and your answers.',
 };
 
 /** Said when the turn could not reach the store: the answer was not taken, and the same reply will work shortly. */
@@ -67,6 +68,13 @@ export const evidenceLabels = {
 
 export const headings = {
   urgent: 'Act now',
+  /** The plain-text heading of an "Act now": capitals, where text has no colour to set it apart. */
+  urgentText: 'ACT NOW',
+  urgentResume: 'Stabilise her first, then come back to the questions: the consult goes on below.',
+  urgentDetails: 'Details and sources',
+  urgentDetailsInThread: 'Details and sources are in the thread.',
+  /** After a plan's resume label where there is no button: "Imaging result is back? Type: change imaging". */
+  resumeType: 'Type',
   pitfallsAtQuestion: 'Pitfall',
   basis: 'Basis',
   inputs: 'Your answers',

@@ -24,6 +24,11 @@ export function itemText(i: RecommendationItem): string {
   return `${i.text}${evidenceTag(i.evidence)}${refNumbers(i.refs)}`;
 }
 
+/** An item's short form as a numbered action; an UNVERIFIED one says so, where a reader in a hurry stops. */
+export function shortLine(i: Pick<RecommendationItem, 'short' | 'evidence'>): string {
+  return i.evidence === 'unverified' ? `${i.short!} [${evidenceLabels.unverified}]` : i.short!;
+}
+
 export function becauseText(i: Pick<RecommendationItem, 'because'>): string {
   return i.because.length
     ? `${headings.because}: ${i.because.map((b) => `${b.short} = ${b.answer}`).join(', ')}`

@@ -1,6 +1,7 @@
 import { outlineOf, type OutlineHead, type OutlinePart, type OutlineSection } from './outline';
 import { headings, notes, privacyHint } from './strings';
-import { evidenceTag, itemText, referenceLine, shortCite } from './text-parts';
+import { actNowDetailsText, actNowHeadText, actNowOf } from './act-now';
+import { evidenceTag, referenceLine, shortCite } from './text-parts';
 import type { View } from './view';
 
 /**
@@ -21,8 +22,11 @@ export function renderText(view: View): string {
       return `${headings.undone}: ${view.short}: ${view.answer}`;
     case 'updated':
       return `${headings.updated} (${view.kept}).${view.dropped.length ? ` Not kept: ${view.dropped.map((d) => `${d.short}: ${d.answer}`).join('; ')}.` : ''}`;
-    case 'urgent':
-      return [`${headings.urgent}:`, ...view.items.map((i) => `- ${itemText(i)}`)].join('\n');
+    case 'urgent': {
+      // The short list first (all a terminal shows on one screen), the full items after it.
+      const a = actNowOf(view.items);
+      return `${actNowHeadText(a)}\n\n${actNowDetailsText(a)}`;
+    }
     case 'question':
       return [
         ...(view.changing ? [`${headings.changing} (${view.changing}).`] : []),
@@ -82,6 +86,7 @@ export function headText(h: OutlineHead): string[] {
     ...(h.plan ? [`${headings.plan}: ${h.plan}`] : []),
     ...h.bottomLine.map((a, i) => `${i + 1}. ${a}`),
     ...(h.gpa ? [h.gpa] : []),
+    ...(h.resume ? ['', `${h.resume.label}? ${headings.resumeType}: ${h.resume.command}`] : []),
     '',
     ...h.footer,
   ];

@@ -17,6 +17,7 @@ export type Note =
   | 'notAnswered'
   | 'notFinished'
   | 'changeWhich'
+  | 'detailsAbove'
   | 'duplicate'
   | 'failed';
 

@@ -26,6 +26,26 @@ describe('the terminal chat', () => {
     expect(screen).toContain(pathway.disclaimer);
   });
 
+  it('prints ACT NOW with the numbered short actions after an emergency, the full items after them, then goes on', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let screen = '';
+    output.on('data', (c: Buffer) => (screen += c.toString()));
+    const done = chat(input, output);
+    input.end(['1', 'Raised intracranial pressure', 'quit', ''].join('\n'));
+    await done;
+    const act = screen.slice(screen.indexOf(headings.urgentText));
+    const neurosurgery = pathway.items.find((i) => i.id === 'icpNeurosurgery')!;
+    expect(act).toMatch(new RegExp(`^${headings.urgentText}\n1\. `));
+    expect(act.indexOf(`1. ${neurosurgery.short}`)).toBeGreaterThan(0);
+    // The list and the line back come before any cited paragraph.
+    expect(act.indexOf(headings.urgentResume)).toBeLessThan(act.indexOf(neurosurgery.text));
+    expect(act.indexOf(neurosurgery.text)).toBeGreaterThan(0);
+    // The consult goes on: the next question follows.
+    const next = pathway.questions.find((q) => q.id === 'seizure')!.prompt;
+    expect(act.indexOf(`3. ${next}`)).toBeGreaterThan(act.indexOf(neurosurgery.text));
+  });
+
   it('plays a training case with typed numbers, then leaves it for a consult on start', async () => {
     const input = new PassThrough();
     const output = new PassThrough();

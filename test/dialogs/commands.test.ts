@@ -4,6 +4,7 @@ import { parseInput } from '../../dialogs/parse-input';
 import { pathway } from '../../src/content';
 import { headings, notes } from '../../src/view/strings';
 import { renderText } from '../../src/view/text';
+import { figure } from '../support/figures';
 
 // The consult's commands as [user says, bot says] tables, on the pure turn (no server, no store): each row
 // plays the turns before it from no consult, then says one thing and reads what the bot says back.
@@ -72,12 +73,7 @@ describe('the consult commands, as the bot answers them', () => {
       ],
     ],
     ['summary before any answer', ['start'], 'summary', [`${headings.summary}:`, '- (no answers yet)']],
-    [
-      'help lists the commands and repeats the question',
-      oneAnswer,
-      'help',
-      [`${headings.help}:`, '- back: undo the last answer', `2. ${prompt('redFlags')}`],
-    ],
+    ['help lists the commands', oneAnswer, 'help', [`${headings.help}:`, '- back: undo the last answer']],
     ['? is help', oneAnswer, '?', [`${headings.help}:`]],
     ['commands take a slash, capitals and a full stop', oneAnswer, '/HELP.', [`${headings.help}:`]],
     ['details wait for the end', oneAnswer, 'details', [notes.notFinished, `2. ${prompt('redFlags')}`]],
@@ -147,6 +143,22 @@ describe('the consult commands, as the bot answers them', () => {
       expect({ want, found: found >= 0 }).toEqual({ want, found: true });
       at = found + 1;
     }
+  });
+
+  it.each([
+    ['at a question', oneAnswer],
+    ['after the plan', finished],
+  ])('help %s lists the commands only, in under 150 words', (_at, before) => {
+    const text = says(before, 'help');
+    expect(text.startsWith(`${headings.help}:`)).toBe(true);
+    for (const c of ['start', 'back', 'summary', 'details', 'note', 'change'])
+      expect(text).toContain(`- ${c}`);
+    expect(text).not.toContain(prompt('redFlags'));
+    expect(text).not.toContain(interimPlan);
+    expect(text).not.toContain(`${headings.bottomLine}:`);
+    const words = text.split(/\s+/).filter(Boolean).length;
+    figure(`help: ${words} words`);
+    expect(words).toBeLessThan(150);
   });
 
   it("takes an option's label as that option: summary shows the answer given", () => {

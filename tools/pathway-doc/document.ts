@@ -213,6 +213,8 @@ export function renderPathwayMarkdown(
     line(`### ${md(o.title)} (${code(o.id)})`, '');
     line(md(o.summary), '');
     line(`- **Breast GPA shown:** ${o.prognosis ? 'yes' : 'no'}`);
+    if (o.resume)
+      line(`- **Way back:** a button "${md(o.resume.label)}" asks ${code(o.resume.question)} again`);
     const ways = reached.get(o.id) ?? [];
     if (ways.length === 0) line('- **Reached:** never (no route in the statechart leads here)');
     else if (ways.length === 1) line(`- **Reached:** ${ways[0]}`);

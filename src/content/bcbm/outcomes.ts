@@ -6,6 +6,7 @@ export const outcomes: PathwayInput['outcomes'] = [
     title: 'Interim plan while imaging is pending',
     summary: 'What to do now, before the scan. Resume this consult when the imaging result is back.',
     prognosis: false,
+    resume: { question: 'imagingResult', label: 'Imaging result is back' },
   },
   {
     id: 'leptomeningealPlan',
