@@ -127,7 +127,7 @@ describe('the consult commands, as the bot answers them', () => {
       'note after the end gives the plan to hand over',
       finished,
       'note',
-      [headings.noteTitle, `${headings.situation}: ${interimPlan}.`],
+      [headings.noteTitle, `${headings.situation}: ${pathway.handover.phrases.scenario!.newSymptoms}`],
     ],
   ];
 
