@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export type Command = 'start' | 'restart' | 'back' | 'why' | 'summary' | 'help' | 'details' | 'note';
+export type Command =
+  | 'start'
+  | 'restart'
+  | 'back'
+  | 'why'
+  | 'summary'
+  | 'help'
+  | 'details'
+  | 'note'
+  | 'noteFhir';
 
 export type TurnInput =
   | { kind: 'command'; command: Command }
@@ -35,6 +44,8 @@ const aliases: Record<string, Command> = {
   more: 'details',
   note: 'note',
   handover: 'note',
+  'note fhir': 'noteFhir',
+  fhir: 'noteFhir',
 };
 
 /** Reads a turn: card data first (a client posts it back unchanged as `value`), then a command, then free text. */
@@ -54,6 +65,7 @@ export function parseInput(text: string | undefined, value: unknown): TurnInput 
     aliases[
       clean
         .toLowerCase()
+        .replace(/\s+/g, ' ')
         .replace(/^\/+/, '')
         .replace(/[.!]+$/, '')
     ];

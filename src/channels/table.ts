@@ -34,6 +34,11 @@ export interface ChannelProfile {
   ownEndpoint: boolean;
   /** The field of the sender's account that names them the same in every conversation. */
   userId: 'aadObjectId' | 'id';
+  /**
+   * A file attachment sent as a `data:` URL is offered as a download (Web Chat, the Emulator): the note
+   * carries the consult's FHIR form so. Elsewhere `note fhir` gives it as a block of text.
+   */
+  files: boolean;
 }
 
 const webChat: Omit<ChannelProfile, 'name'> = {
@@ -48,6 +53,7 @@ const webChat: Omit<ChannelProfile, 'name'> = {
   updatesClicked: false,
   ownEndpoint: false,
   userId: 'id',
+  files: true,
 };
 
 /** The rows, by channel id. A Bot Framework channel without a row of its own is drawn as Web Chat is. */
@@ -65,6 +71,8 @@ export const channels = {
     updatesClicked: false,
     ownEndpoint: false,
     userId: 'aadObjectId',
+    // A bot's file in Teams needs the user's consent and their OneDrive: the JSON comes as text instead.
+    files: false,
   },
   slack: {
     name: 'slack',
@@ -79,6 +87,7 @@ export const channels = {
     updatesClicked: true,
     ownEndpoint: true,
     userId: 'id',
+    files: false,
   },
   terminal: {
     name: 'terminal',
@@ -92,6 +101,7 @@ export const channels = {
     updatesClicked: false,
     ownEndpoint: false,
     userId: 'id',
+    files: false,
   },
   default: { name: 'default', ...webChat },
 } satisfies Record<string, ChannelProfile>;

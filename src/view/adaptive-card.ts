@@ -308,22 +308,66 @@ function summaryCard(view: Extract<View, { kind: 'summary' }>): CardAttachment {
   ]);
 }
 
+/**
+ * A block of text to copy as written: Teams' CodeBlock (its own Copy button, no Markdown); where a client
+ * has no CodeBlock (Web Chat, Teams mobile), its fallback: one RichTextBlock on a shaded ground, which
+ * selects and copies whole. TextRuns are not read as Markdown, so "2. …" and "- …" copy as written; the
+ * `bold` line heads ("Situation:") are runs of their own, for the eye only.
+ */
+function copyBlock(raw: string, language: 'PlainText' | 'Json', bold: readonly string[] = []): Element {
+  const lines = raw.split('\n');
+  const inlines = lines.flatMap((line, i) => {
+    const end = i < lines.length - 1 ? '\n' : '';
+    const head = bold.find((h) => line.startsWith(`${h}:`));
+    return head
+      ? [
+          { type: 'TextRun', text: `${head}:`, weight: 'Bolder' },
+          { type: 'TextRun', text: `${line.slice(head.length + 1)}${end}` },
+        ]
+      : [
+          {
+            type: 'TextRun',
+            text: `${line}${end}`,
+            ...(language === 'Json' ? { fontType: 'Monospace' } : {}),
+          },
+        ];
+  });
+  return {
+    type: 'CodeBlock',
+    codeSnippet: raw,
+    language,
+    spacing: 'Medium',
+    fallback: {
+      type: 'Container',
+      style: 'emphasis',
+      spacing: 'Medium',
+      items: [{ type: 'RichTextBlock', inlines }],
+    },
+  };
+}
+
 /** The handover note in a card: the text in one block, easy to select and copy. */
 function noteCard(noteText: string): CardAttachment {
   return card([
     text(headings.noteTitle, { weight: 'Bolder', size: 'Medium' }),
     small(headings.noteCopy, { spacing: 'None' }),
-    {
-      type: 'Container',
-      style: 'emphasis',
-      spacing: 'Medium',
-      // TextRuns are not read as Markdown: "2. …" stays as written, and copies as written.
-      items: noteText.split('\n').map((l) => ({
-        type: 'RichTextBlock',
-        spacing: 'None',
-        inlines: [{ type: 'TextRun', text: l || ' ' }],
-      })),
-    },
+    copyBlock(noteText, 'PlainText', [
+      headings.situation,
+      headings.background,
+      headings.assessment,
+      headings.recommendation,
+      headings.openItems,
+      headings.safetyNet,
+    ]),
+  ]);
+}
+
+/** `note fhir`: the consult's FHIR form as JSON to copy into a file. */
+function noteFhirCard(json: string): CardAttachment {
+  return card([
+    text(headings.noteFhirTitle, { weight: 'Bolder', size: 'Medium' }),
+    small(headings.noteFhirCopy, { spacing: 'None' }),
+    copyBlock(json, 'Json'),
   ]);
 }
 
@@ -364,6 +408,8 @@ export function renderCards(
       return one(summaryCard(view));
     case 'note':
       return one(noteCard(view.text));
+    case 'noteFhir':
+      return one(noteFhirCard(renderText(view)));
     case 'urgent':
       return one(urgentCard(view.items));
     default:
