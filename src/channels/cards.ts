@@ -99,7 +99,8 @@ function drawCards(view: View, channel: ChannelProfile): Message[] {
   if (view.kind === 'note' && view.fhir && channel.files) {
     // The note and, beside it, the consult's FHIR form as a file to download (no request back to the bot).
     const [note] = cards.map(({ card, text }) => inCard(channel, card, text));
-    const json = renderText({ kind: 'noteFhir', fhir: view.fhir });
+    // Compact JSON: a file for programs, and the message stays within the row's size.
+    const json = JSON.stringify(view.fhir);
     const file = {
       contentType: 'application/fhir+json',
       name: consultFhirFile,
