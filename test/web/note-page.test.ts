@@ -3,7 +3,7 @@ import type { Bundle, QuestionnaireResponse } from '@medplum/fhirtypes';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { readConfig } from '../../src/config';
 import { pathway } from '../../src/content';
 import { buildApp, type App } from '../../src/server';
@@ -92,6 +92,18 @@ async function send(page: Page, text: string): Promise<{ text?: string; attachme
   return ((await response.json()) as { activities: { text?: string }[] }).activities;
 }
 
+/** The top of `locator` once it has stayed put for five animation frames (Web Chat scrolls smoothly). */
+async function settledTop(page: Page, locator: Locator): Promise<number> {
+  let last = NaN;
+  for (let same = 0, frames = 0; same < 5 && frames < 600; frames++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+    const top = (await locator.boundingBox())!.y;
+    same = top === last ? same + 1 : 0;
+    last = top;
+  }
+  return last;
+}
+
 /** Contrast ratio of two CSS rgb() colours (WCAG 2 relative luminance). */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
@@ -160,7 +172,16 @@ describe('the chat page: handover note and keyboard', () => {
       [1280, 800],
     ] as const) {
       await page.setViewportSize({ width, height });
-      await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      // Web Chat scrolls its transcript by itself after a reply or a resize: bring the note to the top
+      // until it stays there, as a reader who scrolled up to it would see it.
+      for (let tries = 0, top = -1; tries < 10 && (top < 0 || top > height / 2); tries++) {
+        await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        top = await settledTop(page, card);
+      }
+      // On a phone too, the title and Copy are on the first screen.
+      const copyBox = await card.getByRole('button', { name: 'Copy note' }).boundingBox();
+      expect(copyBox!.y).toBeGreaterThan(0);
+      expect(copyBox!.y + copyBox!.height).toBeLessThan(height);
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(scroll).toBeLessThanOrEqual(0);
       mkdirSync(shotsDir, { recursive: true });
