@@ -178,8 +178,13 @@
   }
   // Tab into the transcript (from the header or the send box) goes on into its newest card, so Tab reaches
   // the answers; Escape from a card still leaves it for Web Chat's arrow-key reading of the transcript.
+  // Only when the focus came by Tab: a click in the transcript (selecting text, say) keeps its place.
+  let tabbing = false;
+  document.addEventListener('keydown', (e) => (tabbing = e.key === 'Tab'), { capture: true });
+  document.addEventListener('pointerdown', () => (tabbing = false), { capture: true });
   host.addEventListener('focusin', (e) => {
     const transcript = e.target;
+    if (!tabbing) return;
     if (!transcript.classList || !transcript.classList.contains('webchat__basic-transcript')) return;
     if (e.relatedTarget && transcript.contains(e.relatedTarget)) return;
     const all = cardsIn();
