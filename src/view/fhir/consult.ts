@@ -56,10 +56,15 @@ export function consultResponse(content: Pathway, consult: ConsultAnswers): Ques
       : {}),
     questionnaire: `${canonical.questionnaire(content.id)}|${consult.contentVersion}`,
     status: outcome ? 'completed' : 'in-progress',
-    item: inFormOrder(content, consult.log).map((e) => ({
-      linkId: e.question,
-      answer: [{ valueCoding: answerCoding(content, e.question, e.answer) }],
-    })),
+    // FHIR JSON has no empty arrays: a consult with no answer yet has no `item`.
+    ...(consult.log.length
+      ? {
+          item: inFormOrder(content, consult.log).map((e) => ({
+            linkId: e.question,
+            answer: [{ valueCoding: answerCoding(content, e.question, e.answer) }],
+          })),
+        }
+      : {}),
   };
 }
 
