@@ -196,6 +196,7 @@ describe('the chat page: handover note and keyboard', () => {
     await page.evaluate(() => navigator.clipboard.writeText('nothing copied yet'));
     await copy.click();
     await card.getByRole('button', { name: 'Copied' }).waitFor();
+    await expect(page.getByRole('status').innerText()).resolves.toBe('Copied');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(noteText);
 
     // Download: a valid R4 Bundle whose QuestionnaireResponse answers are the consult's answers.

@@ -108,8 +108,15 @@
     return { ...activity, attachments: [{ ...card, content }] };
   }
 
-  /** Shows what a page button did on the button itself for a moment (and to screen readers). */
+  // Said to screen readers: what a page button did (a button's own label change may go unannounced).
+  const status = document.createElement('p');
+  status.className = 'app-status';
+  status.setAttribute('role', 'status');
+  document.body.appendChild(status);
+
+  /** Shows what a page button did on the button itself for a moment, and says it to screen readers. */
   function confirm(button, said) {
+    status.textContent = said;
     if (!button) return;
     const label = button.querySelector('div') || button;
     const was = label.textContent;
