@@ -106,7 +106,10 @@ function drawCards(view: View, channel: ChannelProfile): Message[] {
       name: consultFhirFile,
       contentUrl: `data:application/fhir+json;base64,${Buffer.from(json).toString('base64')}`,
     };
-    return [{ ...note!, attachments: [...(note!.attachments ?? []), file] }];
+    const withFile = { ...note!, attachments: [...(note!.attachments ?? []), file] };
+    // Over the row's size (none of today's consults is: 13,744 at most of 14,000), the note goes alone and
+    // `note fhir` still gives the form.
+    return [JSON.stringify(withFile).length <= channel.maxMessageChars ? withFile : note!];
   }
   const citations = channel.citations
     ? citationsPerCard(

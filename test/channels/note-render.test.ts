@@ -149,6 +149,18 @@ describe('the handover note in each channel', () => {
   });
 });
 
+describe('a note too big to carry its file', () => {
+  it('goes alone, within the size, rather than refused', () => {
+    const small = { ...channelOf('webchat'), maxMessageChars: 8_000 };
+    const [message, ...more] = consultMessages(note, small);
+    expect(more).toEqual([]);
+    expect(message!.attachments!.map((a) => a.contentType)).toEqual([
+      'application/vnd.microsoft.card.adaptive',
+    ]);
+    expect(JSON.stringify(message).length).toBeLessThanOrEqual(8_000);
+  });
+});
+
 describe('the terminal: note, then note fhir', () => {
   it('prints the note plain, says how to get the FHIR form, and prints it as JSON of the answers', async () => {
     const input = new PassThrough();
