@@ -61,14 +61,13 @@ export function parseInput(text: string | undefined, value: unknown): TurnInput 
   if (!clean) return { kind: 'empty' };
   const typed = /^\/?(?:change|edit)(?:\s+(.*))?$/i.exec(clean);
   if (typed) return { kind: 'change', question: (typed[1] ?? '').trim().slice(0, 100) };
-  const command =
-    aliases[
-      clean
-        .toLowerCase()
-        .replace(/\s+/g, ' ')
-        .replace(/^\/+/, '')
-        .replace(/[.!]+$/, '')
-    ];
+  const key = clean
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^\/+/, '')
+    .replace(/[.!]+$/, '');
+  // Own keys only: "constructor" or "__proto__" typed are answers, not Object's members.
+  const command = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
   if (command) return { kind: 'command', command };
   return { kind: 'text', text: clean.slice(0, 500) };
 }

@@ -94,6 +94,8 @@ describe('the consult commands, as the bot answers them', () => {
       ['{', '  "resourceType": "Bundle",', '        "questionnaire": '],
     ],
     ['fhir is note fhir', oneAnswer, 'fhir', ['{', '  "resourceType": "Bundle",']],
+    ['constructor is no command (nor any member of Object)', oneAnswer, 'constructor', [notes.unrecognised]],
+    ['__proto__ neither', oneAnswer, '__proto__', [notes.unrecognised]],
     ['change alone asks which', oneAnswer, 'change', [notes.changeWhich]],
     ['change of an unanswered question says so', oneAnswer, 'change 5', [notes.notAnswered]],
     [
