@@ -6,7 +6,16 @@ import type { ConsultRecord } from './consult-record';
 import { matchAnswered } from './match';
 import type { Command } from './parse-input';
 import { initialSnapshot, newRecord, saved, stay, type Turn, type TurnResult } from './turn';
-import { currentView, helpView, noteView, positionOf, questionView, summaryView, whyView } from './views';
+import {
+  currentView,
+  helpView,
+  noteFhirView,
+  noteView,
+  positionOf,
+  questionView,
+  summaryView,
+  whyView,
+} from './views';
 import { stepOf } from '../machines/step';
 
 const current = (t: Turn) => currentView(t.env.content, t.record, t.snapshot, t.env.by);
@@ -71,6 +80,7 @@ export const commandHandlers: Record<Command, (t: Turn) => TurnResult> = {
   summary: (t) => stay(t, summaryView(t.env.content, t.record, t.snapshot, t.env.by)),
   why: (t) => stay(t, whyView(t.env.content, t.record, t.snapshot)),
   note: (t) => stay(t, noteView(t.env.content, t.record, t.snapshot, t.env.by, t.env.now)),
+  noteFhir: (t) => stay(t, noteFhirView(t.env.content, t.record, t.snapshot)),
   details: (t) => {
     const at = stepOf(t.snapshot);
     if (at.kind !== 'outcome') return notice(t, 'notFinished');

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export type Command = 'start' | 'restart' | 'back' | 'why' | 'summary' | 'help' | 'details' | 'note';
+export type Command =
+  | 'start'
+  | 'restart'
+  | 'back'
+  | 'why'
+  | 'summary'
+  | 'help'
+  | 'details'
+  | 'note'
+  | 'noteFhir';
 
 export type TurnInput =
   | { kind: 'command'; command: Command }
@@ -35,6 +44,8 @@ const aliases: Record<string, Command> = {
   more: 'details',
   note: 'note',
   handover: 'note',
+  'note fhir': 'noteFhir',
+  fhir: 'noteFhir',
 };
 
 /** Reads a turn: card data first (a client posts it back unchanged as `value`), then a command, then free text. */
@@ -50,13 +61,13 @@ export function parseInput(text: string | undefined, value: unknown): TurnInput 
   if (!clean) return { kind: 'empty' };
   const typed = /^\/?(?:change|edit)(?:\s+(.*))?$/i.exec(clean);
   if (typed) return { kind: 'change', question: (typed[1] ?? '').trim().slice(0, 100) };
-  const command =
-    aliases[
-      clean
-        .toLowerCase()
-        .replace(/^\/+/, '')
-        .replace(/[.!]+$/, '')
-    ];
+  const key = clean
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^\/+/, '')
+    .replace(/[.!]+$/, '');
+  // Own keys only: "constructor" or "__proto__" typed are answers, not Object's members.
+  const command = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
   if (command) return { kind: 'command', command };
   return { kind: 'text', text: clean.slice(0, 500) };
 }

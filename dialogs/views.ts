@@ -9,6 +9,7 @@ import {
   shortOf,
   type ResolvedRef,
 } from '../src/pathway/recommend';
+import { consultBundle, type ConsultFhir } from '../src/view/fhir/consult';
 import { handoverNote } from '../src/view/note';
 import { commands } from '../src/view/strings';
 import type { QuestionView, View } from '../src/view/view';
@@ -117,6 +118,7 @@ export function noteView(
   const summary = summaryView(content, record, snapshot, sender) as Extract<View, { kind: 'summary' }>;
   return {
     kind: 'note',
+    fhir: consultFhir(content, record, snapshot),
     text: handoverNote({
       recommendation:
         at.kind === 'outcome'
@@ -130,6 +132,24 @@ export function noteView(
       handover: content.handover,
     }),
   };
+}
+
+/**
+ * The consult's FHIR form (docs/fhir.md): the answers as logged, under the content version the consult
+ * was started with, and the outcome the note's recommendation is drawn from.
+ */
+function consultFhir(content: Pathway, record: ConsultRecord, snapshot: BcbmSnapshot): ConsultFhir {
+  const at = stepOf(snapshot);
+  return consultBundle(content, {
+    contentVersion: record.contentVersion,
+    log: record.log.map((e) => ({ question: e.question, answer: e.answer })),
+    ...(at.kind === 'outcome' ? { outcome: at.outcomeId } : {}),
+  });
+}
+
+/** `note fhir`: the FHIR form alone, as a block of JSON. */
+export function noteFhirView(content: Pathway, record: ConsultRecord, snapshot: BcbmSnapshot): View {
+  return { kind: 'noteFhir', fhir: consultFhir(content, record, snapshot) };
 }
 
 export function helpView(): View {

@@ -21,6 +21,9 @@ interface ConversationRef {
 interface Attachment {
   contentType: string;
   content?: unknown;
+  /** A file's content as a `data:` URL, and its name. */
+  contentUrl?: string;
+  name?: string;
 }
 
 export interface Activity {

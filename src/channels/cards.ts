@@ -1,4 +1,5 @@
 import { renderCards } from '../view/adaptive-card';
+import { consultFhirFile } from '../view/fhir/consult';
 import { citedIn, outlineOf, type Outline } from '../view/outline';
 import { renderText } from '../view/text';
 import { shortCite } from '../view/text-parts';
@@ -95,6 +96,21 @@ function drawCards(view: View, channel: ChannelProfile): Message[] {
     budget: channel.maxMessageChars,
   });
   if (!cards) return [{ type: 'message', text: renderText(view), textFormat: 'plain' }];
+  if (view.kind === 'note' && view.fhir && channel.files) {
+    // The note and, beside it, the consult's FHIR form as a file to download (no request back to the bot).
+    const [note] = cards.map(({ card, text }) => inCard(channel, card, text));
+    // Compact JSON: a file for programs, and the message stays within the row's size.
+    const json = JSON.stringify(view.fhir);
+    const file = {
+      contentType: 'application/fhir+json',
+      name: consultFhirFile,
+      contentUrl: `data:application/fhir+json;base64,${Buffer.from(json).toString('base64')}`,
+    };
+    const withFile = { ...note!, attachments: [...(note!.attachments ?? []), file] };
+    // Over the row's size (none of today's consults is: 13,744 at most of 14,000), the note goes alone and
+    // `note fhir` still gives the form.
+    return [JSON.stringify(withFile).length <= channel.maxMessageChars ? withFile : note!];
+  }
   const citations = channel.citations
     ? citationsPerCard(
         view,

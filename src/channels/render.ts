@@ -1,4 +1,5 @@
 import { blockKitMessages, blockKitTraining } from '../slack/render';
+import { headings } from '../view/strings';
 import { renderText } from '../view/text';
 import { trainText } from '../view/training-render';
 import type { TrainView } from '../view/training-view';
@@ -24,7 +25,13 @@ const formats: Record<
   adaptiveCard: { consult: cardMessages, training: (views, channel) => trainingCardMessage(views, channel) },
   blockKit: { consult: blockKitMessages, training: (views, _channel, to) => blockKitTraining(views, to) },
   text: {
-    consult: (view) => [{ type: 'message', text: renderText(view), textFormat: 'plain' }],
+    consult: (view) => [
+      { type: 'message', text: renderText(view), textFormat: 'plain' },
+      // Where the note cannot carry a file, it says how to get the consult's FHIR form as text.
+      ...(view.kind === 'note'
+        ? [{ type: 'message' as const, text: headings.noteFhirHint, textFormat: 'plain' }]
+        : []),
+    ],
     training: (views) => ({ type: 'message', text: views.map(trainText).join('\n\n'), textFormat: 'plain' }),
   },
 };

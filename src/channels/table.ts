@@ -39,6 +39,11 @@ export interface ChannelProfile {
    * again: where the cards fold them in place and the transcript keeps them (the local page).
    */
   detailsAbove: boolean;
+  /**
+   * A file attachment sent as a `data:` URL is offered as a download (Web Chat, the Emulator): the note
+   * carries the consult's FHIR form so. Elsewhere `note fhir` gives it as a block of text.
+   */
+  files: boolean;
 }
 
 const webChat: Omit<ChannelProfile, 'name'> = {
@@ -54,6 +59,7 @@ const webChat: Omit<ChannelProfile, 'name'> = {
   ownEndpoint: false,
   userId: 'id',
   detailsAbove: true,
+  files: true,
 };
 
 /** The rows, by channel id. A Bot Framework channel without a row of its own is drawn as Web Chat is. */
@@ -73,6 +79,8 @@ export const channels = {
     userId: 'aadObjectId',
     // Kept as it was: Teams was not part of the review that asked for the pointer (issue 20, part 5).
     detailsAbove: false,
+    // A bot's file in Teams needs the user's consent and their OneDrive: the JSON comes as text instead.
+    files: false,
   },
   slack: {
     name: 'slack',
@@ -89,6 +97,7 @@ export const channels = {
     userId: 'id',
     // Slack's recommendation has no folds: its details are replies in the thread.
     detailsAbove: false,
+    files: false,
   },
   terminal: {
     name: 'terminal',
@@ -103,6 +112,7 @@ export const channels = {
     ownEndpoint: false,
     userId: 'id',
     detailsAbove: false,
+    files: false,
   },
   default: { name: 'default', ...webChat },
 } satisfies Record<string, ChannelProfile>;

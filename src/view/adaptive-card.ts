@@ -322,22 +322,71 @@ function summaryCard(view: Extract<View, { kind: 'summary' }>): CardAttachment {
   ]);
 }
 
-/** The handover note in a card: the text in one block, easy to select and copy. */
+/**
+ * Text to copy as written, in one RichTextBlock on a shaded ground, which selects and copies whole.
+ * TextRuns are not read as Markdown, so "2. …" and "- …" copy as written; the `bold` line heads
+ * ("Situation:") are runs of their own, for the eye only.
+ */
+function plainBlock(raw: string, monospace: boolean, bold: readonly string[] = []): Element {
+  const lines = raw.split('\n');
+  const font = monospace ? { fontType: 'Monospace' } : {};
+  // One run when nothing is bold: a run per line would add a third to a long JSON.
+  const inlines = !bold.length
+    ? [{ type: 'TextRun', text: raw, ...font }]
+    : lines.flatMap((line, i) => {
+        const end = i < lines.length - 1 ? '\n' : '';
+        const head = bold.find((h) => line.startsWith(`${h}:`));
+        return head
+          ? [
+              { type: 'TextRun', text: `${head}:`, weight: 'Bolder', ...font },
+              { type: 'TextRun', text: `${line.slice(head.length + 1)}${end}`, ...font },
+            ]
+          : [{ type: 'TextRun', text: `${line}${end}`, ...font }];
+      });
+  return {
+    type: 'Container',
+    style: 'emphasis',
+    spacing: 'Medium',
+    items: [{ type: 'RichTextBlock', inlines }],
+  };
+}
+
+/**
+ * The handover note in a card, as one block to copy: Teams' CodeBlock (monospaced, no Markdown, with a
+ * Copy button of its own); where a client has no CodeBlock (Web Chat, older Teams clients) its fallback,
+ * the same text in a plain block.
+ */
 function noteCard(noteText: string): CardAttachment {
+  const heads = [
+    headings.situation,
+    headings.background,
+    headings.assessment,
+    headings.recommendation,
+    headings.openItems,
+    headings.safetyNet,
+  ];
   return card([
     text(headings.noteTitle, { weight: 'Bolder', size: 'Medium' }),
     small(headings.noteCopy, { spacing: 'None' }),
     {
-      type: 'Container',
-      style: 'emphasis',
+      type: 'CodeBlock',
+      codeSnippet: noteText,
+      language: 'PlainText',
       spacing: 'Medium',
-      // TextRuns are not read as Markdown: "2. …" stays as written, and copies as written.
-      items: noteText.split('\n').map((l) => ({
-        type: 'RichTextBlock',
-        spacing: 'None',
-        inlines: [{ type: 'TextRun', text: l || ' ' }],
-      })),
+      fallback: plainBlock(noteText, false, heads),
     },
+  ]);
+}
+
+/**
+ * `note fhir`: the consult's FHIR form as JSON to copy into a file, monospaced, once (a CodeBlock and its
+ * fallback would hold it twice, over Teams' message size).
+ */
+function noteFhirCard(json: string): CardAttachment {
+  return card([
+    text(headings.noteFhirTitle, { weight: 'Bolder', size: 'Medium' }),
+    small(headings.noteFhirCopy, { spacing: 'None' }),
+    plainBlock(json, true),
   ]);
 }
 
@@ -414,6 +463,9 @@ export function renderCards(
       return one(summaryCard(view));
     case 'note':
       return one(noteCard(view.text));
+    case 'noteFhir':
+      // The JSON is in the card; its plain-text copy (a Teams card's fallbackText) names it only.
+      return [{ card: noteFhirCard(renderText(view)), text: headings.noteFhirTitle }];
     case 'urgent':
       return one(urgentCard(view.items));
     case 'help':

@@ -118,6 +118,15 @@ export const sections = (raw: string, lead = '', tail = ''): SectionBlock[] =>
 /** Small print, one element per block so that long lines wrap as paragraphs. */
 const contexts = (raw: string, lead = '', tail = ''): ContextBlock[] => pieces(raw, lead, tail).map(context);
 
+/**
+ * Text to copy as written, in code blocks (``` in mrkdwn: no bold, lists or links, so it pastes as
+ * written), split at line breaks into blocks of at most 3,000 characters.
+ */
+const codeSections = (raw: string): SectionBlock[] =>
+  splitText(raw, slackLimits.text - 8).map((p) =>
+    section(`\`\`\`\n${escapeMrkdwn(p.replace(/\n$/, ''))}\n\`\`\``),
+  );
+
 /** Short notes side by side in context blocks, at most 10 to a block. */
 function notesBlocks(notes: string[]): ContextBlock[] {
   const elements = notes.flatMap((n) => pieces(n)).map(mrkdwn);
@@ -446,7 +455,19 @@ export function renderSlack(view: View, messageText: number = slackLimits.messag
       return outlineMessages(outlineOf(view.consultId, view.recommendation), false, messageText);
     case 'note':
       // A thread reply: one block of text to copy.
-      return [{ text, blocks: [...contexts(headings.noteCopy), ...sections(text)], thread: true }];
+      return [{ text, blocks: [...contexts(headings.noteCopy), ...codeSections(text)], thread: true }];
+    case 'noteFhir':
+      // Thread replies; a long form goes on in a second message, cut between lines of the JSON.
+      return pack(
+        [
+          {
+            blocks: [...contexts(headings.noteFhirCopy), ...codeSections(text)],
+            lines: [headings.noteFhirTitle],
+          },
+        ],
+        headings.noteFhirTitle,
+        messageText,
+      ).map((m) => ({ ...m, thread: true }));
     case 'urgent':
       return urgentMessages(view.items, messageText);
     case 'summary':

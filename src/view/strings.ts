@@ -42,6 +42,7 @@ export const commands: { name: string; text: string }[] = [
   { name: 'summary', text: 'the answers so far and what is still unknown' },
   { name: 'details', text: 'the full plan, section by section' },
   { name: 'note', text: 'a handover note (SBAR) to copy into the record' },
+  { name: 'note fhir', text: 'this consult as FHIR JSON (coded answers and recommended item ids)' },
   { name: 'change <question>', text: 'change an earlier answer (its name or number in the summary)' },
   { name: 'help', text: 'this list' },
   // Trainee mode (src/view/training-render.ts has its own commands).
@@ -108,6 +109,10 @@ export const headings = {
   noteDecisionSupport: 'Decision support only.',
   noteTitle: 'Handover note',
   noteCopy: 'Copy the text below into the record.',
+  noteFhirTitle: 'This consult as FHIR (JSON)',
+  noteFhirCopy:
+    'A QuestionnaireResponse of coded answers and recommended item ids in a Bundle: no identifiers, no typed text. Save it as a .json file.',
+  noteFhirHint: 'Type note fhir for this consult as FHIR JSON.',
   noteInProgress: 'BCBM consult in progress',
   notePending: 'Consult not finished; next question:',
   noteMore: 'more in the consult',

@@ -55,6 +55,8 @@ export function renderText(view: View): string {
     }
     case 'note':
       return view.text;
+    case 'noteFhir':
+      return jsonText(view.fhir);
     case 'why':
       return [`${headings.why}: ${view.prompt}`, view.why, ...view.refs.map(referenceLine)].join('\n');
     case 'whyRecommendation':
@@ -103,4 +105,24 @@ function sectionText(s: OutlineSection): string[] {
 export function outlinePartText(part: OutlinePart): string {
   const blocks = [...(part.head ? [headText(part.head)] : []), ...part.sections.map(sectionText)];
   return blocks.map((b) => b.join('\n')).join('\n\n');
+}
+
+/**
+ * JSON indented two spaces, each object or array of plain values on one line (a coding, a tag): about half
+ * as long as fully indented, so a consult's FHIR form fits one Slack message and reads on a screen.
+ */
+function jsonText(value: unknown, indent = ''): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const array = Array.isArray(value);
+  const entries: [string | undefined, unknown][] = array
+    ? (value as unknown[]).map((v) => [undefined, v])
+    : Object.entries(value);
+  const inner = `${indent}  `;
+  const parts = entries.map(
+    ([k, v]) => `${k === undefined ? '' : `${JSON.stringify(k)}: `}${jsonText(v, inner)}`,
+  );
+  const [open, close] = array ? ['[', ']'] : ['{', '}'];
+  if (entries.every(([, v]) => v === null || typeof v !== 'object'))
+    return `${open}${parts.join(', ')}${close}`;
+  return `${open}\n${parts.map((p) => `${inner}${p}`).join(',\n')}\n${indent}${close}`;
 }

@@ -2,6 +2,7 @@ import type { QuestionId } from '../content/case-model';
 import type { Evidence, Phase } from '../content/schema';
 import type { Changes } from '../pathway/changes';
 import type { Recommendation, RecommendationItem, ResolvedRef } from '../pathway/recommend';
+import type { ConsultFhir } from './fhir/consult';
 
 /**
  * One channel-neutral view per message. Renderers (text, Adaptive Card, Slack Block Kit) are pure
@@ -64,8 +65,13 @@ export type View =
   | { kind: 'recommendation'; consultId: string; recommendation: Recommendation; changes?: Changes }
   /** The sections of the recommendation, unfolded: `details` (the terminal; Slack's thread). */
   | { kind: 'details'; consultId: string; recommendation: Recommendation }
-  /** The handover note: plain text to copy. */
-  | { kind: 'note'; text: string }
+  /**
+   * The handover note: plain text to copy; beside it the consult's FHIR form (a small Bundle of coded
+   * answers and ids, docs/fhir.md) for a channel that carries a file.
+   */
+  | { kind: 'note'; text: string; fhir?: ConsultFhir }
+  /** `note fhir`: the consult's FHIR form as a block of JSON, for a channel without files. */
+  | { kind: 'noteFhir'; fhir: ConsultFhir }
   | { kind: 'why'; short: string; prompt: string; why: string; refs: ResolvedRef[] }
   | { kind: 'whyRecommendation' }
   | {

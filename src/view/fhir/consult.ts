@@ -56,10 +56,15 @@ export function consultResponse(content: Pathway, consult: ConsultAnswers): Ques
       : {}),
     questionnaire: `${canonical.questionnaire(content.id)}|${consult.contentVersion}`,
     status: outcome ? 'completed' : 'in-progress',
-    item: inFormOrder(content, consult.log).map((e) => ({
-      linkId: e.question,
-      answer: [{ valueCoding: answerCoding(content, e.question, e.answer) }],
-    })),
+    // FHIR JSON has no empty arrays: a consult with no answer yet has no `item`.
+    ...(consult.log.length
+      ? {
+          item: inFormOrder(content, consult.log).map((e) => ({
+            linkId: e.question,
+            answer: [{ valueCoding: answerCoding(content, e.question, e.answer) }],
+          })),
+        }
+      : {}),
   };
 }
 
@@ -72,8 +77,14 @@ function inFormOrder<E extends { question: QuestionId }>(content: Pathway, log: 
   return [...log].sort((a, b) => at(a) - at(b));
 }
 
+/** A consult's FHIR form: its QuestionnaireResponse alone in a small collection Bundle. */
+export type ConsultFhir = Bundle<QuestionnaireResponse>;
+
+/** The file name a channel gives the consult's FHIR form (no date or id in it: nothing identifies the patient). */
+export const consultFhirFile = 'bcbm-consult.fhir.json';
+
 /** The consult's FHIR form: its QuestionnaireResponse alone in a small collection Bundle (no ids, no dates). */
-export function consultBundle(content: Pathway, consult: ConsultAnswers): Bundle<QuestionnaireResponse> {
+export function consultBundle(content: Pathway, consult: ConsultAnswers): ConsultFhir {
   return {
     resourceType: 'Bundle',
     meta: versionTag(content.id, consult.contentVersion),
