@@ -15,6 +15,7 @@ import {
   deliveryTtlMs,
 } from './store';
 import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
+import { FeedbackRecord } from '../../dialogs/feedback';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -61,7 +62,8 @@ const isStatus = (err: unknown, ...codes: number[]) =>
  * so no process-local lock is relied on. Layout: `consults/<sha256 key>.json` (block blobs),
  * `deliveries/<sha256 key>/<sha256 id>` (empty markers, swept after a day), and the audit log as
  * append blobs `audit/<day>/<hour>/<instance>-<n>.jsonl`: one per hour and instance, and a new `n`
- * before the 50,000-block limit of an append blob is reached.
+ * before the 50,000-block limit of an append blob is reached. Feedback: one small blob per act,
+ * `feedback/<day>/<random>.json`, holding the record only (kept until the editors delete it).
  */
 export class BlobStore implements ConsultStore {
   private readonly instance = randomUUID().slice(0, 8);
@@ -127,7 +129,7 @@ export class BlobStore implements ConsultStore {
     return undefined;
   }
 
-  async save({ key, value, etag, events, deliveryId }: TurnWrite) {
+  async save({ key, value, etag, events, deliveryId, feedback = [] }: TurnWrite) {
     const body = JSON.stringify(value);
     // Blobs have no transaction across blobs. The delivery marker is claimed first (create if
     // absent: of two instances given the same delivery one wins), then the state is written on
@@ -153,6 +155,8 @@ export class BlobStore implements ConsultStore {
     // The state is written before the audit, so an append that fails leaves the consult saved and
     // the failure visible to the turn.
     await this.appendAudit(events);
+    // After the state, as the audit: a lost race never leaves a row, so a retried click is not counted twice.
+    await Promise.all(feedback.map((f) => this.writeFeedback(f)));
     return next;
   }
 
@@ -206,6 +210,34 @@ export class BlobStore implements ConsultStore {
     }
     this.audit = { prefix, n, blocks: 0, client };
     return this.audit;
+  }
+
+  private async writeFeedback(f: FeedbackRecord): Promise<void> {
+    const body = JSON.stringify(f);
+    // A random name: nothing in it, or in its order, points back to a consult.
+    const blob = this.container.getBlockBlobClient(`feedback/${f.date}/${randomUUID()}.json`);
+    try {
+      await blob.upload(body, Buffer.byteLength(body), {
+        blobHTTPHeaders: { blobContentType: 'application/json' },
+      });
+    } catch (err) {
+      throw unavailable(err);
+    }
+  }
+
+  /** Feedback by day (its blob names sort by day); a blob that does not read as feedback is left out. */
+  async *feedback(): AsyncIterable<FeedbackRecord> {
+    for await (const blob of this.container.listBlobsFlat({ prefix: 'feedback/' })) {
+      const text = (await this.container.getBlobClient(blob.name).downloadToBuffer()).toString('utf8');
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      const row = FeedbackRecord.safeParse(json);
+      if (row.success) yield row.data;
+    }
   }
 
   /** At most once per interval, in the background: a sweep never delays a turn. */

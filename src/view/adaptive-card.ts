@@ -1,4 +1,5 @@
 import type { RecommendationItem } from '../pathway/recommend';
+import { feedbackCardParts } from './feedback-card';
 import { outlineOf, splitOutline } from './outline';
 import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } from './outline';
 import { headings, notes } from './strings';
@@ -366,6 +367,12 @@ export function renderCards(
       return one(noteCard(view.text));
     case 'urgent':
       return one(urgentCard(view.items));
+    case 'feedbackAsk':
+    case 'feedbackReason':
+    case 'feedbackItem': {
+      const f = feedbackCardParts(view, options.universal);
+      return one(card(f.body, f.actions));
+    }
     default:
       return undefined;
   }

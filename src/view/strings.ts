@@ -17,6 +17,10 @@ export const notes: Record<Note, string> = {
     'That question has no answer to change yet. Type summary to see the answers and their numbers.',
   notFinished: 'The full plan comes when the consult is finished. Here is the current question.',
   changeWhich: 'Which answer? Type change and its name or number in the summary, for example: change 2.',
+  feedbackStale: 'That card is out of date, so no feedback was recorded.',
+  feedbackAlready: 'Your feedback on this recommendation was already recorded. Thank you.',
+  feedbackNotYet: 'Feedback goes with a recommendation: it can be given once the consult is finished.',
+  feedbackUnknown: 'Sorry, I could not use that choice. Please choose again.',
 };
 
 /** Said when the turn could not reach the store: the answer was not taken, and the same reply will work shortly. */
@@ -43,6 +47,8 @@ export const commands: { name: string; text: string }[] = [
   { name: 'note', text: 'a handover note (SBAR) to copy into the record' },
   { name: 'change <question>', text: 'change an earlier answer (its name or number in the summary)' },
   { name: 'help', text: 'this list' },
+  { name: 'helpful', text: 'tell the content’s editors the recommendation helped' },
+  { name: 'not helpful', text: 'tell them why it did not (a reason and the part it concerns)' },
   // Trainee mode (src/view/training-render.ts has its own commands).
   {
     name: 'train',

@@ -2,6 +2,7 @@ import type { QuestionId } from '../content/case-model';
 import type { Evidence, Phase } from '../content/schema';
 import type { Changes } from '../pathway/changes';
 import type { Recommendation, RecommendationItem, ResolvedRef } from '../pathway/recommend';
+import type { FeedbackView } from './feedback';
 
 /**
  * One channel-neutral view per message. Renderers (text, Adaptive Card, Slack Block Kit) are pure
@@ -18,7 +19,11 @@ export type Note =
   | 'notFinished'
   | 'changeWhich'
   | 'duplicate'
-  | 'failed';
+  | 'failed'
+  | 'feedbackStale'
+  | 'feedbackAlready'
+  | 'feedbackNotYet'
+  | 'feedbackUnknown';
 
 interface PitfallView {
   text: string;
@@ -43,7 +48,8 @@ export interface QuestionView {
 
 export interface AnsweredView {
   kind: 'answered';
-  questionId: QuestionId;
+  /** Absent for a feedback card: what was clicked there is recorded the same way. */
+  questionId?: QuestionId;
   prompt: string;
   answer: string;
   by?: string;
@@ -73,4 +79,5 @@ export type View =
       unknowns: { text: string; action: string; who: string }[];
       next?: string;
     }
-  | { kind: 'help'; commands: { name: string; text: string }[] };
+  | { kind: 'help'; commands: { name: string; text: string }[] }
+  | FeedbackView;
