@@ -83,7 +83,9 @@ function buttons(call: SlackCall): Button[] {
     .flatMap((b) => b.elements.filter((e): e is Button => e.type === 'button'));
 }
 
-const isQuestion = (call: SlackCall) => buttons(call).length > 0;
+/** A question: answer buttons (not the feedback buttons that follow a recommendation). */
+const isQuestion = (call: SlackCall) =>
+  buttons(call).some((b) => 'question' in (JSON.parse(b.value ?? '{}') as object));
 
 const valueOf = (b: Button) => JSON.parse(b.value ?? '{}') as SlackButtonValue;
 
