@@ -5,7 +5,7 @@ import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } f
 import { headings, notes } from './strings';
 import { headText, outlinePartText, renderText } from './text';
 import { becauseText, evidenceTag, itemText, shortCite } from './text-parts';
-import type { AnsweredView, QuestionView, View } from './view';
+import type { AnsweredView, Note, QuestionView, View } from './view';
 
 /** An Adaptive Card attachment, as plain JSON (the Bot Framework `Attachment` shape). */
 export interface CardAttachment {
@@ -93,9 +93,12 @@ export function answeredCard(view: AnsweredView): CardAttachment {
   ]);
 }
 
-/** What a clicked card that is out of date turns into: the note, with nothing left to click. */
-export function staleCard(): CardAttachment {
-  return card([text(notes.stale)]);
+/**
+ * What a clicked card that is out of date turns into: the note, with nothing left to click. Another notice
+ * (feedback already recorded, a choice that could not be used) says so in its place.
+ */
+export function staleCard(note: Note = 'stale'): CardAttachment {
+  return card([text(notes[note])]);
 }
 
 function itemBlocks(i: RecommendationItem): Element[] {
