@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isQuestionId, type QuestionId } from '../src/content/case-model';
+import { feedbackReasons } from '../src/view/feedback';
 
 /** A stored answerer: 16 hex digits of a keyed hash (see dialogs/answerers.ts). */
 const isPseudonym = (by: string) => /^[0-9a-f]{16}$/.test(by);
@@ -54,6 +55,15 @@ const Shape = z.object({
       log: z.array(z.object({ question: z.string().refine(isQuestionId), answer: z.string() })),
     })
     .optional(),
+  /** Feedback waiting for a typed reason or part: the revision it is about, and the reason once given. */
+  feedback: z
+    .object({ step: z.number().int().nonnegative(), reason: z.enum(feedbackReasons).optional() })
+    .optional(),
+  /**
+   * The feedback acts counted on this consult (`<revision>`, and `:<answerer pseudonym>` in a shared chat), so
+   * that a repeated click is not counted twice; what was said is stored apart, without them.
+   */
+  feedbackGiven: z.array(z.string().max(40)).max(1000).optional(),
   startedAt: z.string(),
   updatedAt: z.string(),
 });

@@ -3,6 +3,7 @@ import type { View } from '../src/view/view';
 import { bcbmMachineVersion } from '../machines/bcbm.machine';
 import { persistSnapshot, replay, restoreSnapshot, type BcbmSnapshot } from '../machines/step';
 import { answer } from './answer';
+import { feedback, typedFeedback } from './feedback';
 import { change, commandHandlers } from './commands';
 import type { ConsultRecord } from './consult-record';
 import { isAnswerValue } from '../src/content/case-model';
@@ -59,6 +60,20 @@ function start(env: TurnEnv, input: TurnInput): TurnResult {
  * views to send and what happened (for the audit log). The caller loads and saves the record.
  */
 export function handleTurn(stored: ConsultRecord | undefined, input: TurnInput, env: TurnEnv): TurnResult {
+  return withFeedbackControl(turnOf(stored, input, env));
+}
+
+/** Every recommendation shown is followed by its helpful / not helpful control (dialogs/feedback.ts). */
+function withFeedbackControl(result: TurnResult): TurnResult {
+  const at = result.views.findIndex((v) => v.kind === 'recommendation');
+  if (at < 0) return result;
+  const { consultId, revision } = result.record;
+  const views = [...result.views];
+  views.splice(at + 1, 0, { kind: 'feedbackAsk', consultId, step: revision });
+  return { ...result, views };
+}
+
+function turnOf(stored: ConsultRecord | undefined, input: TurnInput, env: TurnEnv): TurnResult {
   if (!stored) return start(env, input);
   const t = resume(stored, env);
   const at = positionOf(t.record, t.snapshot);
@@ -71,6 +86,8 @@ export function handleTurn(stored: ConsultRecord | undefined, input: TurnInput, 
       return commandHandlers[input.command](t);
     case 'change':
       return change(t, input.question);
+    case 'feedback':
+      return feedback(t, input);
     case 'card': {
       if (at.kind !== 'question') return stay(t, { kind: 'notice', note: 'stale' });
       const old =
@@ -84,7 +101,8 @@ export function handleTurn(stored: ConsultRecord | undefined, input: TurnInput, 
         : unrecognised(t);
     }
     case 'text': {
-      if (at.kind !== 'question') return stay(t, { kind: 'notice', note: 'finished' });
+      if (at.kind !== 'question')
+        return typedFeedback(t, input.text) ?? stay(t, { kind: 'notice', note: 'finished' });
       const options = questionOptions(env.content, at.questionId);
       const m = matchReply(options, input.text);
       if (m.kind === 'one') return answer(t, at.questionId, m.value);

@@ -17,6 +17,8 @@ export type TurnInput =
   | { kind: 'text'; text: string }
   /** `change <question>` or a `{ "change": <question id> }` button: which answer, as typed or sent. */
   | { kind: 'change'; question: string }
+  /** Feedback on the recommendation: a button's data (checked by the turn), or `helpful` / `not helpful` typed. */
+  | { kind: 'feedback'; feedback: string; consultId?: string; step?: number; reason?: string; item?: string }
   | { kind: 'empty' };
 
 /** What a button carries (case-model §2); extra fields are allowed and ignored. */
@@ -29,6 +31,25 @@ const CardData = z.looseObject({
 
 /** A Change button (case-model §2): `{ "change": <question id> }`. */
 const ChangeData = z.looseObject({ change: z.string().min(1).max(64) });
+
+/**
+ * A feedback button (docs/contract.md section 2). Only its form is checked here; whether the reason and the
+ * item are ones the recommendation offers is the turn's to say (a forged one is asked again, never stored).
+ */
+const FeedbackData = z.looseObject({
+  feedback: z.string().min(1).max(64),
+  consultId: z.string().max(64).optional(),
+  step: z.number().int().nonnegative().optional(),
+  reason: z.string().max(64).optional(),
+  item: z.string().max(64).optional(),
+});
+
+/** Typed feedback on the current recommendation. */
+const typedFeedback: Record<string, string> = {
+  helpful: 'helpful',
+  'not helpful': 'notHelpful',
+  unhelpful: 'notHelpful',
+};
 
 const aliases: Record<string, Command> = {
   start: 'start',
@@ -56,6 +77,12 @@ export function parseInput(text: string | undefined, value: unknown): TurnInput 
     if (card.success) return { kind: 'card', ...card.data };
     const change = ChangeData.safeParse(value);
     if (change.success) return { kind: 'change', question: change.data.change };
+    const feedback = FeedbackData.safeParse(value);
+    if (feedback.success) {
+      // Only the fields the contract names go on: extra ones are ignored, as on every button.
+      const { feedback: said, consultId, step, reason, item } = feedback.data;
+      return { kind: 'feedback', feedback: said, consultId, step, reason, item };
+    }
   }
   const clean = (text ?? '').trim();
   if (!clean) return { kind: 'empty' };
@@ -69,5 +96,13 @@ export function parseInput(text: string | undefined, value: unknown): TurnInput 
   // Own keys only: "constructor" or "__proto__" typed are answers, not Object's members.
   const command = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
   if (command) return { kind: 'command', command };
+  const feedback =
+    typedFeedback[
+      clean
+        .toLowerCase()
+        .replace(/[.!]+$/, '')
+        .replace(/\s+/g, ' ')
+    ];
+  if (feedback) return { kind: 'feedback', feedback };
   return { kind: 'text', text: clean.slice(0, 500) };
 }

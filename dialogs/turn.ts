@@ -5,6 +5,7 @@ import { bcbmMachineVersion } from '../machines/bcbm.machine';
 import { persistSnapshot, replay, type BcbmSnapshot } from '../machines/step';
 import type { Answerer } from './answerers';
 import type { ConsultRecord } from './consult-record';
+import type { FeedbackRecord } from './feedback';
 
 /** What a consult turn needs from outside (named so as not to be confused with botbuilder's TurnContext). */
 export interface TurnEnv {
@@ -32,6 +33,8 @@ export interface TurnResult {
   answered?: AnsweredView;
   /** What the turn did, in order (empty when it changed nothing). */
   events: TurnEvent[];
+  /** Feedback given in this turn, stored with the record (and apart from it: no id goes with it). */
+  feedback?: FeedbackRecord[];
 }
 
 /** A turn in progress: the stored record, its snapshot, and what the turn has to say before its answer. */

@@ -189,12 +189,15 @@ export class ConsultBot extends TeamsActivityHandler {
         record ? { verb: 'train', data: scoreButtonData } : out.attemptId,
       );
     }
-    // The stale notice is in the replaced card already; send only what comes next.
+    // The notice (out of date; feedback already recorded...) is in the replaced card; send only what comes next.
+    const views = [...out.shared, ...out.own];
+    const notice = out.answered ? undefined : views.find((v) => v.kind === 'notice');
     await this.send(
       ctx,
-      [...out.shared, ...out.own].filter((v) => !(v.kind === 'notice' && v.note === 'stale')),
+      views.filter((v) => v !== notice),
     );
-    return cardResponse((out.answered ? answeredCard(out.answered) : staleCard()).content);
+    const note = notice?.kind === 'notice' ? notice.note : 'stale';
+    return cardResponse((out.answered ? answeredCard(out.answered) : staleCard(note)).content);
   }
 
   /**

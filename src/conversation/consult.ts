@@ -94,6 +94,7 @@ export class ConsultService {
         etag: before?.etag,
         events: auditEvents(result, this.content.version),
         deliveryId,
+        ...(result.feedback ? { feedback: result.feedback } : {}),
       });
       this.records.set(key, { etag, record: result.record });
     } catch (err) {

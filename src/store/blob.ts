@@ -15,6 +15,7 @@ import {
   deliveryTtlMs,
 } from './store';
 import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
+import { FeedbackRecord } from '../../dialogs/feedback';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -61,12 +62,15 @@ const isStatus = (err: unknown, ...codes: number[]) =>
  * so no process-local lock is relied on. Layout: `consults/<sha256 key>.json` (block blobs),
  * `deliveries/<sha256 key>/<sha256 id>` (empty markers, swept after a day), and the audit log as
  * append blobs `audit/<day>/<hour>/<instance>-<n>.jsonl`: one per hour and instance, and a new `n`
- * before the 50,000-block limit of an append blob is reached.
+ * before the 50,000-block limit of an append blob is reached. Feedback: append blobs
+ * `feedback/<day>/<instance>-<n>.jsonl`, the records only (kept until the editors delete them); one blob
+ * per record would give each its own creation time, a timestamp the record itself leaves out.
  */
 export class BlobStore implements ConsultStore {
   private readonly instance = randomUUID().slice(0, 8);
   private readonly opts: Required<BlobOptions>;
   private audit?: { prefix: string; n: number; blocks: number; client: AppendBlobClient };
+  private feedbackLog?: { prefix: string; n: number; blocks: number; client: AppendBlobClient };
   private sweptAt = Date.now();
   /** When each consult version this instance read or wrote was last modified, by etag (a 304 carries none). */
   private readonly modifiedAt = new Recent<string, number>(4000);
@@ -127,7 +131,7 @@ export class BlobStore implements ConsultStore {
     return undefined;
   }
 
-  async save({ key, value, etag, events, deliveryId }: TurnWrite) {
+  async save({ key, value, etag, events, deliveryId, feedback = [] }: TurnWrite) {
     const body = JSON.stringify(value);
     // Blobs have no transaction across blobs. The delivery marker is claimed first (create if
     // absent: of two instances given the same delivery one wins), then the state is written on
@@ -153,6 +157,8 @@ export class BlobStore implements ConsultStore {
     // The state is written before the audit, so an append that fails leaves the consult saved and
     // the failure visible to the turn.
     await this.appendAudit(events);
+    // After the state, as the audit: a lost race never leaves a row, so a retried click is not counted twice.
+    if (feedback.length) await this.appendFeedback(feedback);
     return next;
   }
 
@@ -206,6 +212,54 @@ export class BlobStore implements ConsultStore {
     }
     this.audit = { prefix, n, blocks: 0, client };
     return this.audit;
+  }
+
+  private async appendFeedback(records: FeedbackRecord[]): Promise<void> {
+    const lines = records.map((f) => `${JSON.stringify(f)}\n`).join('');
+    const prefix = `feedback/${records[0]!.date}`;
+    for (let attempt = 0; ; attempt++) {
+      const cur = this.feedbackLog;
+      const n =
+        cur && cur.prefix === prefix ? cur.n + (cur.blocks >= this.opts.auditBlocksPerBlob ? 1 : 0) : 0;
+      if (!cur || cur.prefix !== prefix || cur.n !== n) {
+        const client = this.container.getAppendBlobClient(`${prefix}/${this.instance}-${n}.jsonl`);
+        await client.createIfNotExists().catch((err: unknown) => {
+          throw unavailable(err);
+        });
+        this.feedbackLog = { prefix, n, blocks: 0, client };
+      }
+      const target = this.feedbackLog!;
+      try {
+        const res = await target.client.appendBlock(lines, Buffer.byteLength(lines));
+        target.blocks = res.blobCommittedBlockCount ?? target.blocks + 1;
+        return;
+      } catch (err) {
+        // Full (409 BlockCountExceedsLimit): the next one.
+        if (isStatus(err, 409) && attempt === 0) {
+          target.blocks = this.opts.auditBlocksPerBlob;
+          continue;
+        }
+        throw unavailable(err);
+      }
+    }
+  }
+
+  /** Feedback by day (its blob names sort by day); a line that does not read as feedback is left out. */
+  async *feedback(): AsyncIterable<FeedbackRecord> {
+    for await (const blob of this.container.listBlobsFlat({ prefix: 'feedback/' })) {
+      const text = (await this.container.getBlobClient(blob.name).downloadToBuffer()).toString('utf8');
+      for (const line of text.split('\n')) {
+        if (!line) continue;
+        let json: unknown;
+        try {
+          json = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        const row = FeedbackRecord.safeParse(json);
+        if (row.success) yield row.data;
+      }
+    }
   }
 
   /** At most once per interval, in the background: a sweep never delays a turn. */

@@ -1,5 +1,6 @@
 import { ConflictError, DuplicateDeliveryError, deliveryTtlMs } from './store';
 import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
+import type { FeedbackRecord } from '../../dialogs/feedback';
 
 /** For tests and benchmarks: the same contract as the durable stores, in process memory. */
 export class MemoryStore implements ConsultStore {
@@ -7,6 +8,7 @@ export class MemoryStore implements ConsultStore {
   /** Delivery id -> when it was first seen; ids older than the TTL are dropped as new ones come. */
   private readonly deliveries = new Map<string, number>();
   readonly audits: AuditEvent[] = [];
+  readonly feedbacks: FeedbackRecord[] = [];
   private counter = 0;
 
   async load(key: string, ifNoneMatch?: string): Promise<Loaded | undefined> {
@@ -16,7 +18,7 @@ export class MemoryStore implements ConsultStore {
     return { value: JSON.parse(row.value) as unknown, etag: row.etag };
   }
 
-  async save({ key, value, etag, events, deliveryId }: TurnWrite) {
+  async save({ key, value, etag, events, deliveryId, feedback = [] }: TurnWrite) {
     const row = this.rows.get(key);
     if ((row?.etag ?? undefined) !== etag)
       throw new ConflictError(`consult ${key} changed since it was read`);
@@ -25,6 +27,7 @@ export class MemoryStore implements ConsultStore {
     const next = String(++this.counter);
     this.rows.set(key, { value: JSON.stringify(value), etag: next });
     this.audits.push(...events);
+    this.feedbacks.push(...feedback);
     return next;
   }
 
@@ -47,6 +50,10 @@ export class MemoryStore implements ConsultStore {
 
   async *auditLog() {
     yield* this.audits;
+  }
+
+  async *feedback() {
+    yield* this.feedbacks;
   }
 
   async ping() {}

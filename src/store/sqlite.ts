@@ -5,6 +5,7 @@ import { dataFolder, openDatabase } from './data-dir';
 import { GroupCommit } from './group-commit';
 import { ConflictError, DuplicateDeliveryError, defaultRetentionDays, deliveryTtlMs } from './store';
 import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
+import { FeedbackRecord } from '../../dialogs/feedback';
 
 export interface SqliteOptions {
   /** Consults untouched and audit rows older than this are deleted by the sweep (CONSULT_RETENTION_DAYS). */
@@ -17,6 +18,15 @@ export interface SqliteOptions {
 
 /** What the readiness probe writes (and deletes again in the same transaction). */
 const probeBytes = 16 * 1024;
+
+type FeedbackRow = {
+  day: string;
+  content_version: string;
+  outcome: string;
+  item: string;
+  helpful: number;
+  reason: string | null;
+};
 
 type AuditRow = {
   consult_id: string;
@@ -68,6 +78,8 @@ export class SqliteStore implements ConsultStore {
       create index if not exists consults_updated on consults (updated_at);
       create index if not exists audit_at on audit (at);
       create table if not exists probe (id integer primary key, pad blob not null);
+      create table if not exists feedback (id integer primary key, day text not null, content_version text not null,
+        outcome text not null, item text not null, helpful integer not null, reason text);
     `);
     // The WAL exists once the connection has read the schema; the folder is synced once so that
     // the WAL's own directory entry survives a power cut (SQLite would sync it with FULL).
@@ -103,6 +115,12 @@ export class SqliteStore implements ConsultStore {
       auditLog: this.db.prepare<[], AuditRow>(
         'select consult_id, at, kind, question, answer, outcome, content_version from audit order by id',
       ),
+      feedback: this.db.prepare(
+        'insert into feedback (day, content_version, outcome, item, helpful, reason) values (?, ?, ?, ?, ?, ?)',
+      ),
+      feedbackLog: this.db.prepare<[], FeedbackRow>(
+        'select day, content_version, outcome, item, helpful, reason from feedback order by id',
+      ),
       ping: this.db.prepare('select 1'),
       // About the size of a consult's turn, so that room for the probe is room for a turn.
       probe: this.db.prepare(`insert into probe (pad) values (zeroblob(${probeBytes}))`),
@@ -123,7 +141,7 @@ export class SqliteStore implements ConsultStore {
     return { value: JSON.parse(row.value) as unknown, etag: row.etag };
   }
 
-  save({ key, value, etag, events, deliveryId }: TurnWrite): Promise<string> {
+  save({ key, value, etag, events, deliveryId, feedback = [] }: TurnWrite): Promise<string> {
     const json = JSON.stringify(value);
     this.maybeSweep();
     return this.writes.write(() => {
@@ -148,6 +166,16 @@ export class SqliteStore implements ConsultStore {
           e.answer ?? null,
           e.outcome ?? null,
           e.contentVersion,
+        );
+      // In the turn's savepoint too: feedback is counted exactly when the record that says so is saved.
+      for (const f of feedback)
+        this.stmts.feedback.run(
+          f.date,
+          f.contentVersion,
+          f.outcome,
+          f.item,
+          f.helpful ? 1 : 0,
+          f.reason ?? null,
         );
       return next;
     });
@@ -186,6 +214,21 @@ export class SqliteStore implements ConsultStore {
         ...(r.outcome !== null && { outcome: r.outcome }),
         contentVersion: r.content_version,
       };
+  }
+
+  /** Feedback rows, oldest first; a row that does not read as feedback (edited by hand) is left out. */
+  async *feedback(): AsyncIterable<FeedbackRecord> {
+    for (const r of this.stmts.feedbackLog.iterate()) {
+      const row = FeedbackRecord.safeParse({
+        date: r.day,
+        contentVersion: r.content_version,
+        outcome: r.outcome,
+        item: r.item,
+        helpful: r.helpful === 1,
+        ...(r.reason !== null && { reason: r.reason }),
+      });
+      if (row.success) yield row.data;
+    }
   }
 
   /** Batches committed so far (the bench prints turns per commit). */

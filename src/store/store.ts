@@ -1,3 +1,5 @@
+import type { FeedbackRecord } from '../../dialogs/feedback';
+
 /** A write that lost a race with another writer of the same consult. */
 export class ConflictError extends Error {
   readonly code = 'store_conflict';
@@ -45,6 +47,8 @@ export interface TurnWrite {
   events: AuditEvent[];
   /** The channel's id of the delivery that carried the turn, recorded with the state. */
   deliveryId?: string;
+  /** Feedback given in the turn: stored with the state, apart from it (no key, no id). */
+  feedback?: FeedbackRecord[];
 }
 
 /**
@@ -67,6 +71,8 @@ export interface ConsultStore {
   firstDelivery(key: string, deliveryId: string): Promise<boolean>;
   /** The audit log, oldest first (for `npm run audit:export`). */
   auditLog(): AsyncIterable<AuditEvent>;
+  /** All feedback, oldest first (for `npm run feedback:report`); kept until the editors delete it. */
+  feedback(): AsyncIterable<FeedbackRecord>;
   ping(): Promise<void>;
   /**
    * Whether a turn may run on a copy the caller holds without asking the store first: true where a

@@ -1,11 +1,12 @@
 import type { RecommendationItem } from '../pathway/recommend';
+import { feedbackCardParts } from './feedback-card';
 import { outlineOf, splitOutline } from './outline';
 import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } from './outline';
 import { headings, notes } from './strings';
 import { headText, outlinePartText, renderText } from './text';
 import { actNowOf } from './act-now';
 import { evidenceTag, shortCite } from './text-parts';
-import type { AnsweredView, QuestionView, View } from './view';
+import type { AnsweredView, Note, QuestionView, View } from './view';
 
 /** An Adaptive Card attachment, as plain JSON (the Bot Framework `Attachment` shape). */
 export interface CardAttachment {
@@ -94,9 +95,12 @@ export function answeredCard(view: AnsweredView): CardAttachment {
   ]);
 }
 
-/** What a clicked card that is out of date turns into: the note, with nothing left to click. */
-export function staleCard(): CardAttachment {
-  return card([text(notes.stale)]);
+/**
+ * What a clicked card that is out of date turns into: the note, with nothing left to click. Another notice
+ * (feedback already recorded, a choice that could not be used) says so in its place.
+ */
+export function staleCard(note: Note = 'stale'): CardAttachment {
+  return card([text(notes[note])]);
 }
 
 /** A `{ "change": <question id> }` button (case-model section 2): asks that question again. */
@@ -478,6 +482,12 @@ export function renderCards(
           }),
         ]),
       );
+    case 'feedbackAsk':
+    case 'feedbackReason':
+    case 'feedbackItem': {
+      const f = feedbackCardParts(view, options.universal);
+      return one(card(f.body, f.actions));
+    }
     default:
       return undefined;
   }

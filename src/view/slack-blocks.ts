@@ -7,6 +7,7 @@ import type {
   SectionBlock,
 } from '@slack/web-api';
 import type { RecommendationItem } from '../pathway/recommend';
+import { feedbackBlocks } from './feedback-blocks';
 import { outlineOf, splitOutline } from './outline';
 import { paginate } from './paginate';
 import type { Outline, OutlineHead, OutlineLine, OutlinePart, OutlineSection } from './outline';
@@ -472,6 +473,10 @@ export function renderSlack(view: View, messageText: number = slackLimits.messag
       return urgentMessages(view.items, messageText);
     case 'summary':
       return pack(summaryUnits(view, text), text, messageText);
+    case 'feedbackAsk':
+    case 'feedbackReason':
+    case 'feedbackItem':
+      return pack([{ blocks: feedbackBlocks(view), lines: [text] }], text, messageText);
     case 'welcome':
       return pack(
         [

@@ -18,6 +18,10 @@ export const notes: Record<Note, string> = {
   notFinished: 'The full plan comes when the consult is finished. Here is the current question.',
   changeWhich: 'Which answer? Type change and its name or number in the summary, for example: change 2.',
   detailsAbove: 'Open a section of the plan above for the details, sources and your answers.',
+  feedbackStale: 'That card is out of date, so no feedback was recorded.',
+  feedbackAlready: 'Your feedback on this recommendation was already recorded. Thank you.',
+  feedbackNotYet: 'Feedback goes with a recommendation: it can be given once the consult is finished.',
+  feedbackUnknown: 'Sorry, I could not use that choice. Please choose again.',
 };
 
 /** Said when the turn could not reach the store: the answer was not taken, and the same reply will work shortly. */
@@ -45,6 +49,8 @@ export const commands: { name: string; text: string }[] = [
   { name: 'note fhir', text: 'this consult as FHIR JSON (coded answers and recommended item ids)' },
   { name: 'change <question>', text: 'change an earlier answer (its name or number in the summary)' },
   { name: 'help', text: 'this list' },
+  { name: 'helpful', text: 'tell the content’s editors the recommendation helped' },
+  { name: 'not helpful', text: 'tell them why it did not (a reason and the part it concerns)' },
   // Trainee mode (src/view/training-render.ts has its own commands).
   {
     name: 'train',

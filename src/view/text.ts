@@ -1,3 +1,4 @@
+import { feedbackText } from './feedback';
 import { outlineOf, type OutlineHead, type OutlinePart, type OutlineSection } from './outline';
 import { headings, notes, privacyHint } from './strings';
 import { actNowDetailsText, actNowHeadText, actNowOf } from './act-now';
@@ -74,6 +75,11 @@ export function renderText(view: View): string {
       ].join('\n');
     case 'help':
       return [`${headings.help}:`, ...view.commands.map((c) => `- ${c.name}: ${c.text}`)].join('\n');
+    case 'feedbackAsk':
+    case 'feedbackReason':
+    case 'feedbackItem':
+    case 'feedbackThanks':
+      return feedbackText(view);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Evidence, Phase } from '../content/schema';
 import type { Changes } from '../pathway/changes';
 import type { Recommendation, RecommendationItem, ResolvedRef } from '../pathway/recommend';
 import type { ConsultFhir } from './fhir/consult';
+import type { FeedbackView } from './feedback';
 
 /**
  * One channel-neutral view per message. Renderers (text, Adaptive Card, Slack Block Kit) are pure
@@ -20,7 +21,11 @@ export type Note =
   | 'changeWhich'
   | 'detailsAbove'
   | 'duplicate'
-  | 'failed';
+  | 'failed'
+  | 'feedbackStale'
+  | 'feedbackAlready'
+  | 'feedbackNotYet'
+  | 'feedbackUnknown';
 
 interface PitfallView {
   text: string;
@@ -45,7 +50,8 @@ export interface QuestionView {
 
 export interface AnsweredView {
   kind: 'answered';
-  questionId: QuestionId;
+  /** Absent for a feedback card: what was clicked there is recorded the same way. */
+  questionId?: QuestionId;
   prompt: string;
   answer: string;
   by?: string;
@@ -80,4 +86,5 @@ export type View =
       unknowns: { text: string; action: string; who: string }[];
       next?: string;
     }
-  | { kind: 'help'; commands: { name: string; text: string }[] };
+  | { kind: 'help'; commands: { name: string; text: string }[] }
+  | FeedbackView;

@@ -18,7 +18,7 @@ describe('the consult the bench types', () => {
     }
     expect(kinds.flat().filter((k) => k.startsWith('notice'))).toEqual([]);
     expect(kinds.slice(1, -1).every((k) => k.at(-1) === 'question')).toBe(true);
-    expect(kinds.at(-1)).toEqual(['recommendation']);
+    expect(kinds.at(-1)).toEqual(['recommendation', 'feedbackAsk']);
   });
 });
 

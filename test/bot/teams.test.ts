@@ -1,5 +1,6 @@
 import type { Activity } from '../support/server';
 import { pathway } from '../../src/content';
+import { feedbackWording } from '../../src/view/feedback';
 import { notes } from '../../src/view/strings';
 import { startConnector, type ConnectorCall } from '../support/connector';
 import { startServer, type Running } from '../support/server';
@@ -107,11 +108,12 @@ const cardOf = (call: ConnectorCall) =>
   (call.body.attachments as { content: Card }[] | undefined)?.[0]?.content;
 const plain = (calls: ConnectorCall[]) =>
   calls.map((c) => (c.body.text as string) ?? cardOf(c)?.fallbackText ?? '').join('\n');
+/** The answer buttons of the last question card (not the feedback card that follows a recommendation). */
 const lastButtons = (calls: ConnectorCall[]) =>
   [...calls]
     .reverse()
     .map(cardOf)
-    .find((c) => c?.actions)?.actions ?? [];
+    .find((c) => c?.actions?.some((a) => 'question' in a.data))?.actions ?? [];
 
 /** Clicks through to the recommendation, always taking the first option (Alice and Bob taking turns in channels). */
 async function clickThrough(conversation: Activity['conversation'], first: ConnectorCall[], users = [alice]) {
@@ -253,5 +255,39 @@ describe('Teams question cards', () => {
     const data = lastButtons(start.sent)[0]!.data;
     const res = await deliver(teams({ conversation, value: data }));
     expect(plain(res.sent)).toContain('Is there an emergency right now?');
+  });
+});
+
+describe('feedback on a recommendation in Teams', () => {
+  it('replaces each clicked feedback card by what was chosen, asks the reason and the part, then thanks', async () => {
+    const conversation = personal('a:feedback-1');
+    const start = await deliver(teams({ conversation, text: 'start' }));
+    const plan = await clickThrough(conversation, start.sent);
+    const ask = cardOf(plan.at(-1)!)!;
+    expect(ask.body[0]!.text).toBe(feedbackWording.ask);
+    const execute = (title: string, card: Card) => {
+      const action = card.actions!.find((a) => a.title === title)!;
+      expect(action.type).toBe('Action.Execute');
+      return action.data;
+    };
+    const notHelpful = await deliver(click(conversation, execute('Not helpful', ask)));
+    const replaced = (notHelpful.body as { value: Card }).value;
+    expect(replaced.actions).toBeUndefined();
+    expect(replaced.body.map((b) => b.text).join(' ')).toContain('✔ Not helpful');
+    const reasons = cardOf(notHelpful.sent.at(-1)!)!;
+    expect(reasons.body[0]!.text).toBe(feedbackWording.reason);
+    const reason = await deliver(click(conversation, execute('Unclear', reasons)));
+    expect((reason.body as { value: Card }).value.body.map((b) => b.text).join(' ')).toContain('✔ Unclear');
+    const parts = cardOf(reason.sent.at(-1)!)!;
+    // Teams merges the choice set's value into the Send button's data.
+    const sent = await deliver(click(conversation, { ...execute('Send', parts), item: 'plan' }));
+    expect((sent.body as { value: Card }).value.body.map((b) => b.text).join(' ')).toContain(
+      `✔ ${feedbackWording.wholePlan}`,
+    );
+    expect(plain(sent.sent)).toBe(feedbackWording.thanks);
+    // The same Helpful button clicked later (a re-sent card) is not counted again.
+    const again = await deliver(click(conversation, execute('Helpful', ask)));
+    expect((again.body as { value: Card }).value.body.map((b) => b.text)).toEqual([notes.feedbackAlready]);
+    expect(again.sent).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ function sharedConsult(): TurnResult {
     const by = i % 2 ? bob : alice;
     r = handleTurn(r.record, { kind: 'card', question: e.question, answer: e.answer }, env(by));
   });
-  expect(r.views.at(-1)!.kind).toBe('recommendation');
+  expect(r.views.map((v) => v.kind)).toContain('recommendation');
   return r;
 }
 

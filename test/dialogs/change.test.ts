@@ -18,7 +18,8 @@ function longestConsult(): { question: QuestionId; answer: string }[] {
   return longest;
 }
 
-const last = (r: TurnResult) => r.views.at(-1)!;
+// The last view but the helpful / not helpful control that follows a recommendation.
+const last = (r: TurnResult) => r.views.filter((v) => v.kind !== 'feedbackAsk').at(-1)!;
 const asked = (v: View) => (v.kind === 'question' ? v.questionId : undefined);
 const click = (record: ConsultRecord, question: string, answer: string) =>
   handleTurn(

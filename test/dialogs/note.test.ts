@@ -48,7 +48,7 @@ describe('the handover note', () => {
     r = handleTurn(r.record, parseInput(typed, undefined), env); // not an answer: refused
     for (let i = 0; i < 30 && r.views.at(-1)!.kind === 'question'; i++)
       r = handleTurn(r.record, parseInput('1', undefined), env);
-    expect(r.views.at(-1)!.kind).toBe('recommendation');
+    expect(r.views.map((v) => v.kind)).toContain('recommendation');
     const note = noteOf(r);
     expect(note).not.toContain('Jane');
     expect(note).not.toContain('0012345');
@@ -65,7 +65,7 @@ describe('the handover note', () => {
     // KPS 90–100, under 60, HER2 unknown, HR-positive, not staged, on first-line therapy.
     for (const n of ['1', '1', '1', '1', '2', '1', '1', '2', '2', '1', '1', '5', '1', '4', '2'])
       r = handleTurn(r.record, parseInput(n, undefined), env);
-    expect(r.views.at(-1)!.kind).toBe('recommendation');
+    expect(r.views.map((v) => v.kind)).toContain('recommendation');
     const note = noteOf(r);
     const line = (heading: string) => note.split('\n').find((l) => l.startsWith(`${heading}:`)) ?? '';
     expect(line('Situation')).toBe(

@@ -2,6 +2,7 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/web-api';
 import { pathway } from '../../src/content';
 import type { App } from '../../src/server';
 import { startServer } from '../support/server';
+import { feedbackWording } from '../../src/view/feedback';
 import { notes } from '../../src/view/strings';
 import { slackLimits, type SlackButtonValue } from '../../src/view/slack-blocks';
 import {
@@ -83,7 +84,9 @@ function buttons(call: SlackCall): Button[] {
     .flatMap((b) => b.elements.filter((e): e is Button => e.type === 'button'));
 }
 
-const isQuestion = (call: SlackCall) => buttons(call).length > 0;
+/** A question: answer buttons (not the feedback buttons that follow a recommendation). */
+const isQuestion = (call: SlackCall) =>
+  buttons(call).some((b) => 'question' in (JSON.parse(b.value ?? '{}') as object));
 
 const valueOf = (b: Button) => JSON.parse(b.value ?? '{}') as SlackButtonValue;
 
@@ -409,5 +412,42 @@ describe('Slack deliveries', () => {
     await settle();
     expect(callsTo(dm)).toEqual([]);
     expect(callsTo(channel)).toEqual([]);
+  });
+});
+
+describe('feedback in Slack', () => {
+  it('asks under the plan; a click is replaced by what was chosen, the reason and part follow, then thanks', async () => {
+    const dm = newChannel('D');
+    const user = 'U0DRFEEDBACK';
+    expect((await postEvent(imMessage({ channel: dm, user, text: 'start' }))).status).toBe(200);
+    const { last } = await clickThrough(dm, undefined, user, { scenario: 'knownProgression' });
+    /** Clicks the button with this text on a message, and waits for that message to be replaced. */
+    const clickOn = async (message: SlackCall, text: string) => {
+      const button = buttons(message).find((b) => b.text.text === text)!;
+      const before = posts(dm).length;
+      await postClick(
+        blockActions({
+          user,
+          channel: dm,
+          messageTs: message.postedTs!,
+          button: { action_id: button.action_id!, value: button.value!, text },
+        }),
+      );
+      const update = await waitFor(() => updatesOf(message.postedTs)[0], `the ${text} click`);
+      expect(buttons(update)).toEqual([]);
+      expect(shown(update.blocks)).toContain(text);
+      return posts(dm).slice(before);
+    };
+    const ask = last.find((m) => shown(m.blocks).includes(feedbackWording.ask))!;
+    expect(buttons(ask).map((b) => b.text.text)).toEqual(['Helpful', 'Not helpful']);
+    const [reasons] = await clickOn(ask, 'Not helpful');
+    expect(shown(reasons!.blocks)).toContain(feedbackWording.reason);
+    const [parts] = await clickOn(reasons!, 'Wrong');
+    expect(buttons(parts!)[0]!.text.text).toBe(feedbackWording.wholePlan);
+    const [thanks] = await clickOn(parts!, feedbackWording.wholePlan);
+    expect(thanks!.text).toBe(feedbackWording.thanks);
+    const stored = [];
+    for await (const f of app.store.feedback()) stored.push(f);
+    expect(stored).toContainEqual(expect.objectContaining({ helpful: false, reason: 'wrong', item: 'plan' }));
   });
 });

@@ -5,6 +5,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { readConfig } from '../../src/config';
 import { pathway } from '../../src/content';
 import { buildApp, type App } from '../../src/server';
+import { feedbackWording } from '../../src/view/feedback';
 import { headings } from '../../src/view/strings';
 import { disclaimerLine, productName } from '../../src/web/chat-page';
 import { consultMessages } from '../../src/channels/render';
@@ -99,6 +100,8 @@ async function currentQuestion(page: Page): Promise<{ id: string; card: Locator 
   const text = await card.innerText();
   // The recommendation: its first card opens with the bottom line; a long one continues in "More details" cards.
   if (text.includes(headings.bottomLine) || text.trim().startsWith(headings.moreDetails)) return undefined;
+  // The helpful / not helpful control that follows the recommendation's cards.
+  if (text.includes(feedbackWording.ask)) return undefined;
   const q = pathway.questions
     .filter((x) => text.includes(x.prompt))
     .sort((a, b) => b.prompt.length - a.prompt.length)[0];
