@@ -96,13 +96,7 @@ export function parseInput(text: string | undefined, value: unknown): TurnInput 
   // Own keys only: "constructor" or "__proto__" typed are answers, not Object's members.
   const command = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
   if (command) return { kind: 'command', command };
-  const feedback =
-    typedFeedback[
-      clean
-        .toLowerCase()
-        .replace(/[.!]+$/, '')
-        .replace(/\s+/g, ' ')
-    ];
+  const feedback = Object.hasOwn(typedFeedback, key) ? typedFeedback[key] : undefined;
   if (feedback) return { kind: 'feedback', feedback };
   return { kind: 'text', text: clean.slice(0, 500) };
 }

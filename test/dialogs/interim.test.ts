@@ -14,12 +14,16 @@ const env: TurnEnv = { content: pathway, now: new Date('2026-12-07T10:00:00Z'), 
 const interim = pathway.outcomes.find((o) => o.id === 'interimPlan')!;
 const label = interim.resume!.label;
 
+/** The plan among the turn's views (the feedback control follows it). */
+const planOf = (r: TurnResult) =>
+  r.views.find((v): v is Extract<View, { kind: 'recommendation' }> => v.kind === 'recommendation')!;
+
 function toInterimPlan(): TurnResult {
   let r: TurnResult | undefined;
   for (const text of ['start', '1', '1', 'yes', '1', 'Not done yet'])
     r = handleTurn(r?.record, parseInput(text, undefined), env);
-  const plan = r!.views.at(-1)!;
-  expect(plan.kind === 'recommendation' && plan.recommendation.outcome.id).toBe('interimPlan');
+  const plan = planOf(r!);
+  expect(plan.recommendation.outcome.id).toBe('interimPlan');
   return r!;
 }
 
@@ -42,7 +46,7 @@ function visibleActions(node: unknown, out: Record<string, unknown>[] = []): Rec
 
 describe('the interim plan, and the way back when the scan is done', () => {
   const r = toInterimPlan();
-  const plan = r.views.at(-1)! as Extract<View, { kind: 'recommendation' }>;
+  const plan = planOf(r);
 
   /** After the way back is taken: the imaging question again, then (parenchymal) the consult goes on. */
   function goesOn(after: TurnResult) {
