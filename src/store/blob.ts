@@ -66,11 +66,14 @@ const isStatus = (err: unknown, ...codes: number[]) =>
  * `feedback/<day>/<instance>-<n>.jsonl`, the records only (kept until the editors delete them); one blob
  * per record would give each its own creation time, a timestamp the record itself leaves out.
  */
+type LogName = 'audit' | 'feedback';
+type AppendTarget = { prefix: string; n: number; blocks: number; client: AppendBlobClient };
+
 export class BlobStore implements ConsultStore {
   private readonly instance = randomUUID().slice(0, 8);
   private readonly opts: Required<BlobOptions>;
-  private audit?: { prefix: string; n: number; blocks: number; client: AppendBlobClient };
-  private feedbackLog?: { prefix: string; n: number; blocks: number; client: AppendBlobClient };
+  /** Each log's current append blob (this hour's audit, this day's feedback). */
+  private readonly logs = new Map<LogName, AppendTarget>();
   private sweptAt = Date.now();
   /** When each consult version this instance read or wrote was last modified, by etag (a 304 carries none). */
   private readonly modifiedAt = new Recent<string, number>(4000);
@@ -179,11 +182,19 @@ export class BlobStore implements ConsultStore {
 
   private async appendAudit(events: AuditEvent[]): Promise<void> {
     if (!events.length) return;
-    const lines = events.map((e) => `${JSON.stringify(e)}\n`).join('');
-    const at = new Date();
-    const prefix = `audit/${at.toISOString().slice(0, 10)}/${at.toISOString().slice(11, 13)}`;
+    const at = new Date().toISOString();
+    await this.appendLines('audit', `audit/${at.slice(0, 10)}/${at.slice(11, 13)}`, events);
+  }
+
+  private async appendFeedback(records: FeedbackRecord[]): Promise<void> {
+    await this.appendLines('feedback', `feedback/${records[0]!.date}`, records);
+  }
+
+  /** Appends records as JSON lines to a log's current append blob under `prefix` (audit and feedback alike). */
+  private async appendLines(log: LogName, prefix: string, records: readonly object[]): Promise<void> {
+    const lines = records.map((r) => `${JSON.stringify(r)}\n`).join('');
     for (let attempt = 0; ; attempt++) {
-      const target = await this.auditBlob(prefix);
+      const target = await this.appendTarget(log, prefix);
       try {
         const res = await target.client.appendBlock(lines, Buffer.byteLength(lines));
         target.blocks = res.blobCommittedBlockCount ?? target.blocks + 1;
@@ -199,9 +210,9 @@ export class BlobStore implements ConsultStore {
     }
   }
 
-  /** The audit blob to append to: this hour's, the next `n` once the current one is full. */
-  private async auditBlob(prefix: string) {
-    const cur = this.audit;
+  /** The blob a log appends to: the current one under this prefix, the next `n` once it is full. */
+  private async appendTarget(log: LogName, prefix: string): Promise<AppendTarget> {
+    const cur = this.logs.get(log);
     if (cur && cur.prefix === prefix && cur.blocks < this.opts.auditBlocksPerBlob) return cur;
     const n = cur && cur.prefix === prefix ? cur.n + 1 : 0;
     const client = this.container.getAppendBlobClient(`${prefix}/${this.instance}-${n}.jsonl`);
@@ -210,38 +221,9 @@ export class BlobStore implements ConsultStore {
     } catch (err) {
       throw unavailable(err);
     }
-    this.audit = { prefix, n, blocks: 0, client };
-    return this.audit;
-  }
-
-  private async appendFeedback(records: FeedbackRecord[]): Promise<void> {
-    const lines = records.map((f) => `${JSON.stringify(f)}\n`).join('');
-    const prefix = `feedback/${records[0]!.date}`;
-    for (let attempt = 0; ; attempt++) {
-      const cur = this.feedbackLog;
-      const n =
-        cur && cur.prefix === prefix ? cur.n + (cur.blocks >= this.opts.auditBlocksPerBlob ? 1 : 0) : 0;
-      if (!cur || cur.prefix !== prefix || cur.n !== n) {
-        const client = this.container.getAppendBlobClient(`${prefix}/${this.instance}-${n}.jsonl`);
-        await client.createIfNotExists().catch((err: unknown) => {
-          throw unavailable(err);
-        });
-        this.feedbackLog = { prefix, n, blocks: 0, client };
-      }
-      const target = this.feedbackLog!;
-      try {
-        const res = await target.client.appendBlock(lines, Buffer.byteLength(lines));
-        target.blocks = res.blobCommittedBlockCount ?? target.blocks + 1;
-        return;
-      } catch (err) {
-        // Full (409 BlockCountExceedsLimit): the next one.
-        if (isStatus(err, 409) && attempt === 0) {
-          target.blocks = this.opts.auditBlocksPerBlob;
-          continue;
-        }
-        throw unavailable(err);
-      }
-    }
+    const target = { prefix, n, blocks: 0, client };
+    this.logs.set(log, target);
+    return target;
   }
 
   /** Feedback by day (its blob names sort by day); a line that does not read as feedback is left out. */

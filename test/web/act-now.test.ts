@@ -1,22 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { readConfig } from '../../src/config';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { pathway } from '../../src/content';
 import { caseModel, type Answers } from '../../src/content/case-model';
 import { urgentNow } from '../../src/pathway/recommend';
 import { actNowOf } from '../../src/view/act-now';
 import { evidenceLabels, headings, notes } from '../../src/view/strings';
-import { buildApp, type App } from '../../src/server';
+import { type App } from '../../src/server';
+import { startPageBot } from '../support/browser';
 
 /**
  * The "Act now" card on the local page, in Debian's chromium (never downloaded), as a consultant on a phone
  * meets it: the numbered actions and the line back to the questions on the first screen, neurosurgery in
  * the first two, the cited paragraphs folded until asked for, and a colour no pitfall has.
  */
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const artifactsDir = path.resolve(__dirname, '../artifacts');
 
 const cards = (page: Page) => page.locator('#webchat .ac-adaptiveCard');
@@ -69,12 +66,7 @@ describe('"Act now" on the local page, in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath))
-      throw new Error(`Chromium is not installed at ${chromiumPath} (apt-get install -y chromium).`);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    app = await buildApp(readConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent' }));
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    ({ app, base, browser } = await startPageBot());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { readConfig } from '../../src/config';
 import { pathway } from '../../src/content';
 import { buildApp, type App } from '../../src/server';
@@ -13,44 +12,17 @@ import { channelOf } from '../../src/channels/table';
 import { buildRecommendation, type AnswerEntry } from '../../src/pathway/recommend';
 import { replay, stepOf } from '../../machines/step';
 import { outlineOf } from '../../src/view/outline';
+import { listen, startPageBot, typicalRoute } from '../support/browser';
 
 /**
  * The local chat page in a real browser: Debian's chromium driven by playwright-core, against the real
  * server on a loopback port. CI installs the `chromium` package; without it this test fails, it is never skipped.
  */
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Screenshots of what a reader sees first (git-ignored), to look at after a change to the cards. */
 const artifactsDir = path.resolve(__dirname, '../artifacts');
 const storageKey = 'bcbm-consult.webchat.v1';
 
-/** The consult clicked through, as answer values by question id (the labels come from the content). */
-const route: Record<string, string> = {
-  scenario: 'newSymptoms',
-  redFlags: 'none',
-  seizure: 'yes',
-  mriAccess: 'available',
-  imagingResult: 'parenchymal',
-  lesionCount: 'one',
-  largestLesion: 'under3cm',
-  massEffect: 'no',
-  resectable: 'yes',
-  kps: 'kps90to100',
-  age: 'under60',
-  her2: 'positive',
-  hormoneReceptor: 'positive',
-  extracranial: 'controlled',
-  systemicTherapy: 'firstLine',
-  her2Regimen: 'trastuzumabPertuzumab',
-};
+const route = typicalRoute;
 
 function question(id: string) {
   const q = pathway.questions.find((x) => x.id === id);
@@ -74,11 +46,6 @@ function routeRecommendation() {
 
 /** The first line of a card as shown (the recommendation's outcome title). */
 const recommendationTitleLine = (cardText: string) => cardText.split('\n')[0]!.trim();
-
-async function listen(app: App): Promise<string> {
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-}
 
 const cards = (page: Page) => page.locator('#webchat .ac-adaptiveCard');
 /** Text bubbles as seen on screen (Web Chat also keeps screen-reader copies of every message). */
@@ -211,14 +178,7 @@ describe('local chat page in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath))
-      throw new Error(
-        `Chromium is not installed at ${chromiumPath}: this test needs Debian's chromium package ` +
-          '(apt-get install -y chromium). It is not skipped.',
-      );
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    app = await buildApp(readConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent' }));
-    base = await listen(app);
+    ({ app, base, browser } = await startPageBot());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,20 +1,10 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { readConfig } from '../../src/config';
+import { type Browser, type Page } from 'playwright-core';
 import type { FeedbackRecord } from '../../dialogs/feedback';
-import { buildApp, type App } from '../../src/server';
+import { type App } from '../../src/server';
 import { feedbackWording } from '../../src/view/feedback';
+import { startPageBot } from '../support/browser';
 
 /** Feedback on the local chat page, in Debian's chromium (never skipped: without it this fails). */
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-sync',
-];
 
 const cards = (page: Page) => page.locator('#webchat .ac-adaptiveCard');
 const transcript = (page: Page) => page.locator('#webchat').innerText();
@@ -30,12 +20,7 @@ describe('feedback on the chat page in a real browser', () => {
   let browser: Browser;
   let base: string;
   beforeAll(async () => {
-    if (!existsSync(chromiumPath))
-      throw new Error(`Chromium is not installed at ${chromiumPath} (apt-get install -y chromium)`);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    app = await buildApp(readConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent' }));
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    ({ app, base, browser } = await startPageBot());
   });
   afterAll(async () => {
     await browser?.close();

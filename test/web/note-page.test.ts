@@ -1,46 +1,25 @@
 import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
 import type { Bundle, QuestionnaireResponse } from '@medplum/fhirtypes';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { readConfig } from '../../src/config';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { pathway } from '../../src/content';
-import { buildApp, type App } from '../../src/server';
+import { type App } from '../../src/server';
 import { buildRecommendation, type AnswerEntry } from '../../src/pathway/recommend';
 import { headings } from '../../src/view/strings';
 import { replay, stepOf } from '../../machines/step';
+import { startPageBot, typicalRoute } from '../support/browser';
 
 /**
  * The handover note and the keyboard on the local chat page, in Debian's chromium at phone width: what a
  * clinician handing over, or answering without a mouse, notices. Never skipped; see chat-page.test.ts.
  */
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 /** `BCBM_DOC_SCREENSHOTS=1` writes the README's note screenshots; otherwise they go to test/artifacts. */
 const shotsDir = process.env.BCBM_DOC_SCREENSHOTS
   ? path.resolve(__dirname, '../../docs/screenshots')
   : path.resolve(__dirname, '../artifacts');
 
-/** A typical consult, as answer values by question id. */
-const route: Record<string, string> = {
-  scenario: 'newSymptoms',
-  redFlags: 'none',
-  seizure: 'yes',
-  mriAccess: 'available',
-  imagingResult: 'parenchymal',
-  lesionCount: 'one',
-  largestLesion: 'under3cm',
-  massEffect: 'no',
-  resectable: 'yes',
-  kps: 'kps90to100',
-  age: 'under60',
-  her2: 'positive',
-  hormoneReceptor: 'positive',
-  extracranial: 'controlled',
-  systemicTherapy: 'firstLine',
-  her2Regimen: 'trastuzumabPertuzumab',
-};
+const route = typicalRoute;
 
 const question = (id: string) => pathway.questions.find((q) => q.id === id)!;
 const labelOf = (id: string, value: string) => question(id).options.find((o) => o.value === value)!.label;
@@ -123,12 +102,7 @@ describe('the chat page: handover note and keyboard', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath))
-      throw new Error(`Chromium is not installed at ${chromiumPath} (apt-get install -y chromium).`);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    app = await buildApp(readConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent' }));
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    ({ app, base, browser } = await startPageBot());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,20 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { readConfig } from '../../src/config';
-import { buildApp, type App } from '../../src/server';
+import { type Browser, type Page } from 'playwright-core';
+import { type App } from '../../src/server';
 import { emergencyCase } from '../training/support';
+import { startPageBot } from '../support/browser';
 
 /** Trainee mode on the local chat page, in Debian's chromium (never skipped: without it this fails). */
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-sync',
-];
 
 const cards = (page: Page) => page.locator('#webchat .ac-adaptiveCard');
 /** Screenshots for the README are taken from here (docs/screenshots/trainee-*.png). */
@@ -37,12 +28,7 @@ describe('trainee mode on the chat page in a real browser', () => {
   let browser: Browser;
   let base: string;
   beforeAll(async () => {
-    if (!existsSync(chromiumPath))
-      throw new Error(`Chromium is not installed at ${chromiumPath} (apt-get install -y chromium)`);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    app = await buildApp(readConfig({ STORAGE: 'memory', LOG_LEVEL: 'silent' }));
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    ({ app, base, browser } = await startPageBot());
   });
   afterAll(async () => {
     await browser?.close();
