@@ -9,7 +9,7 @@ import { buildApp, type App } from '../../src/server';
  * browser), against the real server on a loopback port. CI installs the `chromium` package; without it
  * a browser test fails, it is never skipped.
  */
-export const chromiumPath = '/usr/bin/chromium';
+const chromiumPath = '/usr/bin/chromium';
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -20,7 +20,7 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-export async function launchChromium(): Promise<Browser> {
+async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath))
     throw new Error(
       `Chromium is not installed at ${chromiumPath}: the browser tests need Debian's chromium package ` +
