@@ -1,12 +1,11 @@
 import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
 
-// The layering of the README, lowest first: generic helpers (no domain) <- content (reviewed data) <- flow
-// (statechart, pathway rules) <- consult turns and rendering <- edge (conversation service, channels,
-// transport, stores, chat page, terminal, tools, bench). A layer imports only its own and lower layers;
-// everything not listed here is the edge.
+// The layering of the README, lowest first: content (reviewed data) <- flow (statechart, pathway rules,
+// and the few generic helpers they need) <- consult turns and rendering <- edge (conversation service,
+// channels, transport, stores, the edge's helpers in src/lib, chat page, terminal, tools, bench). A layer
+// imports only its own and lower layers; everything not listed here is the edge.
 const layers = [
-  { name: 'lib', paths: ['src/lib'] },
   { name: 'content', paths: ['src/content'] },
   { name: 'flow', paths: ['machines', 'src/pathway'] },
   { name: 'turns and rendering', paths: ['dialogs', 'src/view'] },
@@ -21,7 +20,7 @@ const layerZones = layers.map((layer, i) => ({
   message: `${layer.name} imports only ${layers
     .slice(0, i + 1)
     .map((l) => l.name)
-    .join(', ')} (layering: lib <- content <- flow <- turns and rendering <- edge)`,
+    .join(', ')} (layering: content <- flow <- turns and rendering <- edge)`,
 }));
 
 // The SDKs stay at the edge: the Bot Framework SDK reached end of support on 2025-12-31, and a move to

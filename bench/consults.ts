@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { parseInput } from '../dialogs/parse-input';
 import { pathway } from '../src/content';
-import { seeded } from '../src/lib/seeded';
+import { seeded } from '../src/pathway/seeded';
 import { ConsultService } from '../src/conversation/consult';
 import { MemoryStore } from '../src/store/memory';
 import type { View } from '../src/view/view';

@@ -5,7 +5,7 @@ import { bcbmMachineVersion } from '../machines/bcbm.machine';
 import { persistSnapshot, replay, type BcbmSnapshot } from '../machines/step';
 import type { Answerer } from './answerers';
 import type { ConsultRecord } from './consult-record';
-import type { FeedbackRecord } from './feedback';
+import type { FeedbackRecord } from './feedback-record';
 
 /** What a consult turn needs from outside (named so as not to be confused with botbuilder's TurnContext). */
 export interface TurnEnv {

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import type { FeedbackRecord } from '../dialogs/feedback';
+import type { FeedbackRecord } from '../dialogs/feedback-record';
 import { readConfig } from '../src/config';
 import { openStore } from '../src/store/open';
 import type { ConsultStore } from '../src/store/store';

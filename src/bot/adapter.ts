@@ -1,5 +1,5 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { Recent } from '../lib/recent';
+import { Recent } from '../pathway/recent';
 import { channelProvenKey } from './conversation-key';
 import {
   AuthenticationConstants,

@@ -1,7 +1,7 @@
 import { caseModel, type Answers, type QuestionId } from './case-model';
 import { conditionRefs, holds, type Condition } from './conditions';
 import { and, constantOf, isGpaUnknown, negate, never, or, tabulate, type Rule } from './rules';
-import type { CompiledDecision, Gpa, Pathway, PathwaySource } from './schema';
+import { CheckedPathway, type CompiledDecision, type Gpa, type Pathway, type PathwaySource } from './schema';
 
 export interface CompileProblem {
   path: (string | number)[];
@@ -113,3 +113,11 @@ export function compilePathway(p: PathwaySource): { pathway: Pathway; problems: 
     problems,
   };
 }
+
+/** Parses and checks content, then compiles its rules; a problem in either names the item at fault. */
+export const PathwayParser = CheckedPathway.transform((p, ctx): Pathway => {
+  const { pathway, problems } = compilePathway(p);
+  for (const { path, message } of problems)
+    ctx.issues.push({ code: 'custom', path, message, input: undefined });
+  return pathway;
+});

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Condition, conditionRefs, holds } from './conditions';
 import { caseModel, isQuestionId, type Answers } from './case-model';
-import { compilePathway } from './compile';
 import { answerRefs, decisionRefs, isGpaUnknown, Rule } from './rules';
 
 /** camelCase ids, stable once published (case-model.md). */
@@ -275,7 +274,7 @@ const PathwayShape = z.strictObject({
 });
 
 /** Cross-reference checks: every message names the item at fault, so a reviewer can find it. */
-const CheckedPathway = PathwayShape.superRefine((p, ctx) => {
+export const CheckedPathway = PathwayShape.superRefine((p, ctx) => {
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path, message, input: undefined });
 
@@ -478,13 +477,7 @@ export type Pathway = Omit<PathwaySource, 'items' | 'pitfalls' | 'unknowns' | 'd
   decisions: CompiledDecision[];
 };
 
-/** Parses and checks content, then compiles its rules; a problem in either names the item at fault. */
-export const Pathway = CheckedPathway.transform((p, ctx): Pathway => {
-  const { pathway, problems } = compilePathway(p);
-  for (const { path, message } of problems)
-    ctx.issues.push({ code: 'custom', path, message, input: undefined });
-  return pathway;
-});
-export type PathwayInput = z.input<typeof Pathway>;
+/** The content as its authors write it (compile.ts parses, checks and compiles it). */
+export type PathwayInput = z.input<typeof CheckedPathway>;
 
 export { Condition, conditionRefs, isGpaUnknown, Rule };

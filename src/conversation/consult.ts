@@ -5,7 +5,7 @@ import { handleTurn, type TurnResult } from '../../dialogs/consult';
 import type { Answerer } from '../../dialogs/answerers';
 import type { TurnInput } from '../../dialogs/parse-input';
 import { KeyedQueue } from '../lib/keyed-queue';
-import { Recent } from '../lib/recent';
+import { Recent } from '../pathway/recent';
 import type { Logger } from '../log';
 import { retryOnConflict } from '../store/retry';
 import { ConflictError, DuplicateDeliveryError, type AuditEvent, type ConsultStore } from '../store/store';

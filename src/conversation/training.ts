@@ -5,7 +5,7 @@ import { training } from '../content/training-content';
 import type { DecisionId, Training } from '../content/training-schema';
 import { KeyedHash } from '../lib/keyed-hash';
 import { KeyedQueue } from '../lib/keyed-queue';
-import { Recent } from '../lib/recent';
+import { Recent } from '../pathway/recent';
 import { loadCases, type PlayableCase } from '../pathway/training-bank';
 import type { Logger } from '../log';
 import { retryOnConflict } from '../store/retry';

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { Recent } from './recent';
+import { Recent } from '../pathway/recent';
 
 /**
  * Keyed hashes (HMAC-SHA256 in hex, cut to a length) of what must not be stored as it is: channel user ids

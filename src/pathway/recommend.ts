@@ -11,7 +11,7 @@ import type {
 } from '../content/schema';
 import { holds, triggersOf, type Condition } from '../content/conditions';
 import { breastGpa, type GpaResult } from './gpa';
-import { Recent } from '../lib/recent';
+import { Recent } from './recent';
 
 export interface AnswerEntry {
   question: QuestionId;

@@ -4,7 +4,7 @@ import type { Pathway } from '../content/schema';
 import type { Training } from '../content/training-schema';
 import { answerEvent, type AnswerEvent } from '../../machines/bcbm.machine';
 import { advance, replay, stepOf } from '../../machines/step';
-import { seeded } from '../lib/seeded';
+import { seeded } from './seeded';
 import { caseKey, keyProblems, recommendationFor, type Entry } from './training-key';
 
 export interface TrainingCase {

@@ -6,7 +6,7 @@ import {
   type ContainerClient,
 } from '@azure/storage-blob';
 import { createHash, randomUUID } from 'node:crypto';
-import { Recent } from '../lib/recent';
+import { Recent } from '../pathway/recent';
 import {
   ConflictError,
   DuplicateDeliveryError,
@@ -15,7 +15,7 @@ import {
   deliveryTtlMs,
 } from './store';
 import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
-import { FeedbackRecord } from '../../dialogs/feedback';
+import { FeedbackRecord } from '../../dialogs/feedback-record';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 

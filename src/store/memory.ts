@@ -1,6 +1,6 @@
 import { ConflictError, DuplicateDeliveryError, deliveryTtlMs } from './store';
 import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
-import type { FeedbackRecord } from '../../dialogs/feedback';
+import type { FeedbackRecord } from '../../dialogs/feedback-record';
 
 /** For tests and benchmarks: the same contract as the durable stores, in process memory. */
 export class MemoryStore implements ConsultStore {

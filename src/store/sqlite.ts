@@ -5,7 +5,7 @@ import { dataFolder, openDatabase } from './data-dir';
 import { GroupCommit } from './group-commit';
 import { ConflictError, DuplicateDeliveryError, defaultRetentionDays, deliveryTtlMs } from './store';
 import type { AuditEvent, ConsultStore, Loaded, TurnWrite } from './store';
-import { FeedbackRecord } from '../../dialogs/feedback';
+import { FeedbackRecord } from '../../dialogs/feedback-record';
 
 export interface SqliteOptions {
   /** Consults untouched and audit rows older than this are deleted by the sweep (CONSULT_RETENTION_DAYS). */

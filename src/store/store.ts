@@ -1,4 +1,4 @@
-import type { FeedbackRecord } from '../../dialogs/feedback';
+import type { FeedbackRecord } from '../../dialogs/feedback-record';
 
 /** A write that lost a race with another writer of the same consult. */
 export class ConflictError extends Error {

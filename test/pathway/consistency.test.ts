@@ -1,5 +1,6 @@
 import { pathway } from '../../src/content';
-import { Pathway, type PathwayInput } from '../../src/content/schema';
+import { PathwayParser } from '../../src/content/compile';
+import type { PathwayInput } from '../../src/content/schema';
 import { bcbmContent } from '../../src/content/bcbm';
 import { drugsNamed, findViolations } from '../support/consistency';
 import type { Condition } from '../../src/content/conditions';
@@ -19,7 +20,7 @@ const anyValueOf = (decision: string) => ({
 function withChanges(change: (c: PathwayInput) => void) {
   const copy = structuredClone(bcbmContent);
   change(copy);
-  return Pathway.parse(copy);
+  return PathwayParser.parse(copy);
 }
 
 describe('contradictions cannot ship (every consult the statechart allows)', () => {
@@ -120,6 +121,8 @@ describe('the key decisions (every consult the statechart allows)', () => {
       q: 'extracranial',
       is: ['none', 'controlled'],
     };
-    expect(() => Pathway.parse(copy)).toThrow(/keepSystemicTherapy\W+ is governed by decision \W+systemic/);
+    expect(() => PathwayParser.parse(copy)).toThrow(
+      /keepSystemicTherapy\W+ is governed by decision \W+systemic/,
+    );
   });
 });

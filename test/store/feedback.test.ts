@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FeedbackRecord } from '../../dialogs/feedback';
+import type { FeedbackRecord } from '../../dialogs/feedback-record';
 import { BlobStore } from '../../src/store/blob';
 import { MemoryStore } from '../../src/store/memory';
 import { SqliteStore } from '../../src/store/sqlite';

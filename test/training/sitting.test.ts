@@ -1,6 +1,6 @@
 import { pathway } from '../../src/content';
 import { training } from '../../src/content/training-content';
-import { seeded } from '../../src/lib/seeded';
+import { seeded } from '../../src/pathway/seeded';
 import { loadCases } from '../../src/pathway/training-bank';
 import { trainTurn, type TrainContext, type TrainInput } from '../../dialogs/train';
 import { emptyLearner, type LearnerRecord, type RunningCase } from '../../dialogs/train-record';

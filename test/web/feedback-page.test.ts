@@ -1,5 +1,5 @@
 import { type Browser, type Page } from 'playwright-core';
-import type { FeedbackRecord } from '../../dialogs/feedback';
+import type { FeedbackRecord } from '../../dialogs/feedback-record';
 import { type App } from '../../src/server';
 import { feedbackWording } from '../../src/view/feedback';
 import { startPageBot } from '../support/browser';
