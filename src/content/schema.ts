@@ -259,6 +259,8 @@ const PathwayShape = z.strictObject({
   reviewedOn: z.iso.date(),
   disclaimer: z.string().min(1),
   welcome: z.string().min(1),
+  /** Said under every "Act now": what to do before the questions go on (clinical wording, so reviewed here). */
+  actNowResume: z.string().min(1),
   questions: z.array(Question),
   outcomes: z.array(Outcome).min(1),
   items: z.array(Item),

@@ -11,12 +11,14 @@ import { becauseText, evidenceTag, shortCite, shortLine } from './text-parts';
  */
 export interface ActNow {
   actions: string[];
+  /** The content's line under the actions (what to do before the questions go on). */
+  resume: string;
   /** The answers behind the items, once, when they are the same for all (they usually are: one answer). */
   basis?: string;
   details: OutlineLine[];
 }
 
-export function actNowOf(items: readonly RecommendationItem[]): ActNow {
+export function actNowOf(items: readonly RecommendationItem[], resume: string): ActNow {
   const actions = actionsOf(items);
   // The details in the order of the list, then the items without a line in it.
   const ordered = [...actions, ...items.filter((i) => !actions.includes(i))];
@@ -24,6 +26,7 @@ export function actNowOf(items: readonly RecommendationItem[]): ActNow {
   const basis = because.size === 1 ? [...because][0] : undefined;
   return {
     actions: actions.map(shortLine),
+    resume,
     ...(basis ? { basis } : {}),
     details: ordered.map((i) => ({
       text: citedText(i),
@@ -42,9 +45,7 @@ function citedText(i: RecommendationItem): string {
 
 /** The list as plain text: what is read first, and all a phone shows before anything is opened. */
 export function actNowHeadText(a: ActNow): string {
-  return [headings.urgentText, ...a.actions.map((l, i) => `${i + 1}. ${l}`), headings.urgentResume].join(
-    '\n',
-  );
+  return [headings.urgentText, ...a.actions.map((l, i) => `${i + 1}. ${l}`), a.resume].join('\n');
 }
 
 /** The details as plain text: every item in full, with its sources and the answers behind it. */

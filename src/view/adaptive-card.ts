@@ -398,8 +398,8 @@ function noteFhirCard(json: string): CardAttachment {
  * An "Act now": the numbered short actions in the emergency style (`attention`, which nothing else in a
  * consult uses), the line that sends the reader back to the questions, and the full items folded below.
  */
-function urgentCard(items: RecommendationItem[]): CardAttachment {
-  const a = actNowOf(items);
+function urgentCard(items: RecommendationItem[], resume: string): CardAttachment {
+  const a = actNowOf(items, resume);
   const id = 'act-now-details';
   return card([
     {
@@ -410,7 +410,7 @@ function urgentCard(items: RecommendationItem[]): CardAttachment {
         text(`⚠ ${headings.urgent}`, { weight: 'Bolder', size: 'Large', color: 'Attention' }),
         // One block, so that Markdown numbers the list (as the bottom line; \r for Teams' lists).
         text(a.actions.map((l, i) => `${i + 1}. ${l}`).join('\r\n'), { spacing: 'Small' }),
-        text(headings.urgentResume, { weight: 'Bolder', spacing: 'Medium' }),
+        text(a.resume, { weight: 'Bolder', spacing: 'Medium' }),
       ],
     },
     {
@@ -471,7 +471,7 @@ export function renderCards(
       // The JSON is in the card; its plain-text copy (a Teams card's fallbackText) names it only.
       return [{ card: noteFhirCard(renderText(view)), text: headings.noteFhirTitle }];
     case 'urgent':
-      return one(urgentCard(view.items));
+      return one(urgentCard(view.items, view.resume));
     case 'help':
       // A Markdown list, not text with literal "- " bullets (a card's TextBlock renders it as a list).
       return one(

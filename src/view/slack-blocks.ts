@@ -410,8 +410,8 @@ function summaryUnits(view: Extract<View, { kind: 'summary' }>, text: string): U
  * An "Act now" in Slack: the numbered short actions under a siren header (pitfalls carry :warning:), the
  * line back to the questions; the full items follow as a reply in the thread, as a plan's details do.
  */
-function urgentMessages(items: RecommendationItem[], messageText: number): SlackMessage[] {
-  const a = actNowOf(items);
+function urgentMessages(items: RecommendationItem[], resume: string, messageText: number): SlackMessage[] {
+  const a = actNowOf(items, resume);
   const head: Unit = {
     blocks: [
       ...header(headings.urgent, ':rotating_light: '),
@@ -419,7 +419,7 @@ function urgentMessages(items: RecommendationItem[], messageText: number): Slack
         section,
         a.actions.map((l, i) => ({ raw: l, lead: `${i + 1}. ` })),
       ),
-      ...sections(headings.urgentResume, '*', '*'),
+      ...sections(a.resume, '*', '*'),
       ...contexts(headings.urgentDetailsInThread, '_', '_'),
     ],
     lines: [actNowHeadText(a)],
@@ -470,7 +470,7 @@ export function renderSlack(view: View, messageText: number = slackLimits.messag
         messageText,
       ).map((m) => ({ ...m, thread: true }));
     case 'urgent':
-      return urgentMessages(view.items, messageText);
+      return urgentMessages(view.items, view.resume, messageText);
     case 'summary':
       return pack(summaryUnits(view, text), text, messageText);
     case 'feedbackAsk':

@@ -77,7 +77,6 @@ export const headings = {
   urgent: 'Act now',
   /** The plain-text heading of an "Act now": capitals, where text has no colour to set it apart. */
   urgentText: 'ACT NOW',
-  urgentResume: 'Stabilise her first, then come back to the questions: the consult goes on below.',
   urgentDetails: 'Details and sources',
   urgentDetailsInThread: 'Details and sources are in the thread.',
   /** After a plan's resume label where there is no button: "Imaging result is back? Type: change imaging". */

@@ -25,7 +25,7 @@ export function renderText(view: View): string {
       return `${headings.updated} (${view.kept}).${view.dropped.length ? ` Not kept: ${view.dropped.map((d) => `${d.short}: ${d.answer}`).join('; ')}.` : ''}`;
     case 'urgent': {
       // The short list first (all a terminal shows on one screen), the full items after it.
-      const a = actNowOf(view.items);
+      const a = actNowOf(view.items, view.resume);
       return `${actNowHeadText(a)}\n\n${actNowDetailsText(a)}`;
     }
     case 'question':

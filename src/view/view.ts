@@ -65,7 +65,8 @@ export type View =
   | { kind: 'restarted' }
   | { kind: 'undone'; short: string; answer: string }
   | { kind: 'updated'; kept: number; dropped: { short: string; answer: string }[] }
-  | { kind: 'urgent'; items: RecommendationItem[] }
+  /** `resume`: the content's line under the actions, on what to do before the questions go on. */
+  | { kind: 'urgent'; items: RecommendationItem[]; resume: string }
   | QuestionView
   | AnsweredView
   | { kind: 'recommendation'; consultId: string; recommendation: Recommendation; changes?: Changes }

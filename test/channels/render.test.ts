@@ -83,7 +83,7 @@ describe('details, per channel', () => {
 
 describe('"Act now" as the activities Teams and Slack are sent', () => {
   const items = urgentNow(pathway, { redFlags: 'raisedIcp' } as Answers);
-  const urgent: View = { kind: 'urgent', items };
+  const urgent: View = { kind: 'urgent', items, resume: pathway.actNowResume };
 
   it('Teams: one card in the emergency style, its plain text (ACT NOW first) as the fallback and summary', () => {
     const [activity, ...more] = toActivities(urgent, 'msteams');

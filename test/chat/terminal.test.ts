@@ -39,7 +39,7 @@ describe('the terminal chat', () => {
     expect(act).toMatch(new RegExp(`^${headings.urgentText}\n1\. `));
     expect(act.indexOf(`1. ${neurosurgery.short}`)).toBeGreaterThan(0);
     // The list and the line back come before any cited paragraph.
-    expect(act.indexOf(headings.urgentResume)).toBeLessThan(act.indexOf(neurosurgery.text));
+    expect(act.indexOf(pathway.actNowResume)).toBeLessThan(act.indexOf(neurosurgery.text));
     expect(act.indexOf(neurosurgery.text)).toBeGreaterThan(0);
     // The consult goes on: the next question follows.
     const next = pathway.questions.find((q) => q.id === 'seizure')!.prompt;

@@ -37,7 +37,8 @@ const all = combinations();
 
 type Element = Record<string, unknown>;
 const cardOf = (items: RecommendationItem[]) =>
-  renderCards({ kind: 'urgent', items }, { universal: true })![0]!.card.content as Element;
+  renderCards({ kind: 'urgent', items, resume: pathway.actNowResume }, { universal: true })![0]!.card
+    .content as Element;
 const body = (card: Element) => card.body as Element[];
 /** The numbered lines as the card shows them (one Markdown block, lines "n. …"). */
 function cardActions(card: Element): string[] {
@@ -68,7 +69,9 @@ describe('"Act now", over every urgent combination the content allows', () => {
     expect([...flags].sort()).toEqual(caseModel.redFlags.filter((v) => v !== 'none').sort());
     const big = measured.reduce((a, b) => (b.words > a.words ? b : a));
     const slack = Math.max(
-      ...all.map((c) => words(renderSlack({ kind: 'urgent', items: c.items })[0]!.text)),
+      ...all.map((c) =>
+        words(renderSlack({ kind: 'urgent', items: c.items, resume: pathway.actNowResume })[0]!.text),
+      ),
     );
     figure(
       `${all.length} distinct "Act now" sets. Largest first screen: ${big.words} words in a card ` +
@@ -116,7 +119,7 @@ describe('"Act now", over every urgent combination the content allows', () => {
       const toggle = JSON.stringify(body(m.card).find((e) => e.type === 'ActionSet'));
       expect(toggle).toContain('Action.ToggleVisibility');
       expect(toggle).toContain(String(folded.id));
-      expect(JSON.stringify(m.card)).toContain(headings.urgentResume);
+      expect(JSON.stringify(m.card)).toContain(pathway.actNowResume);
     }
   });
 });
@@ -157,7 +160,7 @@ describe('"Act now" looks apart from pitfalls', () => {
 describe('"Act now" in Slack and in plain text', () => {
   it('Slack: the numbered list under a siren header, the full items as a reply in the thread', () => {
     for (const { items } of all) {
-      const [head, ...details] = renderSlack({ kind: 'urgent', items });
+      const [head, ...details] = renderSlack({ kind: 'urgent', items, resume: pathway.actNowResume });
       expect(head!.thread).toBeUndefined();
       expect(head!.blocks[0]).toMatchObject({
         type: 'header',
@@ -166,7 +169,7 @@ describe('"Act now" in Slack and in plain text', () => {
       const list = JSON.stringify(head!.blocks);
       const actions = cardActions(cardOf(items));
       actions.forEach((l, i) => expect(list).toContain(`${i + 1}. ${l}`));
-      expect(list).toContain(headings.urgentResume);
+      expect(list).toContain(pathway.actNowResume);
       expect(words(head!.text)).toBeLessThanOrEqual(120);
       for (const i of items) expect(list).not.toContain(i.text);
       expect(details.length).toBeGreaterThanOrEqual(1);
@@ -178,12 +181,12 @@ describe('"Act now" in Slack and in plain text', () => {
 
   it('plain text (the terminal): an ACT NOW heading, the numbered list, then every item in full', () => {
     for (const { items } of all) {
-      const text = renderText({ kind: 'urgent', items });
+      const text = renderText({ kind: 'urgent', items, resume: pathway.actNowResume });
       const lines = text.split('\n');
       expect(lines[0]).toBe(headings.urgentText);
       const actions = cardActions(cardOf(items));
       expect(lines.slice(1, 1 + actions.length)).toEqual(actions.map((l, i) => `${i + 1}. ${l}`));
-      expect(lines[1 + actions.length]).toBe(headings.urgentResume);
+      expect(lines[1 + actions.length]).toBe(pathway.actNowResume);
       const after = lines.slice(2 + actions.length).join('\n');
       for (const i of items) expect(after).toContain(i.text);
     }

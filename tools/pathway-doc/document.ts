@@ -125,6 +125,7 @@ export function renderPathwayMarkdown(
   line(`| Statechart fingerprint | ${code(machineVersion)} |`, '');
   line(`**Disclaimer shown with every recommendation:** ${md(p.disclaimer)}`, '');
   line(`**Welcome message:** ${md(p.welcome)}`, '');
+  line(`**Said under every “Act now”:** ${md(p.actNowResume)}`, '');
 
   changesSection(p, line);
 

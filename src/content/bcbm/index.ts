@@ -26,6 +26,7 @@ export const bcbmContent: PathwayInput = {
   disclaimer:
     'Decision support only. This does not replace your clinical judgement or a multidisciplinary team; check each point against its source and the patient in front of you.',
   welcome: 'This consult walks through suspected brain metastases in breast cancer, one question at a time.',
+  actNowResume: 'Stabilise her first, then come back to the questions: the consult goes on below.',
   questions,
   outcomes,
   items,
