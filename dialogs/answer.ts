@@ -72,7 +72,10 @@ export function answer(t: Turn, questionId: QuestionId, value: string): TurnResu
     { kind: 'answered', question: questionId, answer: value },
     ...(at.kind === 'outcome' ? [{ kind: 'recommended', outcome: at.outcomeId } as TurnEvent] : []),
   ];
-  const views: View[] = [...(urgent.length ? [{ kind: 'urgent', items: urgent, resume: t.env.content.actNowResume } as View] : []), shown];
+  const views: View[] = [
+    ...(urgent.length ? [{ kind: 'urgent', items: urgent, resume: t.env.content.actNowResume } as View] : []),
+    shown,
+  ];
   return saved(t, record, views, events, answered);
 }
 
